@@ -1,0 +1,202 @@
+#include "harness/driver/cli.hpp"
+
+#include <boost/program_options.hpp>
+#include <charconv>
+#include <limits>
+#include <sstream>
+
+#include "harness/summary/summary.hpp"
+
+namespace po = boost::program_options;
+
+namespace lockstress {
+namespace {
+
+constexpr std::int64_t kMaxIterations = 1'000'000'000'000;
+constexpr std::int64_t kMaxTrials = 1'000'000'000;
+
+constexpr const char* kOverview = R"(lockstress: stress-tests locks and counters, and shows side by side what each
+detector catches: the plain build (lost updates, as the hardware shows them) and
+the ThreadSanitizer build (data races, as happens-before analysis sees them).
+
+Usage:
+  lockstress list             the cases, with what each expects
+  lockstress run [options]    run cases in both variants and print the summary
+  lockstress run --help       the options of run
+  lockstress --version
+
+Exit codes:
+  0  every cell passed
+  1  a cell failed: a safe case lost updates or drew a sanitizer report, or a
+     race went uncaught by a detector expected to catch it
+  2  usage error (bad option, unknown case, unwritable output); nothing ran
+  3  inconclusive: nothing failed, but the race control unsafe_counter was not
+     detected in some variant, so clean results there prove nothing
+  4  a cell could not run (runner missing or failed, sanitizer runtime error)
+)";
+
+struct ParseError {
+  std::string message;
+};
+
+template <class Int>
+Int parse_number(const std::string& option, const std::string& text, Int min, Int max) {
+  Int value{};
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc::result_out_of_range) {
+    throw ParseError{"--" + option + ": " + text + " is out of range (" + std::to_string(min) +
+                     " to " + std::to_string(max) + ")"};
+  }
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) {
+    throw ParseError{"--" + option + ": '" + text + "' is not a whole number"};
+  }
+  if (value < min || value > max) {
+    throw ParseError{"--" + option + ": " + text + " is out of range (" + std::to_string(min) +
+                     " to " + std::to_string(max) + ")"};
+  }
+  return value;
+}
+
+const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
+  for (const Case& c : cases) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+po::options_description run_options_description() {
+  po::options_description run("Options of lockstress run");
+  // clang-format off
+  run.add_options()
+    ("case", po::value<std::vector<std::string>>()->composing(),
+     "a case to run (repeat for several; see lockstress list). Default: every case. "
+     "The race control unsafe_counter always runs too: it is what makes a clean result mean something")
+    ("variant", po::value<std::vector<std::string>>()->composing(),
+     "plain or tsan (repeat for both). Default: both")
+    ("threads", po::value<std::string>(),
+     "worker threads per trial. Default: 5, or a case's own limit when lower (Peterson: 2)")
+    ("iterations", po::value<std::string>()->default_value(std::to_string(kDefaultIterations)),
+     "increments per thread per trial")
+    ("trials", po::value<std::string>()->default_value(std::to_string(kDefaultTrials)),
+     "trials per case and variant")
+    ("seed", po::value<std::string>(),
+     "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
+    ("json", po::value<std::string>()->default_value(""),
+     "write the summary as JSON to this path. Default: none")
+    ("source-root", po::value<std::string>()->default_value(""),
+     "show source paths in reports relative to this directory. Default: the current directory")
+    ("quiet,q", po::bool_switch(), "print nothing on stdout; the exit code and files still tell. Default: off")
+    ("help,h", po::bool_switch(), "this help");
+  // clang-format on
+  return run;
+}
+
+std::string help_text(const po::options_description& description, const std::string& usage) {
+  std::ostringstream out;
+  out << usage << "\n\n" << description;
+  return out.str();
+}
+
+RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& cases) {
+  RunOptions options;
+  if (vm.count("case")) {
+    for (const std::string& name : vm["case"].as<std::vector<std::string>>()) {
+      if (!find_case(cases, name)) {
+        throw ParseError{"unknown case '" + name + "' (lockstress list shows the cases)"};
+      }
+      if (std::find(options.cases.begin(), options.cases.end(), name) == options.cases.end()) {
+        options.cases.push_back(name);
+      }
+    }
+  }
+  if (vm.count("variant")) {
+    for (const std::string& name : vm["variant"].as<std::vector<std::string>>()) {
+      std::optional<Variant> variant = parse_variant(name);
+      if (!variant) throw ParseError{"unknown variant '" + name + "' (plain or tsan)"};
+      if (std::find(options.variants.begin(), options.variants.end(), *variant) ==
+          options.variants.end()) {
+        options.variants.push_back(*variant);
+      }
+    }
+  }
+  if (vm.count("threads")) {
+    options.threads = parse_number<int>("threads", vm["threads"].as<std::string>(), 1, kMaxThreads);
+  }
+  options.iterations =
+      parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(), 1, kMaxIterations);
+  options.trials = parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  if (vm.count("seed")) {
+    options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
+                                               std::numeric_limits<std::uint64_t>::max());
+  }
+  options.json_path = vm["json"].as<std::string>();
+  options.source_root = vm["source-root"].as<std::string>();
+  options.quiet = vm["quiet"].as<bool>();
+
+  if (options.threads) {
+    for (const Case& c : cases) {
+      bool selected = options.cases.empty() ||
+                      std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
+      if (selected && (*options.threads < c.threads.min || *options.threads > c.threads.max)) {
+        throw ParseError{"--threads " + std::to_string(*options.threads) + " is outside what " +
+                         c.name + " allows (" + std::to_string(c.threads.min) + " to " +
+                         std::to_string(c.threads.max) + ")"};
+      }
+    }
+  }
+  return options;
+}
+
+Command parse_run(const std::vector<std::string>& args, const std::vector<Case>& cases) {
+  po::options_description description = run_options_description();
+  po::variables_map vm;
+  po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 2, args.end()))
+                .options(description)
+                .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
+                .run(),
+            vm);
+  po::notify(vm);
+  if (vm["help"].as<bool>()) {
+    return PrintCommand{help_text(description, "Usage: lockstress run [options]") + "\n" +
+                        kOverview + "\n"};
+  }
+  return RunCommand{to_run_options(vm, cases)};
+}
+
+}  // namespace
+
+Command parse_command_line(const std::vector<std::string>& args, const std::vector<Case>& cases) {
+  if (args.size() < 2) return UsageError{"missing command: list or run (lockstress --help)"};
+  const std::string& command = args[1];
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      return PrintCommand{std::string(kOverview) + "\n"};
+    }
+    if (command == "--version") return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
+    if (command == "list") {
+      if (args.size() > 2) return UsageError{"list takes no arguments"};
+      return ListCommand{};
+    }
+    if (command == "run") return parse_run(args, cases);
+    return UsageError{"unknown command '" + command + "': list or run (lockstress --help)"};
+  } catch (const ParseError& error) {
+    return UsageError{error.message};
+  } catch (const po::error& error) {
+    return UsageError{error.what()};
+  }
+}
+
+std::vector<std::string> rerun_arguments(const std::string& program, const RunOptions& options,
+                                         std::uint64_t seed) {
+  std::vector<std::string> args{program, "run"};
+  for (const std::string& name : options.cases) args.insert(args.end(), {"--case", name});
+  for (Variant variant : options.variants) {
+    args.insert(args.end(), {"--variant", std::string(to_string(variant))});
+  }
+  if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
+  args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
+                           std::to_string(options.trials), "--seed", std::to_string(seed)});
+  return args;
+}
+
+}  // namespace lockstress

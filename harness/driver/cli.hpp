@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "harness/driver/run_options.hpp"
+#include "lockstress/case.hpp"
+
+namespace lockstress {
+
+struct ListCommand {};
+struct RunCommand {
+  RunOptions options;
+};
+// Text to print on stdout, then exit 0: --help, --version.
+struct PrintCommand {
+  std::string text;
+};
+// One line naming what was wrong; exit 2.
+struct UsageError {
+  std::string message;
+};
+
+using Command = std::variant<ListCommand, RunCommand, PrintCommand, UsageError>;
+
+// Parses the driver's command line (Boost.Program_options). Checks everything that can be checked
+// without running anything: names of cases and variants, ranges of counts, thread limits.
+Command parse_command_line(const std::vector<std::string>& args, const std::vector<Case>& cases);
+
+// The command line that repeats a run: every choice spelled out, the seed included.
+std::vector<std::string> rerun_arguments(const std::string& program, const RunOptions& options,
+                                         std::uint64_t seed);
+
+}  // namespace lockstress

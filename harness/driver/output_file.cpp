@@ -1,0 +1,54 @@
+#include "harness/driver/output_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace lockstress {
+namespace {
+
+std::string temporary_beside(const std::string& path) {
+  return path + ".tmp." + std::to_string(getpid());
+}
+
+}  // namespace
+
+std::optional<std::string> check_writable(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return path + ": is a directory";
+  const std::string probe = temporary_beside(path);
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return path + ": cannot write here (" + std::strerror(errno) + ")";
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return std::nullopt;
+}
+
+std::optional<std::string> write_atomically(const std::string& path,
+                                            const std::function<void(std::ostream&)>& write) {
+  const std::string temporary = temporary_beside(path);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return path + ": cannot write (" + std::strerror(errno) + ")";
+    write(out);
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return path + ": write failed (" + std::strerror(errno) + ")";
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string problem = path + ": cannot rename into place (" + std::strerror(errno) + ")";
+    std::remove(temporary.c_str());
+    return problem;
+  }
+  return std::nullopt;
+}
+
+}  // namespace lockstress

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace lockstress {
+
+// Checks, before anything runs, that `path` can be written: its directory exists and accepts a
+// new file. Returns the problem in one line, or nullopt.
+std::optional<std::string> check_writable(const std::string& path);
+
+// Writes `path` through a temporary file beside it, renamed into place once complete, so that a
+// reader (or a killed run) never sees half a file. Returns the problem in one line, or nullopt.
+std::optional<std::string> write_atomically(const std::string& path,
+                                            const std::function<void(std::ostream&)>& write);
+
+}  // namespace lockstress

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "harness/driver/run_options.hpp"
+#include "lockstress/case.hpp"
+
+namespace lockstress {
+
+// One runner process's worth of work: one case in one variant with one set of parameters.
+struct CellPlan {
+  const Case* test_case = nullptr;
+  Variant variant = Variant::plain;
+  int threads = 0;
+  std::int64_t iterations = 0;
+  std::int64_t trials = 0;
+};
+
+// The cells of a run, case by case (the control first), each case in every selected variant, so
+// the summary shows the two detectors side by side. The control is added when not selected.
+// Options must already be validated (parse_command_line does).
+std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options);
+
+}  // namespace lockstress

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lockstress/variant.hpp"
+
+namespace lockstress {
+
+inline constexpr int kDefaultThreads = 5;
+inline constexpr std::int64_t kDefaultIterations = 100'000;
+// Chosen so that the default matrix (both counter cases, both variants) runs in well under two
+// minutes on a 2-core machine, while 0 failures still bounds a safe case's rate below 1.5%.
+inline constexpr std::int64_t kDefaultTrials = 200;
+
+// Everything `lockstress run` was asked to do, validated.
+struct RunOptions {
+  std::vector<std::string> cases;  // empty: every case
+  std::vector<Variant> variants;   // empty: every variant
+  std::optional<int> threads;      // unset: kDefaultThreads, within each case's limit
+  std::int64_t iterations = kDefaultIterations;
+  std::int64_t trials = kDefaultTrials;
+  std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
+  std::string json_path;
+  std::string source_root;  // frames below it are shown relative to it; default: the cwd
+  bool quiet = false;
+};
+
+}  // namespace lockstress

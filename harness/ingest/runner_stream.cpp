@@ -1,0 +1,154 @@
+#include "harness/ingest/runner_stream.hpp"
+
+#include <charconv>
+
+#include "harness/protocol.hpp"
+
+namespace lockstress {
+namespace {
+
+constexpr std::string_view kReportDelimiter = "==================";
+constexpr std::size_t kTailLines = 20;
+// A report longer than this is cut: its head identifies it, and the driver keeps one per finding.
+constexpr std::size_t kMaxReportBytes = 64 * 1024;
+constexpr std::size_t kMaxLineBytes = 64 * 1024;
+
+template <class Int>
+bool parse_int(std::string_view text, Int& out) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
+}
+
+// Finds "key=value" among space-separated fields.
+std::optional<std::string_view> field(std::string_view fields, std::string_view key) {
+  std::size_t pos = 0;
+  while (pos < fields.size()) {
+    std::size_t end = fields.find(' ', pos);
+    if (end == std::string_view::npos) end = fields.size();
+    std::string_view item = fields.substr(pos, end - pos);
+    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
+      return item.substr(key.size() + 1);
+    }
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+RunnerStream::RunnerStream(std::function<void(TrialEvent)> on_trial)
+    : on_trial_(std::move(on_trial)) {}
+
+void RunnerStream::feed(std::string_view bytes) {
+  while (!bytes.empty() && !error_) {
+    std::size_t newline = bytes.find('\n');
+    if (newline == std::string_view::npos) {
+      partial_line_.append(bytes);
+      if (partial_line_.size() > kMaxLineBytes) {
+        // Not a line anyone wrote on purpose; keep it as text without its end.
+        on_line(partial_line_);
+        partial_line_.clear();
+      }
+      return;
+    }
+    if (partial_line_.empty()) {
+      on_line(bytes.substr(0, newline));
+    } else {
+      partial_line_.append(bytes.substr(0, newline));
+      on_line(partial_line_);
+      partial_line_.clear();
+    }
+    bytes.remove_prefix(newline + 1);
+  }
+}
+
+void RunnerStream::finish() {
+  if (error_) return;
+  if (!partial_line_.empty()) {
+    std::string line = std::move(partial_line_);
+    partial_line_.clear();
+    if (line.rfind(protocol::kPrefix, 0) == 0) {
+      fail("the runner's output stopped in the middle of a record: '" + line + "'");
+      return;
+    }
+    on_line(line);
+  }
+  if (in_report_) {
+    // The runner died while the sanitizer was printing; keep what it printed.
+    outside_.push_back(std::move(report_));
+    report_.clear();
+    in_report_ = false;
+  }
+  for (std::string& text : pending_reports_) outside_.push_back(std::move(text));
+  pending_reports_.clear();
+}
+
+void RunnerStream::on_line(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line == kReportDelimiter) {
+    if (in_report_) {
+      pending_reports_.push_back(std::move(report_));
+      report_.clear();
+    }
+    in_report_ = !in_report_;
+    return;
+  }
+  if (line.rfind(protocol::kPrefix, 0) == 0) {
+    on_record(line.substr(protocol::kPrefix.size()));
+    return;
+  }
+  if (in_report_) {
+    if (report_.size() + line.size() < kMaxReportBytes) {
+      report_.append(line);
+      report_.push_back('\n');
+    }
+    return;
+  }
+  tail_.emplace_back(line.substr(0, 1024));
+  if (tail_.size() > kTailLines) tail_.pop_front();
+}
+
+void RunnerStream::on_record(std::string_view record) {
+  if (ended_) return fail("the runner wrote a record after its end record");
+  std::size_t space = record.find(' ');
+  std::string_view type = record.substr(0, space);
+  std::string_view fields = space == std::string_view::npos ? "" : record.substr(space + 1);
+
+  if (type == protocol::kEnd) {
+    std::int64_t trials = 0;
+    auto value = field(fields, "trials");
+    if (!value || !parse_int(*value, trials)) return fail("malformed end record");
+    if (trials != trials_seen_) {
+      return fail("the runner ended after " + std::to_string(trials_seen_) +
+                  " trial records but claimed " + std::to_string(trials));
+    }
+    ended_ = true;
+    for (std::string& text : pending_reports_) outside_.push_back(std::move(text));
+    pending_reports_.clear();
+    return;
+  }
+  if (type != protocol::kTrial) return fail("unknown record type '" + std::string(type) + "'");
+
+  TrialEvent event;
+  auto index = field(fields, "index");
+  auto seed = field(fields, "seed");
+  auto count = field(fields, "count");
+  auto ns = field(fields, "ns");
+  auto reports = field(fields, "reports");
+  if (!index || !seed || !count || !ns || !reports || !parse_int(*index, event.index) ||
+      !parse_int(*seed, event.seed) || !parse_int(*count, event.count) ||
+      !parse_int(*ns, event.nanoseconds) || !parse_int(*reports, event.runtime_reports) ||
+      event.runtime_reports < 0) {
+    return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+  }
+  event.report_texts = std::move(pending_reports_);
+  pending_reports_.clear();
+  ++trials_seen_;
+  on_trial_(std::move(event));
+}
+
+void RunnerStream::fail(std::string message) {
+  if (!error_) error_ = std::move(message);
+}
+
+}  // namespace lockstress

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string_view>
+
+namespace lockstress::protocol {
+
+// The runner talks to the driver in lines on its stderr, the same stream the sanitizer prints its
+// reports to. Sharing one stream is the point: a report printed during trial K always arrives
+// before the record of trial K, and after the record of trial K-1, so the driver can attribute
+// every report to the trial that drew it without trusting timestamps.
+//
+//   @lockstress/1 trial index=K seed=S count=C ns=T reports=R
+//   @lockstress/1 end trials=N
+//
+// Any other line is the sanitizer's (or the case's own) output.
+inline constexpr std::string_view kPrefix = "@lockstress/1 ";
+inline constexpr std::string_view kTrial = "trial";
+inline constexpr std::string_view kEnd = "end";
+
+// The runner's argument that no user types: it tells the program it is a runner, not a driver.
+inline constexpr std::string_view kRunnerCommand = "--lockstress-runner";
+
+}  // namespace lockstress::protocol

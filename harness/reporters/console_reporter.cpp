@@ -1,0 +1,93 @@
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+#include "harness/reporters/reporters.hpp"
+#include "harness/summary/format.hpp"
+
+namespace lockstress {
+namespace {
+
+std::string fixed(double value, int digits) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(digits) << value;
+  return out.str();
+}
+
+std::string cell_name(const CellResult& cell) {
+  return cell.case_name + "/" + std::string(to_string(cell.variant));
+}
+
+// Columns are as wide as their widest entry; numbers align right, text left.
+void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows) {
+    width.resize(std::max(width.size(), row.size()));
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const bool numeric = !row[i].empty() && (std::isdigit(static_cast<unsigned char>(row[i][0])) != 0);
+      const std::string pad(width[i] - row[i].size(), ' ');
+      line += numeric && i > 1 ? pad + row[i] : row[i] + pad;
+      if (i + 1 < row.size()) line += "  ";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  }
+}
+
+std::vector<std::string> row(const CellResult& cell) {
+  const bool tsan = cell.variant == Variant::tsan;
+  return {cell.case_name,
+          std::string(to_string(cell.variant)),
+          std::to_string(cell.threads) + "x" + std::to_string(cell.iterations),
+          std::to_string(cell.trials),
+          std::to_string(cell.failures.events),
+          format_rate(cell.failures),
+          fixed(cell.lost_updates.mean, 1) + " / " + std::to_string(cell.lost_updates.max),
+          tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
+          tsan ? std::to_string(cell.unique_reports.size()) : "-",
+          std::string(to_string(cell.verdict))};
+}
+
+}  // namespace
+
+void write_console(const Summary& summary, std::ostream& out) {
+  const Context& c = summary.context;
+  out << "lockstress " << c.lockstress_version << " on " << c.cpus << " CPU"
+      << (c.cpus == 1 ? "" : "s") << " (" << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
+      << c.compiler << '\n';
+  if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
+  out << '\n';
+
+  std::vector<std::vector<std::string>> rows{{"case", "variant", "threads x iters", "trials", "failed",
+                                              "failure rate [95% CI]", "lost mean / max",
+                                              "TSan trials", "unique", "verdict"}};
+  for (const CellResult& cell : summary.results) rows.push_back(row(cell));
+  print_table(rows, out);
+
+  out << "\nWhy:\n";
+  for (const CellResult& cell : summary.results) {
+    out << "  " << cell_name(cell) << ": " << to_string(cell.verdict) << '\n';
+    for (const std::string& reason : cell.reasons) out << "      " << reason << '\n';
+  }
+
+  bool any_reports = false;
+  for (const CellResult& cell : summary.results) {
+    for (const UniqueReport& report : cell.unique_reports) {
+      if (!any_reports) out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
+      any_reports = true;
+      out << "  " << cell_name(cell) << ": " << report.kind << " at "
+          << describe_locations(report.locations) << "\n      in "
+          << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
+                                     : format_count(report.trials, cell.trials))
+          << ", printed " << report.occurrences << " times\n";
+    }
+  }
+
+  out << "\nSeed " << c.seed << ". Rerun: " << c.rerun_command << '\n';
+}
+
+}  // namespace lockstress

@@ -1,0 +1,116 @@
+#include <nlohmann/json.hpp>
+
+#include "harness/reporters/reporters.hpp"
+
+namespace lockstress {
+namespace {
+
+using nlohmann::json;
+
+json interval(const Interval& ci) { return json::array({ci.low, ci.high}); }
+
+json locations(const std::vector<SourceLocation>& locations) {
+  json out = json::array();
+  for (const SourceLocation& l : locations) {
+    out.push_back({{"function", l.function}, {"file", l.file}, {"line", l.line}, {"column", l.column}});
+  }
+  return out;
+}
+
+json expectation_fields(const Expect& expect) {
+  json caught_by = json::array();
+  if (expect.caught_by.plain) caught_by.push_back("plain");
+  if (expect.caught_by.tsan) caught_by.push_back("tsan");
+  json out = {{"expectation", expect.race ? "race" : "safe"}};
+  if (expect.race) {
+    out["caught_by"] = caught_by;
+    out["tsan_report"] = expect.tsan_report;
+    out["blind_spot"] = expect.blind_spot;
+  }
+  return out;
+}
+
+json cell_json(const CellResult& cell) {
+  json histogram = json::array();
+  for (const HistogramBucket& b : cell.lost_histogram) {
+    histogram.push_back({{"min", b.low}, {"max", b.high}, {"trials", b.count}});
+  }
+  json unique = json::array();
+  for (const UniqueReport& r : cell.unique_reports) {
+    unique.push_back({{"kind", r.kind},
+                      {"location", describe_locations(r.locations)},
+                      {"locations", locations(r.locations)},
+                      {"trials", r.trials},
+                      {"occurrences", r.occurrences},
+                      {"first_trial", r.first_trial},
+                      {"example", r.example}});
+  }
+  json kinds = json::object();
+  for (const ReportKindCount& k : cell.report_kinds) kinds[k.kind] = k.trials;
+
+  json out = {
+      {"case", cell.case_name},
+      {"description", cell.description},
+      {"variant", std::string(to_string(cell.variant))},
+      {"threads", cell.threads},
+      {"iterations", cell.iterations},
+      {"trials_requested", cell.trials_requested},
+      {"trials", cell.trials},
+      {"expected_count", cell.expected_count},
+      {"failed_trials", cell.failures.events},
+      {"failure_rate", cell.failures.value},
+      {"failure_rate_ci95", interval(cell.failures.ci95)},
+      {"failure_rate_ci95_method", cell.failures.one_sided ? "exact one-sided" : "wilson"},
+      {"lost_updates",
+       {{"mean", cell.lost_updates.mean},
+        {"median", cell.lost_updates.median},
+        {"max", cell.lost_updates.max},
+        {"histogram", histogram}}},
+      {"sanitizer",
+       {{"trials_with_reports", cell.report_trials.events},
+        {"report_rate", cell.report_trials.value},
+        {"report_rate_ci95", interval(cell.report_trials.ci95)},
+        {"trials_by_kind", kinds},
+        {"runtime_report_count", cell.runtime_reports},
+        {"parsed_report_count", cell.parsed_reports},
+        {"unique_reports", unique}}},
+      {"trial_seconds", cell.trial_seconds},
+      {"wall_seconds", cell.wall_seconds},
+      {"verdict", std::string(to_string(cell.verdict))},
+      {"reasons", cell.reasons},
+  };
+  out.update(expectation_fields(cell.expect));
+  if (cell.error) out["error"] = *cell.error;
+  return out;
+}
+
+}  // namespace
+
+void write_json(const Summary& summary, std::ostream& out) {
+  const Context& c = summary.context;
+  json results = json::array();
+  for (const CellResult& cell : summary.results) results.push_back(cell_json(cell));
+  json document = {
+      {"schema", kSummarySchema},
+      {"complete", summary.complete},
+      {"context",
+       {{"lockstress_version", c.lockstress_version},
+        {"command", c.command},
+        {"rerun_command", c.rerun_command},
+        {"seed", c.seed},
+        {"cpus", c.cpus},
+        {"online_cpus", c.online_cpus},
+        {"cpu_model", c.cpu_model},
+        {"arch", c.arch},
+        {"os", c.os},
+        {"compiler", c.compiler},
+        {"started_at", c.started_at},
+        {"tsan_options", c.tsan_options}}},
+      {"exit_code", exit_code(summary)},
+      {"results", results},
+  };
+  // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
+  out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace lockstress

@@ -1,0 +1,39 @@
+#include "harness/runtime/record_writer.hpp"
+
+#include <unistd.h>
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "harness/protocol.hpp"
+
+namespace lockstress {
+namespace {
+
+void write_line(const char* line, int length) {
+  // stderr is a pipe to the driver; a failed write means the driver is gone, and so is the run.
+  if (length > 0) (void)!::write(STDERR_FILENO, line, static_cast<size_t>(length));
+}
+
+}  // namespace
+
+void write_trial_record(const TrialRecord& record) {
+  char line[256];
+  int length = std::snprintf(
+      line, sizeof line,
+      "%.*s%.*s index=%" PRId64 " seed=%" PRIu64 " count=%" PRId64 " ns=%" PRId64 " reports=%d\n",
+      static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
+      static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index,
+      record.seed, record.count, record.nanoseconds, record.sanitizer_reports);
+  write_line(line, length);
+}
+
+void write_end_record(std::int64_t trials) {
+  char line[128];
+  int length = std::snprintf(line, sizeof line, "%.*s%.*s trials=%" PRId64 "\n",
+                             static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
+                             static_cast<int>(protocol::kEnd.size()), protocol::kEnd.data(), trials);
+  write_line(line, length);
+}
+
+}  // namespace lockstress

@@ -1,0 +1,64 @@
+#include "harness/runtime/runner_args.hpp"
+
+#include <charconv>
+#include <string_view>
+
+#include "harness/protocol.hpp"
+
+namespace lockstress {
+namespace {
+
+template <class Int>
+bool parse_int(std::string_view text, Int& out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc() && ptr == end;
+}
+
+}  // namespace
+
+std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, std::string& error) {
+  if (argc < 2 || argv[1] != protocol::kRunnerCommand) {
+    error = "this program is a lockstress runner: the lockstress driver starts it; run that instead";
+    return std::nullopt;
+  }
+  RunnerArgs args;
+  bool have_case = false;
+  for (int i = 2; i < argc; i += 2) {
+    std::string_view key = argv[i];
+    if (i + 1 >= argc) {
+      error = "runner: missing value for " + std::string(key);
+      return std::nullopt;
+    }
+    std::string_view value = argv[i + 1];
+    bool ok = true;
+    if (key == "--case") {
+      args.case_name = value;
+      have_case = true;
+    } else if (key == "--threads") {
+      ok = parse_int(value, args.threads) && args.threads > 0;
+    } else if (key == "--iterations") {
+      ok = parse_int(value, args.iterations) && args.iterations > 0;
+    } else if (key == "--first-trial") {
+      ok = parse_int(value, args.first_trial) && args.first_trial >= 0;
+    } else if (key == "--trials") {
+      ok = parse_int(value, args.trials) && args.trials > 0;
+    } else if (key == "--seed") {
+      ok = parse_int(value, args.seed);
+    } else {
+      error = "runner: unknown argument " + std::string(key);
+      return std::nullopt;
+    }
+    if (!ok) {
+      error = "runner: bad value '" + std::string(value) + "' for " + std::string(key);
+      return std::nullopt;
+    }
+  }
+  if (!have_case || args.threads == 0 || args.iterations == 0 || args.trials == 0) {
+    error = "runner: --case, --threads, --iterations and --trials are required";
+    return std::nullopt;
+  }
+  return args;
+}
+
+}  // namespace lockstress

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lockstress {
+
+// What the driver asks one runner process to do: `trials` trials of one case, numbered from
+// `first_trial`, each trial's seed derived from `seed` and its number.
+struct RunnerArgs {
+  std::string case_name;
+  int threads = 0;
+  std::int64_t iterations = 0;
+  std::int64_t first_trial = 0;
+  std::int64_t trials = 0;
+  std::uint64_t seed = 0;
+};
+
+// argv as the driver builds it (see runner_command_line in the driver); nullopt with `error`
+// set when anything is missing, unknown or out of range.
+std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, std::string& error);
+
+}  // namespace lockstress

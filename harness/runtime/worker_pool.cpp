@@ -1,0 +1,42 @@
+#include "harness/runtime/worker_pool.hpp"
+
+#include "harness/runtime/spin_then_wait.hpp"
+
+namespace lockstress {
+
+WorkerPool::WorkerPool(int threads) {
+  helpers_.reserve(threads - 1);
+  for (int worker = 1; worker < threads; ++worker) {
+    helpers_.emplace_back([this, worker] { worker_main(worker); });
+  }
+}
+
+WorkerPool::~WorkerPool() {
+  stopping_ = true;
+  round_.fetch_add(1, std::memory_order_release);
+  round_.notify_all();
+  for (std::thread& helper : helpers_) helper.join();
+}
+
+void WorkerPool::run_round(const std::function<void(int)>& job) {
+  job_ = &job;
+  running_.store(static_cast<int>(helpers_.size()), std::memory_order_relaxed);
+  round_.fetch_add(1, std::memory_order_release);
+  round_.notify_all();
+  job(0);
+  for (int running = running_.load(std::memory_order_acquire); running != 0;) {
+    running = spin_then_wait_while_equal(running_, running);
+  }
+}
+
+void WorkerPool::worker_main(int worker) {
+  std::uint32_t seen = 0;
+  for (;;) {
+    seen = spin_then_wait_while_equal(round_, seen);
+    if (stopping_) return;
+    (*job_)(worker);
+    if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
+  }
+}
+
+}  // namespace lockstress

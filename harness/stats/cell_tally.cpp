@@ -1,0 +1,71 @@
+#include "harness/stats/cell_tally.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace lockstress {
+namespace {
+
+// A block TSan delimited but that holds no report we can read: still a report, never dropped.
+constexpr const char* kUnreadableKind = "unreadable report";
+
+}  // namespace
+
+CellTally::CellTally(std::int64_t expected_count, std::string source_root)
+    : expected_count_(expected_count), source_root_(std::move(source_root)) {}
+
+void CellTally::add_trial(const TrialEvent& trial) {
+  const std::int64_t lost = expected_count_ - trial.count;
+  lost_.push_back(lost);
+  if (lost != 0) ++failed_;
+  trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
+  runtime_reports_ += trial.runtime_reports;
+  if (trial.runtime_reports > 0 || !trial.report_texts.empty()) ++report_trials_;
+
+  std::vector<std::string> kinds = add_reports(trial.report_texts, trial.index);
+  std::sort(kinds.begin(), kinds.end());
+  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
+  for (const std::string& kind : kinds) ++trials_by_kind_[kind];
+}
+
+void CellTally::add_reports_outside_trials(const std::vector<std::string>& texts) {
+  add_reports(texts, -1);
+}
+
+std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& texts,
+                                                std::int64_t trial_index) {
+  std::vector<std::string> kinds;
+  std::set<std::size_t> seen_in_this_trial;
+  for (const std::string& text : texts) {
+    ++parsed_reports_;
+    std::optional<SanitizerReport> report = parse_tsan_report(text, source_root_);
+    if (!report) report = SanitizerReport{kUnreadableKind, {}, text};
+    kinds.push_back(report->kind);
+    const std::string key = signature(*report);
+    auto [it, inserted] = unique_by_signature_.try_emplace(key, unique_.size());
+    if (inserted) {
+      unique_.push_back(UniqueReport{report->kind, report->locations, 0, 0, trial_index, text});
+    }
+    UniqueReport& unique = unique_[it->second];
+    ++unique.occurrences;
+    if (trial_index >= 0 && seen_in_this_trial.insert(it->second).second) ++unique.trials;
+  }
+  return kinds;
+}
+
+void CellTally::fill(CellResult& cell) const {
+  const auto trials = static_cast<std::int64_t>(lost_.size());
+  cell.trials = trials;
+  cell.failures = rate(failed_, trials);
+  cell.lost_updates = describe(lost_);
+  cell.lost_histogram = power_of_two_histogram(lost_);
+  cell.report_trials = rate(report_trials_, trials);
+  cell.report_kinds.clear();
+  for (const auto& [kind, count] : trials_by_kind_) cell.report_kinds.push_back({kind, count});
+  cell.runtime_reports = runtime_reports_;
+  cell.parsed_reports = parsed_reports_;
+  cell.unique_reports = unique_;
+  cell.trial_seconds = trial_seconds_;
+}
+
+}  // namespace lockstress

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "harness/ingest/runner_stream.hpp"
+#include "harness/summary/summary.hpp"
+
+namespace lockstress {
+
+// Folds one cell's trial events, as they stream in, into the measured fields of its CellResult:
+// counts, lost updates, and the sanitizer reports parsed and deduplicated by signature.
+class CellTally {
+ public:
+  CellTally(std::int64_t expected_count, std::string source_root);
+
+  void add_trial(const TrialEvent& trial);
+  void add_reports_outside_trials(const std::vector<std::string>& texts);
+
+  // Writes the measured fields of `cell`; the fields describing what was asked stay as they are.
+  void fill(CellResult& cell) const;
+
+ private:
+  // Returns the kinds of the reports in `texts`, after counting them.
+  std::vector<std::string> add_reports(const std::vector<std::string>& texts,
+                                       std::int64_t trial_index);
+
+  std::int64_t expected_count_;
+  std::string source_root_;
+  std::vector<std::int64_t> lost_;
+  std::int64_t failed_ = 0;
+  std::int64_t report_trials_ = 0;
+  std::int64_t runtime_reports_ = 0;
+  std::int64_t parsed_reports_ = 0;
+  double trial_seconds_ = 0;
+  std::vector<UniqueReport> unique_;  // in order of first appearance
+  std::map<std::string, std::size_t> unique_by_signature_;
+  std::map<std::string, std::int64_t> trials_by_kind_;
+};
+
+}  // namespace lockstress

@@ -1,0 +1,154 @@
+#include "harness/stats/grading.hpp"
+
+#include <algorithm>
+
+#include "harness/summary/format.hpp"
+#include "lockstress/case.hpp"
+
+namespace lockstress {
+namespace {
+
+std::int64_t trials_with_kind(const CellResult& cell, const std::string& kind) {
+  for (const ReportKindCount& count : cell.report_kinds) {
+    if (count.kind == kind) return count.trials;
+  }
+  return 0;
+}
+
+std::string lost_text(const CellResult& cell) {
+  return "lost updates in " + format_count(cell.failures.events, cell.trials) + " (up to " +
+         std::to_string(cell.lost_updates.max) + " per trial)";
+}
+
+std::string caught_text(const CellResult& cell) {
+  if (cell.variant == Variant::plain) return lost_text(cell);
+  return "TSan reported a " + cell.expect.tsan_report + " in " +
+         format_count(trials_with_kind(cell, cell.expect.tsan_report), cell.trials);
+}
+
+std::string missed_text(const CellResult& cell) {
+  const std::string bound = "rate <= " + format_percent(cell.failures.ci95.high) + " at 95%";
+  if (cell.variant == Variant::plain) return "no trial of " + std::to_string(cell.trials) + " lost an update (" + bound + ")";
+  return "no trial of " + std::to_string(cell.trials) + " drew a " + cell.expect.tsan_report + " report";
+}
+
+void add_safe_problems(const CellResult& cell, std::vector<std::string>& problems) {
+  if (cell.failures.events > 0) {
+    problems.push_back(lost_text(cell));
+  }
+  for (const UniqueReport& report : cell.unique_reports) {
+    problems.push_back("TSan reported a " + report.kind + " at " +
+                       describe_locations(report.locations) + " in " +
+                       (report.first_trial < 0 ? std::string("the runner's start-up or exit")
+                                               : format_count(report.trials, cell.trials)));
+  }
+  if (cell.unique_reports.empty() && cell.runtime_reports > 0) {
+    problems.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +
+                       " reports whose text never arrived");
+  }
+}
+
+Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
+  Grade grade;
+  add_safe_problems(cell, grade.reasons);
+  if (!grade.reasons.empty()) {
+    grade.verdict = Verdict::fail;
+    return grade;
+  }
+  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) + " lost an update (rate <= " +
+                          format_percent(cell.failures.ci95.high) + " at 95%)");
+  if (cell.variant == Variant::tsan) {
+    grade.reasons.push_back("no trial of " + std::to_string(cell.trials) + " drew a sanitizer report (rate <= " +
+                            format_percent(cell.report_trials.ci95.high) + " at 95%)");
+  }
+  if (control_detected.value_or(false)) {
+    grade.verdict = Verdict::pass;
+    return grade;
+  }
+  grade.verdict = Verdict::inconclusive;
+  grade.reasons.push_back(
+      std::string("the race control ") + kControlCase +
+      (control_detected ? " was not detected" : " did not run") + " in the " +
+      std::string(to_string(cell.variant)) + " variant, so a clean result here proves nothing");
+  return grade;
+}
+
+Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
+  Grade grade;
+  const bool detected = race_detected(cell);
+  const std::string variant(to_string(cell.variant));
+  if (!cell.expect.must_be_caught_by(cell.variant)) {
+    grade.verdict = Verdict::pass;
+    if (detected) {
+      grade.reasons.push_back(caught_text(cell) + " (not required of " + variant + ")");
+    } else {
+      grade.reasons.push_back(variant + " did not catch " + cell.case_name + " - expected" +
+                              (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
+    }
+    return grade;
+  }
+  if (detected) {
+    grade.verdict = Verdict::pass;
+    grade.reasons.push_back("caught: " + caught_text(cell));
+    return grade;
+  }
+  grade.reasons.push_back("expected to be caught by " + variant + ", but " + missed_text(cell));
+  if (cell.case_name == kControlCase) {
+    // The control measures the platform, not the code: missing it makes the run uninformative.
+    grade.verdict = Verdict::inconclusive;
+    grade.reasons.push_back(
+        "this machine, build and parameters did not show the control's race; raise --iterations "
+        "or --threads, or check that the build is not single-threaded");
+  } else if (!control_detected.value_or(false)) {
+    grade.verdict = Verdict::inconclusive;
+    grade.reasons.push_back(std::string("the race control ") + kControlCase +
+                            " was not detected in the " + variant + " variant either");
+  } else {
+    grade.verdict = Verdict::fail;
+  }
+  return grade;
+}
+
+}  // namespace
+
+bool race_detected(const CellResult& cell) {
+  if (cell.variant == Variant::plain) return cell.failures.events > 0;
+  return trials_with_kind(cell, cell.expect.tsan_report) > 0;
+}
+
+Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
+  if (cell.error) return Grade{Verdict::error, {*cell.error}};
+  Grade grade = cell.expect.race ? grade_race(cell, control_detected)
+                                 : grade_safe(cell, control_detected);
+  if (cell.runtime_reports != cell.parsed_reports) {
+    grade.reasons.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +
+                            " reports and " + std::to_string(cell.parsed_reports) +
+                            " were read from its output");
+  }
+  return grade;
+}
+
+void grade_all(std::vector<CellResult>& cells) {
+  // The gate prefers the control cell run with the same parameters; a case with its own thread
+  // limit (Peterson: 2) falls back to any control cell of the same variant.
+  auto control_detected = [&](const CellResult& cell) -> std::optional<bool> {
+    std::optional<bool> same_parameters;
+    std::optional<bool> any_parameters;
+    for (const CellResult& other : cells) {
+      if (other.case_name != kControlCase || other.variant != cell.variant || other.error) continue;
+      const bool detected = race_detected(other);
+      any_parameters = any_parameters.value_or(false) || detected;
+      if (other.threads == cell.threads && other.iterations == cell.iterations) {
+        same_parameters = same_parameters.value_or(false) || detected;
+      }
+    }
+    return same_parameters ? same_parameters : any_parameters;
+  };
+  for (CellResult& cell : cells) {
+    Grade grade = grade_cell(cell, control_detected(cell));
+    cell.verdict = grade.verdict;
+    cell.reasons = std::move(grade.reasons);
+  }
+}
+
+}  // namespace lockstress

@@ -1,0 +1,89 @@
+#include "harness/stats/statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+namespace lockstress {
+namespace {
+
+// The 97.5th percentile of the standard normal distribution: a two-sided 95% interval.
+constexpr double kZ95 = 1.959963984540054;
+
+int bucket_index(std::int64_t value) {
+  if (value < 0) return -1;
+  if (value == 0) return 0;
+  return 64 - __builtin_clzll(static_cast<unsigned long long>(value));
+}
+
+}  // namespace
+
+Interval wilson_interval(std::int64_t events, std::int64_t trials) {
+  if (trials <= 0) return {0, 1};
+  const double n = static_cast<double>(trials);
+  const double p = static_cast<double>(events) / n;
+  const double z2 = kZ95 * kZ95;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = kZ95 / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+double zero_event_upper_bound(std::int64_t trials) {
+  if (trials <= 0) return 1;
+  return 1 - std::pow(0.05, 1.0 / static_cast<double>(trials));
+}
+
+Rate rate(std::int64_t events, std::int64_t trials) {
+  Rate r{events, trials, 0, {0, 1}, false};
+  if (trials <= 0) return r;
+  r.value = static_cast<double>(events) / static_cast<double>(trials);
+  if (events == 0) {
+    r.ci95 = {0, zero_event_upper_bound(trials)};
+    r.one_sided = true;
+  } else if (events == trials) {
+    r.ci95 = {1 - zero_event_upper_bound(trials), 1};
+    r.one_sided = true;
+  } else {
+    r.ci95 = wilson_interval(events, trials);
+  }
+  return r;
+}
+
+Description describe(std::vector<std::int64_t> values) {
+  if (values.empty()) return {};
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  const double sum = std::accumulate(values.begin(), values.end(), 0.0,
+                                     [](double acc, std::int64_t v) { return acc + double(v); });
+  const double median = n % 2 == 1 ? double(values[n / 2])
+                                   : (double(values[n / 2 - 1]) + double(values[n / 2])) / 2;
+  return {sum / double(n), median, values.front(), values.back()};
+}
+
+std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64_t>& values) {
+  std::map<int, HistogramBucket> buckets;
+  for (std::int64_t value : values) {
+    const int index = bucket_index(value);
+    auto [it, inserted] = buckets.try_emplace(index);
+    HistogramBucket& bucket = it->second;
+    if (inserted) {
+      if (index < 0) {
+        bucket = {value, -1, 0};
+      } else if (index == 0) {
+        bucket = {0, 0, 0};
+      } else {
+        const std::int64_t low = std::int64_t{1} << (index - 1);
+        bucket = {low, low * 2 - 1, 0};
+      }
+    }
+    if (index < 0) bucket.low = std::min(bucket.low, value);
+    ++bucket.count;
+  }
+  std::vector<HistogramBucket> out;
+  out.reserve(buckets.size());
+  for (const auto& [index, bucket] : buckets) out.push_back(bucket);
+  return out;
+}
+
+}  // namespace lockstress

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace lockstress {
+
+struct Interval {
+  double low = 0;
+  double high = 0;
+};
+
+// k events in n independent trials, with a 95% interval for the rate.
+//   0 < k < n: Wilson score interval (keeps its coverage near 0 and 1, unlike Wald's).
+//   k == 0:    [0, 1 - 0.05^(1/n)], the exact one-sided bound: what "never seen" proves.
+//   k == n:    [0.05^(1/n), 1], the same bound mirrored.
+// n == 0 gives rate 0 and the uninformative interval [0, 1].
+struct Rate {
+  std::int64_t events = 0;
+  std::int64_t trials = 0;
+  double value = 0;
+  Interval ci95;
+  bool one_sided = false;
+};
+
+Rate rate(std::int64_t events, std::int64_t trials);
+
+Interval wilson_interval(std::int64_t events, std::int64_t trials);
+
+// The largest rate still consistent (at 95%, one-sided) with seeing no event in n trials.
+double zero_event_upper_bound(std::int64_t trials);
+
+// Mean, median and extremes of a sample; all zero for an empty one. The median of an even-sized
+// sample is the mean of the middle two.
+struct Description {
+  double mean = 0;
+  double median = 0;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+};
+
+Description describe(std::vector<std::int64_t> values);
+
+// Power-of-two buckets [lo, hi] of non-negative values: 0, 1, 2-3, 4-7, ... Values below zero
+// share one bucket [min, -1]. Only non-empty buckets are listed, in order.
+struct HistogramBucket {
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  std::int64_t count = 0;
+};
+
+std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64_t>& values);
+
+}  // namespace lockstress

@@ -1,0 +1,30 @@
+#include "harness/summary/format.hpp"
+
+#include <cstdio>
+
+namespace lockstress {
+
+std::string format_percent(double fraction) {
+  const double p = fraction * 100;
+  char buffer[32];
+  if (p == 0 || p == 100 || p >= 10) {
+    std::snprintf(buffer, sizeof buffer, "%.0f%%", p);
+  } else if (p >= 0.1) {
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", p);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.2g%%", p);
+  }
+  return buffer;
+}
+
+std::string format_rate(const Rate& rate) {
+  if (rate.trials == 0) return "-";
+  auto bound = [](double fraction) { return fraction == 0 ? std::string("0") : format_percent(fraction); };
+  return format_percent(rate.value) + " [" + bound(rate.ci95.low) + ", " + format_percent(rate.ci95.high) + "]";
+}
+
+std::string format_count(std::int64_t events, std::int64_t trials) {
+  return std::to_string(events) + "/" + std::to_string(trials) + " trials";
+}
+
+}  // namespace lockstress

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+#include "harness/stats/statistics.hpp"
+
+namespace lockstress {
+
+// "100%", "12%", "1.5%", "0.03%": enough digits to tell the number, no more.
+std::string format_percent(double fraction);
+
+// "37% [31%, 44%]", or "0% [0, 1.5%]" for a one-sided bound.
+std::string format_rate(const Rate& rate);
+
+// "3/200 trials"
+std::string format_count(std::int64_t events, std::int64_t trials);
+
+}  // namespace lockstress

@@ -1,0 +1,32 @@
+#include "harness/summary/summary.hpp"
+
+#include <algorithm>
+
+namespace lockstress {
+
+std::string_view to_string(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::pass:
+      return "pass";
+    case Verdict::fail:
+      return "fail";
+    case Verdict::inconclusive:
+      return "inconclusive";
+    case Verdict::error:
+      return "error";
+  }
+  return "?";
+}
+
+int exit_code(const Summary& summary) {
+  auto any = [&](Verdict verdict) {
+    return std::any_of(summary.results.begin(), summary.results.end(),
+                       [&](const CellResult& cell) { return cell.verdict == verdict; });
+  };
+  if (any(Verdict::fail)) return kExitFail;
+  if (any(Verdict::error)) return kExitError;
+  if (any(Verdict::inconclusive)) return kExitInconclusive;
+  return kExitPass;
+}
+
+}  // namespace lockstress

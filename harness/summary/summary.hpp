@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/ingest/tsan_report.hpp"
+#include "harness/stats/statistics.hpp"
+#include "lockstress/expect.hpp"
+#include "lockstress/variant.hpp"
+
+namespace lockstress {
+
+inline constexpr const char* kSummarySchema = "lockstress.summary/1";
+
+// One finding, deduplicated across the trials of a cell by kind and locations.
+struct UniqueReport {
+  std::string kind;
+  std::vector<SourceLocation> locations;
+  std::int64_t trials = 0;        // trials it appeared in
+  std::int64_t occurrences = 0;   // times it was printed
+  std::int64_t first_trial = -1;  // -1: printed outside any trial (at start-up or exit)
+  std::string example;            // the full text of its first occurrence
+};
+
+// Trials with at least one report of one kind ("data race", "lock-order-inversion", ...).
+struct ReportKindCount {
+  std::string kind;
+  std::int64_t trials = 0;
+};
+
+enum class Verdict { pass, fail, inconclusive, error };
+
+std::string_view to_string(Verdict verdict);
+
+// One (case, variant, parameters) cell: what was asked, what was measured, and the verdict.
+struct CellResult {
+  std::string case_name;
+  std::string description;
+  Expect expect;
+  Variant variant = Variant::plain;
+  int threads = 0;
+  std::int64_t iterations = 0;
+  std::int64_t trials_requested = 0;
+  std::int64_t expected_count = 0;
+
+  std::int64_t trials = 0;  // completed
+  Rate failures;            // trials whose final count was wrong
+  Description lost_updates;  // expected - final count, over all trials
+  std::vector<HistogramBucket> lost_histogram;
+  Rate report_trials;  // trials with at least one sanitizer report
+  std::vector<ReportKindCount> report_kinds;
+  std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
+  std::int64_t parsed_reports = 0;   // report texts read from the runner's output
+  std::vector<UniqueReport> unique_reports;
+  double trial_seconds = 0;  // sum of the trials' wall times
+  double wall_seconds = 0;   // of the whole runner process, start-up included
+  std::optional<std::string> error;  // set when the cell could not run to completion
+
+  Verdict verdict = Verdict::inconclusive;
+  std::vector<std::string> reasons;
+};
+
+struct Context {
+  std::string lockstress_version;
+  std::string command;        // exactly as typed
+  std::string rerun_command;  // every choice spelled out, the seed included
+  std::uint64_t seed = 0;
+  int cpus = 0;  // CPUs this process may run on
+  int online_cpus = 0;
+  std::string cpu_model;
+  std::string arch;
+  std::string os;
+  std::string compiler;
+  std::string started_at;  // ISO 8601, UTC
+  std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
+};
+
+struct Summary {
+  bool complete = true;
+  Context context;
+  std::vector<CellResult> results;
+};
+
+// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither).
+int exit_code(const Summary& summary);
+
+inline constexpr int kExitPass = 0;
+inline constexpr int kExitFail = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInconclusive = 3;
+inline constexpr int kExitError = 4;
+
+}  // namespace lockstress

@@ -1,0 +1,19 @@
+// The TSan runtime options of every lockstress TSan runner. TSAN_OPTIONS in the environment still
+// overrides any of them (the driver records it in the summary's context when set).
+
+extern "C" const char* __tsan_default_options() {
+  return
+      // Report a race again in every trial, not once per process. With these at their defaults
+      // (1), the runtime stays silent about a race it has already printed, and after the first
+      // trial the per-trial report count measures deduplication instead of detection.
+      "suppress_equal_stacks=0:"
+      "suppress_equal_addresses=0:"
+      // Never stop at the first report: the remaining trials still count.
+      "halt_on_error=0:"
+      // Print both acquisition stacks of each lock-order edge, so a lock-order-inversion report
+      // names the code that took the locks, not only the cycle.
+      "second_deadlock_stack=1:"
+      // The worker pool is joined before exit; a thread still alive then is worth a report, but
+      // waiting a second for it (the default 1000 ms) only slows every runner's exit.
+      "atexit_sleep_ms=0";
+}
