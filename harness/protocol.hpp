@@ -9,6 +9,7 @@ namespace lockstress::protocol {
 // before the record of trial K, and after the record of trial K-1, so the driver can attribute
 // every report to the trial that drew it without trusting timestamps.
 //
+//   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R
 //   @lockstress/1 end trials=N
 //
@@ -16,6 +17,7 @@ namespace lockstress::protocol {
 inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";
 inline constexpr std::string_view kEnd = "end";
+inline constexpr std::string_view kPlacement = "placement";
 
 // The runner's argument that no user types: it tells the program it is a runner, not a driver.
 inline constexpr std::string_view kRunnerCommand = "--lockstress-runner";

@@ -81,6 +81,9 @@ po::options_description run_options_description() {
      "trials per case and variant")
     ("seed", po::value<std::string>(),
      "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
+    ("pin", po::value<std::string>()->default_value("spread"),
+     "spread: pin worker i to the i-th usable CPU, so workers really run at once; none: leave "
+     "placement to the scheduler")
     ("json", po::value<std::string>()->default_value(""),
      "write the summary as JSON to this path. Default: none")
     ("source-root", po::value<std::string>()->default_value(""),
@@ -129,6 +132,9 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
   }
+  std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
+  if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
+  options.pin = *pin;
   options.json_path = vm["json"].as<std::string>();
   options.source_root = vm["source-root"].as<std::string>();
   options.quiet = vm["quiet"].as<bool>();
@@ -194,6 +200,7 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
     args.insert(args.end(), {"--variant", std::string(to_string(variant))});
   }
   if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
+  if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
   args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
                            std::to_string(options.trials), "--seed", std::to_string(seed)});
   return args;

@@ -65,6 +65,7 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
                                                    std::random_device{}());
   CellSettings settings;
   settings.seed = seed;
+  settings.pin = options.pin;
   settings.source_root =
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root;
   const std::string self = driver_path(args[0]);

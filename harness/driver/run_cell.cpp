@@ -22,7 +22,9 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
           "--trials",
           std::to_string(plan.trials),
           "--seed",
-          std::to_string(settings.seed)};
+          std::to_string(settings.seed),
+          "--pin",
+          std::string(to_string(settings.pin))};
 }
 
 std::string last_lines(const std::deque<std::string>& tail) {
@@ -99,6 +101,8 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   stream.finish();
   tally.add_reports_outside_trials(stream.reports_outside_trials());
   tally.fill(cell);
+  cell.pin = stream.pin();
+  cell.worker_cpus = stream.worker_cpus();
   cell.wall_seconds = outcome.wall_seconds;
   cell.error = runner_failure(outcome, stream, plan);
   return cell;

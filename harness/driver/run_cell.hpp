@@ -5,6 +5,7 @@
 #include <string>
 
 #include "harness/driver/plan.hpp"
+#include "harness/pin.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
@@ -13,6 +14,7 @@ struct CellSettings {
   std::string runner_path;  // this variant's runner executable
   std::uint64_t seed = 0;
   std::string source_root;
+  Pin pin = Pin::spread;
 };
 
 // Runs one cell in a fresh runner process and returns its measured, not yet graded, result.

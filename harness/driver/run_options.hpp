@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/pin.hpp"
 #include "lockstress/variant.hpp"
 
 namespace lockstress {
@@ -25,6 +26,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
   std::string json_path;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
+  Pin pin = Pin::spread;
   bool quiet = false;
 };
 

@@ -127,6 +127,25 @@ void RunnerStream::on_record(std::string_view record) {
     pending_reports_.clear();
     return;
   }
+  if (type == protocol::kPlacement) {
+    auto pin = field(fields, "pin");
+    auto cpus = field(fields, "cpus");
+    if (!pin || !cpus) return fail("malformed placement record");
+    pin_ = std::string(*pin);
+    worker_cpus_.clear();
+    std::size_t pos = 0;
+    while (pos <= cpus->size() && !cpus->empty()) {
+      std::size_t comma = cpus->find(',', pos);
+      if (comma == std::string_view::npos) comma = cpus->size();
+      int cpu = 0;
+      if (!parse_int(cpus->substr(pos, comma - pos), cpu) || cpu < -1) {
+        return fail("malformed placement record");
+      }
+      worker_cpus_.push_back(cpu);
+      pos = comma + 1;
+    }
+    return;
+  }
   if (type != protocol::kTrial) return fail("unknown record type '" + std::string(type) + "'");
 
   TrialEvent event;

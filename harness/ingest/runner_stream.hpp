@@ -34,6 +34,9 @@ class RunnerStream {
   bool ended() const { return ended_; }
   std::int64_t trials_seen() const { return trials_seen_; }
   const std::optional<std::string>& error() const { return error_; }
+  // As the placement record said: how workers were pinned, and each worker's CPU (-1: unpinned).
+  const std::string& pin() const { return pin_; }
+  const std::vector<int>& worker_cpus() const { return worker_cpus_; }
   // Reports printed after the end record (at exit: thread leaks, say) or before any trial.
   const std::vector<std::string>& reports_outside_trials() const { return outside_; }
   // The last lines that were neither records nor report text, for diagnosing a failed runner.
@@ -51,6 +54,8 @@ class RunnerStream {
   std::vector<std::string> pending_reports_;
   std::vector<std::string> outside_;
   std::deque<std::string> tail_;
+  std::string pin_;
+  std::vector<int> worker_cpus_;
   bool ended_ = false;
   std::int64_t trials_seen_ = 0;
   std::optional<std::string> error_;

@@ -88,6 +88,7 @@ std::optional<SourceLocation> parse_frame(std::string_view line) {
 bool is_library_frame(const SourceLocation& frame) {
   return frame.file.empty() || frame.file.rfind("/usr/", 0) == 0 ||
          frame.file.find("/compiler-rt/") != std::string::npos ||
+         frame.file.find("libsanitizer/") != std::string::npos ||
          frame.file.find("lockstress/unlocked_increment.hpp") != std::string::npos;
 }
 

@@ -83,7 +83,7 @@ void write_console(const Summary& summary, std::ostream& out) {
           << describe_locations(report.locations) << "\n      in "
           << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
                                      : format_count(report.trials, cell.trials))
-          << ", printed " << report.occurrences << " times\n";
+          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time\n" : " times\n");
     }
   }
 

@@ -57,6 +57,7 @@ json cell_json(const CellResult& cell) {
       {"trials_requested", cell.trials_requested},
       {"trials", cell.trials},
       {"expected_count", cell.expected_count},
+      {"placement", {{"pin", cell.pin}, {"worker_cpus", cell.worker_cpus}}},
       {"failed_trials", cell.failures.events},
       {"failure_rate", cell.failures.value},
       {"failure_rate_ci95", interval(cell.failures.ci95)},

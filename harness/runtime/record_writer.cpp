@@ -4,6 +4,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <string>
 
 #include "harness/protocol.hpp"
 
@@ -26,6 +27,17 @@ void write_trial_record(const TrialRecord& record) {
       static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index,
       record.seed, record.count, record.nanoseconds, record.sanitizer_reports);
   write_line(line, length);
+}
+
+void write_placement_record(std::string_view pin, const std::vector<int>& cpus) {
+  std::string line(protocol::kPrefix);
+  line.append(protocol::kPlacement).append(" pin=").append(pin).append(" cpus=");
+  for (std::size_t i = 0; i < cpus.size(); ++i) {
+    if (i > 0) line += ',';
+    line += std::to_string(cpus[i]);
+  }
+  line += '\n';
+  write_line(line.data(), static_cast<int>(line.size()));
 }
 
 void write_end_record(std::int64_t trials) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 namespace lockstress {
 
@@ -16,5 +18,7 @@ struct TrialRecord {
 // file descriptor, and a single write of a short line is never split by another writer.
 void write_trial_record(const TrialRecord& record);
 void write_end_record(std::int64_t trials);
+// Where the workers run: `pin` as asked, and each worker's CPU (-1: not pinned).
+void write_placement_record(std::string_view pin, const std::vector<int>& cpus);
 
 }  // namespace lockstress

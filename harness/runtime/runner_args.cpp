@@ -45,6 +45,10 @@ std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, s
       ok = parse_int(value, args.trials) && args.trials > 0;
     } else if (key == "--seed") {
       ok = parse_int(value, args.seed);
+    } else if (key == "--pin") {
+      std::optional<Pin> pin = parse_pin(value);
+      ok = pin.has_value();
+      if (ok) args.pin = *pin;
     } else {
       error = "runner: unknown argument " + std::string(key);
       return std::nullopt;

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "harness/pin.hpp"
+
 namespace lockstress {
 
 // What the driver asks one runner process to do: `trials` trials of one case, numbered from
@@ -15,6 +17,7 @@ struct RunnerArgs {
   std::int64_t first_trial = 0;
   std::int64_t trials = 0;
   std::uint64_t seed = 0;
+  Pin pin = Pin::spread;
 };
 
 // argv as the driver builds it (see runner_command_line in the driver); nullopt with `error`

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "harness/runtime/placement.hpp"
 #include "harness/runtime/record_writer.hpp"
 #include "harness/runtime/runner_args.hpp"
 #include "harness/runtime/sanitizer_reports.hpp"
@@ -26,7 +27,8 @@ const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
 
 void run_trials(const Case& test_case, const RunnerArgs& args) {
   std::unique_ptr<Workload> workload = test_case.make_workload(args.threads);
-  WorkerPool pool(args.threads);
+  WorkerPool pool(plan_placement(args.pin, args.threads, allowed_cpus()));
+  write_placement_record(to_string(args.pin), pool.pinned_cpus());
   const std::function<void(int)> job = [&](int worker) { workload->run(worker, args.iterations); };
   take_sanitizer_report_count();  // start-up reports are not any trial's
   for (std::int64_t index = args.first_trial; index < args.first_trial + args.trials; ++index) {

@@ -1,14 +1,27 @@
 #include "harness/runtime/worker_pool.hpp"
 
+#include "harness/runtime/placement.hpp"
 #include "harness/runtime/spin_then_wait.hpp"
 
 namespace lockstress {
 
-WorkerPool::WorkerPool(int threads) {
-  helpers_.reserve(threads - 1);
+WorkerPool::WorkerPool(const std::vector<int>& cpus) : pinned_(cpus.size(), -1) {
+  const int threads = static_cast<int>(cpus.size());
+  place(0, cpus[0]);
+  running_.store(threads - 1, std::memory_order_relaxed);
+  helpers_.reserve(cpus.size() - 1);
   for (int worker = 1; worker < threads; ++worker) {
-    helpers_.emplace_back([this, worker] { worker_main(worker); });
+    helpers_.emplace_back([this, worker, cpu = cpus[static_cast<std::size_t>(worker)]] {
+      worker_main(worker, cpu);
+    });
   }
+  for (int starting = running_.load(std::memory_order_acquire); starting != 0;) {
+    starting = spin_then_wait_while_equal(running_, starting);
+  }
+}
+
+void WorkerPool::place(int worker, int cpu) {
+  if (cpu >= 0 && pin_current_thread(cpu)) pinned_[static_cast<std::size_t>(worker)] = cpu;
 }
 
 WorkerPool::~WorkerPool() {
@@ -29,7 +42,9 @@ void WorkerPool::run_round(const std::function<void(int)>& job) {
   }
 }
 
-void WorkerPool::worker_main(int worker) {
+void WorkerPool::worker_main(int worker, int cpu) {
+  place(worker, cpu);
+  if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
   std::uint32_t seen = 0;
   for (;;) {
     seen = spin_then_wait_while_equal(round_, seen);

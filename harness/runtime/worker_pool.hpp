@@ -16,7 +16,9 @@ namespace lockstress {
 // more threads than CPUs, because spinners steal the CPU from the threads they wait for.
 class WorkerPool {
  public:
-  explicit WorkerPool(int threads);
+  // One worker per entry of `cpus`: the CPU to pin it to, or -1 to leave it to the scheduler.
+  // Returns once every worker is running and placed.
+  explicit WorkerPool(const std::vector<int>& cpus);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -24,15 +26,20 @@ class WorkerPool {
   // Runs job(worker) on every worker, all released together; returns once every one returned.
   void run_round(const std::function<void(int worker)>& job);
 
- private:
-  void worker_main(int worker);
+  // The CPU each worker was pinned to; -1 where it was not asked to be, or the OS refused.
+  const std::vector<int>& pinned_cpus() const { return pinned_; }
 
+ private:
+  void place(int worker, int cpu);
+  void worker_main(int worker, int cpu);
+
+  std::vector<int> pinned_;
   std::vector<std::thread> helpers_;
   const std::function<void(int)>* job_ = nullptr;
   bool stopping_ = false;
   // Bumped to release the workers into a round; job_ and stopping_ are published by it.
   alignas(64) std::atomic<std::uint32_t> round_{0};
-  // Workers other than worker 0 still running this round.
+  // Workers other than worker 0 still running this round (or, at first, still starting).
   alignas(64) std::atomic<int> running_{0};
 };
 

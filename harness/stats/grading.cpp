@@ -120,6 +120,12 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
   if (cell.error) return Grade{Verdict::error, {*cell.error}};
   Grade grade = cell.expect.race ? grade_race(cell, control_detected)
                                  : grade_safe(cell, control_detected);
+  const auto unpinned = std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1);
+  if (cell.pin == "spread" && unpinned > 0) {
+    grade.reasons.push_back("the OS refused to pin " + std::to_string(unpinned) + " of " +
+                            std::to_string(cell.worker_cpus.size()) +
+                            " workers; they ran wherever the scheduler put them");
+  }
   if (cell.runtime_reports != cell.parsed_reports) {
     grade.reasons.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +
                             " reports and " + std::to_string(cell.parsed_reports) +

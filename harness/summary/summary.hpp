@@ -44,6 +44,8 @@ struct CellResult {
   std::int64_t iterations = 0;
   std::int64_t trials_requested = 0;
   std::int64_t expected_count = 0;
+  std::string pin;               // as asked
+  std::vector<int> worker_cpus;  // as achieved: each worker's CPU, -1 where not pinned
 
   std::int64_t trials = 0;  // completed
   Rate failures;            // trials whose final count was wrong

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace lockstress::testing {
+
+struct Ran {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A scratch directory per test process, removed with it.
+class Scratch {
+ public:
+  Scratch() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("lockstress-test-" + std::to_string(getpid()) + "-" + std::to_string(counter()++));
+    std::filesystem::create_directories(path_);
+  }
+  ~Scratch() { std::filesystem::remove_all(path_); }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  std::filesystem::path path_;
+};
+
+// Runs the built lockstress with `args` (already shell-quoted where needed).
+inline Ran run_lockstress(const std::string& args, const Scratch& scratch) {
+  const auto out = scratch / "stdout";
+  const auto err = scratch / "stderr";
+  const std::string command = std::string("'") + LOCKSTRESS_BINARY + "' " + args + " >'" +
+                              out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  Ran ran;
+  ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  ran.out = slurp(out);
+  ran.err = slurp(err);
+  return ran;
+}
+
+inline const nlohmann::json* find_cell(const nlohmann::json& summary, const std::string& name,
+                                       const std::string& variant) {
+  for (const nlohmann::json& cell : summary["results"]) {
+    if (cell["case"] == name && cell["variant"] == variant) return &cell;
+  }
+  return nullptr;
+}
+
+}  // namespace lockstress::testing

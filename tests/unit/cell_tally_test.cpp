@@ -1,0 +1,81 @@
+#include "harness/stats/cell_tally.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_data.hpp"
+
+namespace lockstress {
+namespace {
+
+using testing::read_test_data;
+
+TrialEvent trial(std::int64_t index, std::int64_t count, std::vector<std::string> reports = {}) {
+  TrialEvent e;
+  e.index = index;
+  e.count = count;
+  e.nanoseconds = 1'000'000;
+  e.runtime_reports = static_cast<int>(reports.size());
+  e.report_texts = std::move(reports);
+  return e;
+}
+
+TEST(CellTally, CountsFailedTrialsAndLostUpdates) {
+  CellTally tally(100, "");
+  tally.add_trial(trial(0, 100));
+  tally.add_trial(trial(1, 90));
+  tally.add_trial(trial(2, 70));
+  tally.add_trial(trial(3, 100));
+  CellResult cell;
+  tally.fill(cell);
+  EXPECT_EQ(cell.trials, 4);
+  EXPECT_EQ(cell.failures.events, 2);
+  EXPECT_DOUBLE_EQ(cell.lost_updates.mean, 10);
+  EXPECT_DOUBLE_EQ(cell.lost_updates.median, 5);
+  EXPECT_EQ(cell.lost_updates.max, 30);
+  EXPECT_NEAR(cell.trial_seconds, 0.004, 1e-12);
+}
+
+TEST(CellTally, DeduplicatesReportsBySignatureAndCountsTrialsOnce) {
+  const std::string race = read_test_data("tsan_clang_data_race_global.txt");
+  const std::string inversion = read_test_data("tsan_clang_lock_order_inversion.txt");
+  CellTally tally(10, "/tmp/probe");
+  tally.add_trial(trial(0, 10, {race, race, race}));
+  tally.add_trial(trial(1, 10));
+  tally.add_trial(trial(2, 10, {race, inversion}));
+  CellResult cell;
+  tally.fill(cell);
+
+  EXPECT_EQ(cell.report_trials.events, 2);
+  EXPECT_EQ(cell.parsed_reports, 5);
+  EXPECT_EQ(cell.runtime_reports, 5);
+  ASSERT_EQ(cell.unique_reports.size(), 2u);
+  const UniqueReport& first = cell.unique_reports[0];
+  EXPECT_EQ(first.kind, "data race");
+  EXPECT_EQ(first.trials, 2);
+  EXPECT_EQ(first.occurrences, 4);
+  EXPECT_EQ(first.first_trial, 0);
+  EXPECT_EQ(first.example, race);
+  EXPECT_EQ(cell.unique_reports[1].kind, "lock-order-inversion");
+  EXPECT_EQ(cell.unique_reports[1].first_trial, 2);
+
+  ASSERT_EQ(cell.report_kinds.size(), 2u);
+  EXPECT_EQ(cell.report_kinds[0].kind, "data race");
+  EXPECT_EQ(cell.report_kinds[0].trials, 2);
+  EXPECT_EQ(cell.report_kinds[1].trials, 1);
+}
+
+TEST(CellTally, KeepsUnreadableAndOutsideReports) {
+  CellTally tally(10, "");
+  tally.add_trial(trial(0, 10, {"garbage without a warning line\n"}));
+  tally.add_reports_outside_trials({read_test_data("tsan_gcc_data_race_global.txt")});
+  CellResult cell;
+  tally.fill(cell);
+  ASSERT_EQ(cell.unique_reports.size(), 2u);
+  EXPECT_EQ(cell.unique_reports[0].kind, "unreadable report");
+  EXPECT_EQ(cell.unique_reports[1].first_trial, -1);
+  EXPECT_EQ(cell.unique_reports[1].trials, 0);
+  EXPECT_EQ(cell.report_trials.events, 1);
+}
+
+}  // namespace
+}  // namespace lockstress

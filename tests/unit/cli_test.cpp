@@ -1,0 +1,112 @@
+#include "harness/driver/cli.hpp"
+
+#include <gtest/gtest.h>
+
+#include "lockstress/lockstress.hpp"
+
+namespace lockstress {
+namespace {
+
+std::vector<Case> test_cases() {
+  std::vector<Case> cases(3);
+  cases[0].name = kControlCase;
+  cases[1].name = "locked_counter";
+  cases[2].name = "peterson";
+  cases[2].threads = {2, 2};
+  return cases;
+}
+
+Command parse(std::vector<std::string> args) {
+  args.insert(args.begin(), "lockstress");
+  return parse_command_line(args, test_cases());
+}
+
+std::string error_of(std::vector<std::string> args) {
+  Command command = parse(std::move(args));
+  const UsageError* error = std::get_if<UsageError>(&command);
+  return error ? error->message : "<no error>";
+}
+
+TEST(Cli, RunDefaults) {
+  Command command = parse({"run"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  EXPECT_TRUE(o.cases.empty());
+  EXPECT_TRUE(o.variants.empty());
+  EXPECT_FALSE(o.threads);
+  EXPECT_EQ(o.iterations, kDefaultIterations);
+  EXPECT_EQ(o.trials, kDefaultTrials);
+  EXPECT_FALSE(o.seed);
+  EXPECT_FALSE(o.quiet);
+}
+
+TEST(Cli, RunWithEveryOption) {
+  Command command = parse({"run", "--case", "locked_counter", "--case", "locked_counter",
+                           "--variant", "tsan", "--threads", "4", "--iterations", "1000",
+                           "--trials", "7", "--seed", "18446744073709551615", "--json", "o.json",
+                           "-q"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run"});
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  EXPECT_EQ(o.cases, std::vector<std::string>{"locked_counter"});
+  ASSERT_EQ(o.variants.size(), 1u);
+  EXPECT_EQ(o.variants[0], Variant::tsan);
+  EXPECT_EQ(o.threads, 4);
+  EXPECT_EQ(o.iterations, 1000);
+  EXPECT_EQ(o.trials, 7);
+  EXPECT_EQ(o.seed, 18446744073709551615ULL);
+  EXPECT_EQ(o.json_path, "o.json");
+  EXPECT_TRUE(o.quiet);
+}
+
+TEST(Cli, EveryMistakeIsOneClearLine) {
+  EXPECT_EQ(error_of({"run", "--case", "nope"}), "unknown case 'nope' (lockstress list shows the cases)");
+  EXPECT_EQ(error_of({"run", "--variant", "asan"}), "unknown variant 'asan' (plain or tsan)");
+  EXPECT_EQ(error_of({"run", "--threads", "0"}), "--threads: 0 is out of range (1 to 1024)");
+  EXPECT_EQ(error_of({"run", "--threads", "-3"}), "--threads: -3 is out of range (1 to 1024)");
+  EXPECT_EQ(error_of({"run", "--threads", "abc"}), "--threads: 'abc' is not a whole number");
+  EXPECT_EQ(error_of({"run", "--threads", "100000"}), "--threads: 100000 is out of range (1 to 1024)");
+  EXPECT_EQ(error_of({"run", "--iterations", "1e18"}), "--iterations: '1e18' is not a whole number");
+  EXPECT_EQ(error_of({"run", "--trials", "99999999999999999999"}),
+            "--trials: 99999999999999999999 is out of range (1 to 1000000000)");
+  EXPECT_EQ(error_of({"run", "--case", "peterson", "--threads", "3"}),
+            "--threads 3 is outside what peterson allows (2 to 2)");
+  EXPECT_NE(error_of({"run", "--threads"}).find("--threads"), std::string::npos);
+  EXPECT_NE(error_of({"run", "--bogus"}).find("--bogus"), std::string::npos);
+  EXPECT_NE(error_of({"frobnicate"}).find("unknown command 'frobnicate'"), std::string::npos);
+  EXPECT_NE(error_of({}).find("missing command"), std::string::npos);
+  EXPECT_EQ(error_of({"list", "extra"}), "list takes no arguments");
+}
+
+TEST(Cli, ThreadsOutsideALimitAreFineForCasesNotSelected) {
+  EXPECT_TRUE(std::holds_alternative<RunCommand>(parse({"run", "--case", "locked_counter", "--threads", "8"})));
+}
+
+TEST(Cli, HelpListsEveryOptionWithItsDefault) {
+  Command command = parse({"run", "--help"});
+  ASSERT_TRUE(std::holds_alternative<PrintCommand>(command));
+  const std::string& text = std::get<PrintCommand>(command).text;
+  for (const char* option : {"--case", "--variant", "--threads", "--iterations", "--trials", "--seed",
+                             "--json", "--source-root", "--quiet"}) {
+    EXPECT_NE(text.find(option), std::string::npos) << option;
+  }
+  EXPECT_NE(text.find("(=100000)"), std::string::npos);
+  EXPECT_NE(text.find("Exit codes"), std::string::npos);
+}
+
+TEST(Cli, RerunArgumentsRepeatTheRun) {
+  RunOptions o;
+  o.cases = {"locked_counter"};
+  o.variants = {Variant::plain};
+  o.threads = 2;
+  EXPECT_EQ(rerun_arguments("lockstress", o, 42),
+            (std::vector<std::string>{"lockstress", "run", "--case", "locked_counter", "--variant",
+                                      "plain", "--threads", "2", "--iterations", "100000",
+                                      "--trials", "200", "--seed", "42"}));
+  const std::vector<std::string> rerun = rerun_arguments("x", o, 42);
+  Command again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(again));
+  EXPECT_EQ(std::get<RunCommand>(again).options.seed, 42u);
+}
+
+}  // namespace
+}  // namespace lockstress

@@ -1,0 +1,56 @@
+#include "harness/driver/output_file.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace lockstress {
+namespace {
+
+namespace fs = std::filesystem;
+
+class OutputFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("lockstress-output-" + std::to_string(getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST_F(OutputFileTest, WritesAndReplacesWithoutLeavingTemporaries) {
+  const std::string path = (dir_ / "out.json").string();
+  EXPECT_FALSE(check_writable(path));
+  EXPECT_FALSE(write_atomically(path, [](std::ostream& out) { out << "first"; }));
+  EXPECT_FALSE(write_atomically(path, [](std::ostream& out) { out << "second"; }));
+  EXPECT_EQ(read(path), "second");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+}
+
+TEST_F(OutputFileTest, AMissingDirectoryIsReportedBeforeAnythingRuns) {
+  const std::string path = (dir_ / "missing" / "out.json").string();
+  std::optional<std::string> problem = check_writable(path);
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->find("cannot write here"), std::string::npos);
+  EXPECT_TRUE(write_atomically(path, [](std::ostream& out) { out << "x"; }));
+}
+
+TEST_F(OutputFileTest, ADirectoryIsNotAFile) {
+  std::optional<std::string> problem = check_writable(dir_.string());
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->find("is a directory"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lockstress

@@ -1,0 +1,41 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "harness/reporters/reporters.hpp"
+#include "sample_summary.hpp"
+
+namespace lockstress {
+namespace {
+
+// Compares `received` with tests/approved/<name>. With LOCKSTRESS_UPDATE_APPROVED=1 in the
+// environment it rewrites the approved file instead (review the diff before committing it).
+void expect_approved(const std::string& name, const std::string& received) {
+  const std::string path = std::string(LOCKSTRESS_APPROVED_DIR) + "/" + name;
+  if (std::getenv("LOCKSTRESS_UPDATE_APPROVED")) {
+    std::ofstream(path, std::ios::binary) << received;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "no approved file " << path << " (set LOCKSTRESS_UPDATE_APPROVED=1 to create it)";
+  std::ostringstream approved;
+  approved << in.rdbuf();
+  EXPECT_EQ(received, approved.str()) << "the output differs from " << path;
+}
+
+TEST(Reporters, ConsoleMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_console(testing::sample_summary(), out);
+  expect_approved("summary.console.txt", out.str());
+}
+
+TEST(Reporters, JsonMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_json(testing::sample_summary(), out);
+  expect_approved("summary.json", out.str());
+}
+
+}  // namespace
+}  // namespace lockstress

@@ -1,0 +1,104 @@
+#include "harness/ingest/runner_stream.hpp"
+
+#include <gtest/gtest.h>
+
+namespace lockstress {
+namespace {
+
+constexpr const char* kReport =
+    "==================\n"
+    "WARNING: ThreadSanitizer: data race (pid=1)\n"
+    "  Write of size 8 at 0x1 by thread T1:\n"
+    "    #0 f() /src/a.cpp:3:5 (x+0x1)\n"
+    "SUMMARY: ThreadSanitizer: data race /src/a.cpp:3:5 in f()\n"
+    "==================\n";
+
+struct Collected {
+  std::vector<TrialEvent> trials;
+  RunnerStream stream{[this](TrialEvent e) { trials.push_back(std::move(e)); }};
+};
+
+TEST(RunnerStream, AttributesEachReportToTheTrialWhoseRecordFollowsIt) {
+  Collected c;
+  c.stream.feed(std::string(kReport) + kReport +
+                "@lockstress/1 trial index=0 seed=11 count=9 ns=100 reports=2\n"
+                "@lockstress/1 trial index=1 seed=12 count=10 ns=200 reports=0\n" +
+                kReport + "@lockstress/1 trial index=2 seed=13 count=8 ns=300 reports=1\n" +
+                "@lockstress/1 end trials=3\n");
+  c.stream.finish();
+  ASSERT_EQ(c.trials.size(), 3u);
+  EXPECT_EQ(c.trials[0].report_texts.size(), 2u);
+  EXPECT_EQ(c.trials[0].seed, 11u);
+  EXPECT_EQ(c.trials[0].count, 9);
+  EXPECT_EQ(c.trials[0].runtime_reports, 2);
+  EXPECT_TRUE(c.trials[1].report_texts.empty());
+  EXPECT_EQ(c.trials[2].report_texts.size(), 1u);
+  EXPECT_EQ(c.trials[2].nanoseconds, 300);
+  EXPECT_NE(c.trials[2].report_texts[0].find("WARNING: ThreadSanitizer"), std::string::npos);
+  EXPECT_TRUE(c.stream.ended());
+  EXPECT_FALSE(c.stream.error());
+}
+
+TEST(RunnerStream, ReassemblesLinesSplitAcrossReads) {
+  const std::string all = std::string(kReport) +
+                          "@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=1\n"
+                          "@lockstress/1 end trials=1\n";
+  Collected c;
+  for (char byte : all) c.stream.feed(std::string_view(&byte, 1));
+  c.stream.finish();
+  ASSERT_EQ(c.trials.size(), 1u);
+  EXPECT_EQ(c.trials[0].report_texts.size(), 1u);
+  EXPECT_TRUE(c.stream.ended());
+}
+
+TEST(RunnerStream, ReportsAfterTheEndRecordAreOutsideTrials) {
+  Collected c;
+  c.stream.feed(std::string("@lockstress/1 end trials=0\n") + kReport);
+  c.stream.finish();
+  EXPECT_TRUE(c.stream.ended());
+  EXPECT_EQ(c.stream.reports_outside_trials().size(), 1u);
+}
+
+TEST(RunnerStream, ARecordCutShortIsAnError) {
+  Collected c;
+  c.stream.feed("@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=0\n@lockstress/1 tri");
+  c.stream.finish();
+  EXPECT_EQ(c.trials.size(), 1u);
+  ASSERT_TRUE(c.stream.error());
+  EXPECT_NE(c.stream.error()->find("middle of a record"), std::string::npos);
+  EXPECT_FALSE(c.stream.ended());
+}
+
+TEST(RunnerStream, MalformedRecordsAreErrorsNotCrashes) {
+  for (const char* bad : {"@lockstress/1 trial index=x seed=1 count=1 ns=1 reports=0\n",
+                          "@lockstress/1 trial index=0 seed=1 count=1 ns=1\n",
+                          "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=-1\n",
+                          "@lockstress/1 trial index=99999999999999999999 seed=1 count=1 ns=1 reports=0\n",
+                          "@lockstress/1 mystery\n", "@lockstress/1 end trials=4\n", "@lockstress/1 \n"}) {
+    Collected c;
+    c.stream.feed(bad);
+    c.stream.finish();
+    EXPECT_TRUE(c.stream.error()) << bad;
+    EXPECT_TRUE(c.trials.empty()) << bad;
+  }
+}
+
+TEST(RunnerStream, KeepsTheLastOtherLinesForDiagnosis) {
+  Collected c;
+  c.stream.feed("hello\nFATAL: ThreadSanitizer: unexpected memory mapping 0x1-0x2\n");
+  c.stream.finish();
+  ASSERT_EQ(c.stream.tail().size(), 2u);
+  EXPECT_EQ(c.stream.tail().back(), "FATAL: ThreadSanitizer: unexpected memory mapping 0x1-0x2");
+  EXPECT_FALSE(c.stream.ended());
+}
+
+TEST(RunnerStream, AnUnclosedReportIsKeptOutsideTrials) {
+  Collected c;
+  c.stream.feed("==================\nWARNING: ThreadSanitizer: data race (pid=1)\n  Write of");
+  c.stream.finish();
+  ASSERT_EQ(c.stream.reports_outside_trials().size(), 1u);
+  EXPECT_NE(c.stream.reports_outside_trials()[0].find("Write of"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lockstress

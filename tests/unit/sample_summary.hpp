@@ -1,0 +1,72 @@
+#pragma once
+
+#include "harness/stats/grading.hpp"
+#include "harness/summary/summary.hpp"
+
+namespace lockstress::testing {
+
+// A small summary with fixed numbers: a caught race in both variants, a clean safe case, a
+// failing safe case with a report, and a cell that could not run. Report text holds the
+// characters every output format must escape.
+inline Summary sample_summary() {
+  Summary s;
+  s.context = Context{"0.1.0", "lockstress run --trials 4", "lockstress run --iterations 1000 --trials 4 --seed 7",
+                      7, 2, 2, "Test CPU", "x86_64", "Linux 6.1", "clang 14.0.6",
+                      "2026-01-01T00:00:00Z", ""};
+  const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
+
+  CellResult control;
+  control.case_name = "unsafe_counter";
+  control.description = "no lock";
+  control.expect = race;
+  control.threads = 2;
+  control.iterations = 1000;
+  control.trials_requested = control.trials = 4;
+  control.expected_count = 2000;
+  control.failures = rate(3, 4);
+  control.lost_updates = describe({0, 10, 20, 600});
+  control.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
+  control.report_trials = rate(0, 4);
+  control.trial_seconds = 0.004;
+  control.wall_seconds = 0.01;
+  control.variant = Variant::plain;
+
+  CellResult control_tsan = control;
+  control_tsan.variant = Variant::tsan;
+  control_tsan.report_trials = rate(4, 4);
+  control_tsan.report_kinds = {{"data race", 4}};
+  control_tsan.runtime_reports = control_tsan.parsed_reports = 9;
+  control_tsan.unique_reports = {UniqueReport{
+      "data race", {{"f(int)", "cases/a.cpp", 12, 3}, {"g<T>() & <x>", "cases/b.cpp", 40, 1}}, 4, 9, 0,
+      "WARNING: ThreadSanitizer: data race (pid=1)\n  <tag> & ]]> \xc3\xa9t\xc3\xa9 \xff\n"}};
+
+  CellResult locked = control;
+  locked.case_name = "locked_counter";
+  locked.description = "a mutex";
+  locked.expect = Expect::safe;
+  locked.failures = rate(0, 4);
+  locked.lost_updates = describe({0, 0, 0, 0});
+  locked.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
+
+  CellResult locked_tsan = locked;
+  locked_tsan.variant = Variant::tsan;
+  locked_tsan.report_trials = rate(1, 4);
+  locked_tsan.report_kinds = {{"data race", 1}};
+  locked_tsan.runtime_reports = locked_tsan.parsed_reports = 1;
+  locked_tsan.unique_reports = {UniqueReport{"data race", {{"h()", "cases/c.cpp", 5, 0}}, 1, 1, 2,
+                                             "WARNING: ThreadSanitizer: data race (pid=2)\n"}};
+
+  CellResult broken = locked;
+  broken.case_name = "crashing_case";
+  broken.trials = 1;
+  broken.failures = rate(0, 1);
+  broken.lost_updates = describe({0});
+  broken.lost_histogram = power_of_two_histogram({0});
+  broken.error = "runner killed by SIGSEGV after 1 of 4 trials; last output: boom";
+
+  s.results = {control, control_tsan, locked, locked_tsan, broken};
+  grade_all(s.results);
+  return s;
+}
+
+}  // namespace lockstress::testing

@@ -1,0 +1,92 @@
+#include "harness/ingest/tsan_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include "test_data.hpp"
+
+namespace lockstress {
+namespace {
+
+using testing::read_test_data;
+
+TEST(TsanReport, ClangDataRaceOnTheUnsafeCounterNamesTheCaseNotTheHelper) {
+  auto report = parse_tsan_report(read_test_data("tsan_clang_data_race_unsafe_counter.txt"), "/work/main");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->kind, "data race");
+  // Both accesses are the same line; the heap allocation and thread creation stacks are not
+  // accesses, and unlocked_increment() is skipped for its caller.
+  ASSERT_EQ(report->locations.size(), 1u);
+  EXPECT_EQ(report->locations[0].file, "cases/unsafe_counter.cpp");
+  EXPECT_EQ(report->locations[0].line, 13);
+  EXPECT_EQ(report->locations[0].column, 58);
+  EXPECT_EQ(report->locations[0].function,
+            "lockstress::(anonymous namespace)::UnguardedIncrement::operator()(long&, int)");
+  EXPECT_EQ(signature(*report),
+            "data race at cases/unsafe_counter.cpp:13 in "
+            "lockstress::(anonymous namespace)::UnguardedIncrement::operator()(long&, int)");
+}
+
+TEST(TsanReport, ClangAndGccDataRacesGiveTheSameSignature) {
+  auto clang = parse_tsan_report(read_test_data("tsan_clang_data_race_global.txt"), "/tmp/probe");
+  auto gcc = parse_tsan_report(read_test_data("tsan_gcc_data_race_global.txt"), "/tmp/probe");
+  ASSERT_TRUE(clang);
+  ASSERT_TRUE(gcc);
+  EXPECT_EQ(signature(*clang), "data race at loi.cpp:7 in inc()");
+  EXPECT_EQ(signature(*gcc), signature(*clang));
+  EXPECT_EQ(gcc->locations[0].column, 0);  // g++ prints no columns
+}
+
+TEST(TsanReport, LockOrderInversionNamesBothAcquisitionsPastTheLibraryFrames) {
+  for (const char* file :
+       {"tsan_clang_lock_order_inversion.txt", "tsan_gcc_lock_order_inversion.txt"}) {
+    auto report = parse_tsan_report(read_test_data(file), "/tmp/probe/");
+    ASSERT_TRUE(report) << file;
+    EXPECT_EQ(report->kind, "lock-order-inversion") << file;
+    ASSERT_EQ(report->locations.size(), 2u) << file;
+    EXPECT_EQ(report->locations[0].function, "first()") << file;
+    EXPECT_EQ(report->locations[1].function, "second()") << file;
+    EXPECT_EQ(report->locations[1].file, "loi.cpp") << file;
+  }
+}
+
+TEST(TsanReport, KeepsAbsolutePathsOutsideTheSourceRoot) {
+  auto report = parse_tsan_report(read_test_data("tsan_clang_data_race_global.txt"), "/elsewhere");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->locations[0].file, "/tmp/probe/loi.cpp");
+}
+
+TEST(TsanReport, ReportsWithoutAccessSectionsUseTheirFirstStack) {
+  const std::string text =
+      "WARNING: ThreadSanitizer: signal-unsafe call inside of a signal (pid=1)\n"
+      "    #0 malloc <null> (a.out+0x1)\n"
+      "    #1 handler(int) /src/sig.cpp:9:3 (a.out+0x2)\n"
+      "\n"
+      "SUMMARY: ThreadSanitizer: signal-unsafe call inside of a signal /src/sig.cpp:9:3 in handler(int)\n";
+  auto report = parse_tsan_report(text, "/src");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->kind, "signal-unsafe call inside of a signal");
+  ASSERT_EQ(report->locations.size(), 1u);
+  EXPECT_EQ(report->locations[0].file, "sig.cpp");
+  EXPECT_EQ(report->locations[0].line, 9);
+}
+
+TEST(TsanReport, RejectsTextWithoutAWarningLine) {
+  EXPECT_FALSE(parse_tsan_report("", ""));
+  EXPECT_FALSE(parse_tsan_report("random noise\n#0 f() a.cpp:1\n", ""));
+}
+
+TEST(TsanReport, SurvivesMalformedFrames) {
+  const std::string text =
+      "WARNING: ThreadSanitizer: data race (pid=1)\n"
+      "  Write of size 8 at 0x1 by thread T1:\n"
+      "    #0\n"
+      "    #1 f() file.cpp:notanumber (x+0x1)\n"
+      "    #2 g() :12:\n"
+      "    # \n";
+  auto report = parse_tsan_report(text, "");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->kind, "data race");
+}
+
+}  // namespace
+}  // namespace lockstress

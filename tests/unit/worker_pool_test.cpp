@@ -1,0 +1,85 @@
+#include "harness/runtime/worker_pool.hpp"
+
+#include <sched.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "harness/runtime/placement.hpp"
+
+namespace lockstress {
+namespace {
+
+TEST(WorkerPool, RunsEveryWorkerExactlyOncePerRound) {
+  constexpr int kThreads = 4;
+  WorkerPool pool(std::vector<int>(kThreads, -1));
+  std::vector<std::atomic<int>> calls(kThreads);
+  const std::function<void(int)> job = [&](int worker) { calls[worker].fetch_add(1); };
+  for (int round = 1; round <= 500; ++round) {
+    pool.run_round(job);
+    for (int worker = 0; worker < kThreads; ++worker) ASSERT_EQ(calls[worker].load(), round);
+  }
+}
+
+TEST(WorkerPool, ReleasesWorkersTogether) {
+  // Every worker waits inside its job until all have arrived: a pool that ran them one after
+  // another would never finish this round.
+  constexpr int kThreads = 3;
+  WorkerPool pool(std::vector<int>(kThreads, -1));
+  std::atomic<int> arrived{0};
+  const std::function<void(int)> job = [&](int) {
+    arrived.fetch_add(1);
+    while (arrived.load() < kThreads) std::this_thread::yield();
+  };
+  pool.run_round(job);
+  EXPECT_EQ(arrived.load(), kThreads);
+}
+
+TEST(WorkerPool, KeepsGoingWithMoreThreadsThanCpus) {
+  const int threads = 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  WorkerPool pool(std::vector<int>(static_cast<std::size_t>(threads), -1));
+  std::atomic<long> total{0};
+  const std::function<void(int)> job = [&](int worker) { total.fetch_add(worker + 1); };
+  for (int round = 0; round < 300; ++round) pool.run_round(job);
+  EXPECT_EQ(total.load(), 300L * threads * (threads + 1) / 2);
+}
+
+TEST(WorkerPool, ASingleThreadPoolRunsOnTheCaller) {
+  WorkerPool pool({-1});
+  std::thread::id ran_on;
+  const std::function<void(int)> job = [&](int) { ran_on = std::this_thread::get_id(); };
+  pool.run_round(job);
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+}
+
+TEST(WorkerPool, SpreadPinsEachWorkerToItsCpu) {
+  const std::vector<int> allowed = allowed_cpus();
+  ASSERT_FALSE(allowed.empty());
+  const std::vector<int> plan = plan_placement(Pin::spread, 3, allowed);
+  EXPECT_EQ(plan[0], allowed[0]);
+  EXPECT_EQ(plan[2], allowed[2 % allowed.size()]);
+  std::vector<int> ran_on(3, -2);
+  {
+    // The pool pins the calling thread as worker 0: do it on a thread of its own.
+    std::thread owner([&] {
+      WorkerPool pool(plan);
+      EXPECT_EQ(pool.pinned_cpus(), plan);
+      const std::function<void(int)> job = [&](int worker) { ran_on[worker] = sched_getcpu(); };
+      pool.run_round(job);
+    });
+    owner.join();
+  }
+  EXPECT_EQ(ran_on, plan);
+}
+
+TEST(WorkerPool, PlacementNoneLeavesEveryWorkerUnpinned) {
+  EXPECT_EQ(plan_placement(Pin::none, 2, {0, 1}), (std::vector<int>{-1, -1}));
+  EXPECT_EQ(plan_placement(Pin::spread, 2, {}), (std::vector<int>{-1, -1}));
+  EXPECT_EQ(plan_placement(Pin::spread, 5, {4, 6}), (std::vector<int>{4, 6, 4, 6, 4}));
+}
+
+}  // namespace
+}  // namespace lockstress
