@@ -5,7 +5,7 @@
 namespace lockstress {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json interval(const Interval& ci) { return json::array({ci.low, ci.high}); }
 

@@ -20,9 +20,22 @@ void expect_approved(const std::string& name, const std::string& received) {
   }
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << "no approved file " << path << " (set LOCKSTRESS_UPDATE_APPROVED=1 to create it)";
-  std::ostringstream approved;
-  approved << in.rdbuf();
-  EXPECT_EQ(received, approved.str()) << "the output differs from " << path;
+  std::ostringstream approved_text;
+  approved_text << in.rdbuf();
+  const std::string approved = approved_text.str();
+  if (received == approved) return;
+  // Name the first differing line, and keep the whole output for a diff.
+  std::istringstream a(approved), r(received);
+  std::string approved_line, received_line;
+  int line = 1;
+  while (std::getline(a, approved_line) && std::getline(r, received_line) &&
+         approved_line == received_line) {
+    ++line;
+  }
+  std::ofstream(name + ".received", std::ios::binary) << received;
+  ADD_FAILURE() << path << " differs at line " << line << ":\n  approved: " << approved_line
+                << "\n  received: " << received_line << "\n(whole output in " << name
+                << ".received in the test's working directory)";
 }
 
 TEST(Reporters, ConsoleMatchesTheApprovedFile) {

@@ -30,6 +30,8 @@ inline Summary sample_summary() {
   control.trial_seconds = 0.004;
   control.wall_seconds = 0.01;
   control.variant = Variant::plain;
+  control.pin = "spread";
+  control.worker_cpus = {0, 1};
 
   CellResult control_tsan = control;
   control_tsan.variant = Variant::tsan;
