@@ -65,6 +65,7 @@ json cell_json(const CellResult& cell) {
       {"lost_updates",
        {{"mean", cell.lost_updates.mean},
         {"median", cell.lost_updates.median},
+        {"min", cell.lost_updates.min},
         {"max", cell.lost_updates.max},
         {"histogram", histogram}}},
       {"sanitizer",

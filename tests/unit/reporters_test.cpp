@@ -6,6 +6,7 @@
 
 #include "harness/reporters/reporters.hpp"
 #include "sample_summary.hpp"
+#include "text_diff.hpp"
 
 namespace lockstress {
 namespace {
@@ -20,21 +21,12 @@ void expect_approved(const std::string& name, const std::string& received) {
   }
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << "no approved file " << path << " (set LOCKSTRESS_UPDATE_APPROVED=1 to create it)";
-  std::ostringstream approved_text;
-  approved_text << in.rdbuf();
-  const std::string approved = approved_text.str();
-  if (received == approved) return;
-  // Name the first differing line, and keep the whole output for a diff.
-  std::istringstream a(approved), r(received);
-  std::string approved_line, received_line;
-  int line = 1;
-  while (std::getline(a, approved_line) && std::getline(r, received_line) &&
-         approved_line == received_line) {
-    ++line;
-  }
+  std::ostringstream approved;
+  approved << in.rdbuf();
+  const std::string difference = testing::first_difference(approved.str(), received);
+  if (difference.empty()) return;
   std::ofstream(name + ".received", std::ios::binary) << received;
-  ADD_FAILURE() << path << " differs at line " << line << ":\n  approved: " << approved_line
-                << "\n  received: " << received_line << "\n(whole output in " << name
+  ADD_FAILURE() << path << " differs at " << difference << "\n(whole output in " << name
                 << ".received in the test's working directory)";
 }
 

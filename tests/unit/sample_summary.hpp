@@ -62,6 +62,7 @@ inline Summary sample_summary() {
   broken.case_name = "crashing_case";
   broken.trials = 1;
   broken.failures = rate(0, 1);
+  broken.report_trials = rate(0, 1);
   broken.lost_updates = describe({0});
   broken.lost_histogram = power_of_two_histogram({0});
   broken.error = "runner killed by SIGSEGV after 1 of 4 trials; last output: boom";

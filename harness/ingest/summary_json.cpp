@@ -1,0 +1,220 @@
+#include "harness/ingest/summary_json.hpp"
+
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "lockstress/case.hpp"
+
+namespace lockstress {
+namespace {
+
+using nlohmann::json;
+
+struct ReadError {
+  std::string message;
+};
+
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+
+// One JSON value and where it sits in the document ("results[2].sanitizer"), for error messages.
+class Node {
+ public:
+  Node(const json& value, std::string path) : value_(value), path_(std::move(path)) {}
+
+  Node at(const char* key) const {
+    if (!value_.is_object()) fail("expected an object");
+    auto it = value_.find(key);
+    if (it == value_.end()) throw ReadError{child_path(key) + ": missing"};
+    return Node(*it, child_path(key));
+  }
+  bool has(const char* key) const { return value_.is_object() && value_.contains(key); }
+
+  std::vector<Node> items() const {
+    if (!value_.is_array()) fail("expected an array");
+    std::vector<Node> out;
+    for (std::size_t i = 0; i < value_.size(); ++i) {
+      out.emplace_back(value_[i], path_ + "[" + std::to_string(i) + "]");
+    }
+    return out;
+  }
+
+  std::string text() const {
+    if (!value_.is_string()) fail("expected a string");
+    return value_.get<std::string>();
+  }
+  bool boolean() const {
+    if (!value_.is_boolean()) fail("expected true or false");
+    return value_.get<bool>();
+  }
+  std::int64_t integer(std::int64_t min = 0, std::int64_t max = kMax) const {
+    if (!value_.is_number_integer()) fail("expected a whole number");
+    if (value_.is_number_unsigned() && value_.get<std::uint64_t>() > std::uint64_t(kMax)) {
+      fail("out of range");
+    }
+    const std::int64_t v = value_.get<std::int64_t>();
+    if (v < min || v > max) {
+      fail(std::to_string(v) + " is out of range (" + std::to_string(min) + " to " + std::to_string(max) + ")");
+    }
+    return v;
+  }
+  std::uint64_t unsigned_integer() const {
+    if (!value_.is_number_unsigned() && !(value_.is_number_integer() && value_.get<std::int64_t>() >= 0)) {
+      fail("expected a non-negative whole number");
+    }
+    return value_.get<std::uint64_t>();
+  }
+  double number() const {
+    if (!value_.is_number()) fail("expected a number");
+    return value_.get<double>();
+  }
+  const json& raw() const { return value_; }
+  [[noreturn]] void fail(const std::string& problem) const { throw ReadError{path_ + ": " + problem}; }
+
+ private:
+  std::string child_path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  const json& value_;
+  std::string path_;
+};
+
+Context read_context(const Node& n) {
+  Context c;
+  c.lockstress_version = n.at("lockstress_version").text();
+  c.command = n.at("command").text();
+  c.rerun_command = n.at("rerun_command").text();
+  c.seed = n.at("seed").unsigned_integer();
+  c.cpus = static_cast<int>(n.at("cpus").integer(0, 1 << 20));
+  c.online_cpus = static_cast<int>(n.at("online_cpus").integer(0, 1 << 20));
+  c.cpu_model = n.at("cpu_model").text();
+  c.arch = n.at("arch").text();
+  c.os = n.at("os").text();
+  c.compiler = n.at("compiler").text();
+  c.started_at = n.at("started_at").text();
+  c.tsan_options = n.at("tsan_options").text();
+  return c;
+}
+
+Expect read_expectation(const Node& n) {
+  const std::string kind = n.at("expectation").text();
+  if (kind == "safe") return Expect::safe;
+  if (kind != "race") n.at("expectation").fail("expected \"race\" or \"safe\"");
+  Expect::Detectors by;
+  for (const Node& detector : n.at("caught_by").items()) {
+    const std::string name = detector.text();
+    if (name == "plain") by.plain = true;
+    else if (name == "tsan") by.tsan = true;
+    else detector.fail("unknown detector '" + name + "'");
+  }
+  return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
+}
+
+std::vector<SourceLocation> read_locations(const Node& n) {
+  std::vector<SourceLocation> out;
+  for (const Node& l : n.items()) {
+    out.push_back({l.at("function").text(), l.at("file").text(),
+                   static_cast<int>(l.at("line").integer(0, 1 << 30)),
+                   static_cast<int>(l.at("column").integer(0, 1 << 30))});
+  }
+  return out;
+}
+
+Verdict read_verdict(const Node& n) {
+  const std::string name = n.text();
+  for (Verdict v : {Verdict::pass, Verdict::fail, Verdict::inconclusive, Verdict::error}) {
+    if (to_string(v) == name) return v;
+  }
+  n.fail("unknown verdict '" + name + "'");
+}
+
+CellResult read_cell(const Node& n) {
+  CellResult c;
+  c.case_name = n.at("case").text();
+  c.description = n.at("description").text();
+  const std::string variant = n.at("variant").text();
+  std::optional<Variant> parsed = parse_variant(variant);
+  if (!parsed) n.at("variant").fail("unknown variant '" + variant + "'");
+  c.variant = *parsed;
+  c.threads = static_cast<int>(n.at("threads").integer(1, kMaxThreads));
+  c.iterations = n.at("iterations").integer(1);
+  c.trials_requested = n.at("trials_requested").integer();
+  c.trials = n.at("trials").integer();
+  c.expected_count = n.at("expected_count").integer();
+
+  const Node placement = n.at("placement");
+  c.pin = placement.at("pin").text();
+  for (const Node& cpu : placement.at("worker_cpus").items()) {
+    c.worker_cpus.push_back(static_cast<int>(cpu.integer(-1, 1 << 20)));
+  }
+
+  c.failures = rate(n.at("failed_trials").integer(0, c.trials), c.trials);
+  const Node lost = n.at("lost_updates");
+  c.lost_updates.mean = lost.at("mean").number();
+  c.lost_updates.median = lost.at("median").number();
+  c.lost_updates.min = lost.at("min").integer(std::numeric_limits<std::int64_t>::min());
+  c.lost_updates.max = lost.at("max").integer(std::numeric_limits<std::int64_t>::min());
+  std::int64_t histogram_trials = 0;
+  for (const Node& b : lost.at("histogram").items()) {
+    HistogramBucket bucket{b.at("min").integer(std::numeric_limits<std::int64_t>::min()),
+                           b.at("max").integer(std::numeric_limits<std::int64_t>::min()),
+                           b.at("trials").integer(0, c.trials)};
+    histogram_trials += bucket.count;
+    c.lost_histogram.push_back(bucket);
+  }
+  if (histogram_trials != c.trials) {
+    lost.at("histogram").fail("holds " + std::to_string(histogram_trials) + " trials, not " +
+                              std::to_string(c.trials));
+  }
+
+  const Node sanitizer = n.at("sanitizer");
+  c.report_trials = rate(sanitizer.at("trials_with_reports").integer(0, c.trials), c.trials);
+  const Node kinds = sanitizer.at("trials_by_kind");
+  if (!kinds.raw().is_object()) kinds.fail("expected an object");
+  for (const auto& [kind, count] : kinds.raw().items()) {
+    c.report_kinds.push_back({kind, Node(count, "trials_by_kind." + kind).integer(0, c.trials)});
+  }
+  c.runtime_reports = sanitizer.at("runtime_report_count").integer();
+  c.parsed_reports = sanitizer.at("parsed_report_count").integer();
+  for (const Node& r : sanitizer.at("unique_reports").items()) {
+    c.unique_reports.push_back(UniqueReport{r.at("kind").text(), read_locations(r.at("locations")),
+                                            r.at("trials").integer(0, c.trials),
+                                            r.at("occurrences").integer(), r.at("first_trial").integer(-1),
+                                            r.at("example").text()});
+  }
+  c.trial_seconds = n.at("trial_seconds").number();
+  c.wall_seconds = n.at("wall_seconds").number();
+  c.expect = read_expectation(n);
+  c.verdict = read_verdict(n.at("verdict"));
+  for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
+  if (n.has("error")) c.error = n.at("error").text();
+  return c;
+}
+
+}  // namespace
+
+std::optional<Summary> read_summary_json(std::string_view text, std::string& error) {
+  json document = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) {
+    error = "not valid JSON (malformed or truncated)";
+    return std::nullopt;
+  }
+  try {
+    const Node root(document, "");
+    if (!document.is_object()) root.fail("expected a lockstress summary object");
+    const std::string schema = root.at("schema").text();
+    if (schema != kSummarySchema) {
+      error = "schema '" + schema + "' is not " + kSummarySchema;
+      return std::nullopt;
+    }
+    Summary summary;
+    summary.complete = root.at("complete").boolean();
+    summary.context = read_context(root.at("context"));
+    for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
+    return summary;
+  } catch (const ReadError& e) {
+    error = e.message;
+  } catch (const json::exception& e) {
+    error = e.what();
+  }
+  return std::nullopt;
+}
+
+}  // namespace lockstress

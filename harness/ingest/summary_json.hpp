@@ -1,0 +1,18 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "harness/summary/summary.hpp"
+
+namespace lockstress {
+
+// Reads a summary written by write_json (schema lockstress.summary/1) back into a Summary, for the
+// commands that combine or compare summaries. Nothing in the file is trusted: a malformed or
+// truncated document, another schema, a missing or mistyped field, or counts that contradict each
+// other (more failed trials than trials) give nullopt and one line in `error` naming the field.
+// Rates and intervals are recomputed from the counts, never taken from the file.
+std::optional<Summary> read_summary_json(std::string_view text, std::string& error);
+
+}  // namespace lockstress

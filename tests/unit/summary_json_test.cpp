@@ -1,0 +1,68 @@
+#include "harness/ingest/summary_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "harness/reporters/reporters.hpp"
+#include "sample_summary.hpp"
+#include "text_diff.hpp"
+
+namespace lockstress {
+namespace {
+
+std::string to_json(const Summary& summary) {
+  std::ostringstream out;
+  write_json(summary, out);
+  return out.str();
+}
+
+std::string error_reading(const std::string& text) {
+  std::string error;
+  EXPECT_FALSE(read_summary_json(text, error)) << text.substr(0, 80);
+  return error;
+}
+
+// Replaces the first occurrence of `from` in the sample's JSON.
+std::string sample_with(const std::string& from, const std::string& to) {
+  std::string text = to_json(testing::sample_summary());
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(SummaryJson, RoundTripsEveryField) {
+  const std::string written = to_json(testing::sample_summary());
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written, error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+}
+
+TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {
+  const std::string written = to_json(testing::sample_summary());
+  EXPECT_EQ(error_reading("{"), "not valid JSON (malformed or truncated)");
+  EXPECT_EQ(error_reading(written.substr(0, written.size() / 2)), "not valid JSON (malformed or truncated)");
+  EXPECT_EQ(error_reading("[1, 2]"), ": expected a lockstress summary object");
+  EXPECT_EQ(error_reading(R"({"schema": "lockstress.summary/2"})"),
+            "schema 'lockstress.summary/2' is not lockstress.summary/1");
+  EXPECT_EQ(error_reading(R"({"results": []})"), "schema: missing");
+}
+
+TEST(SummaryJson, NamesTheFieldThatIsWrong) {
+  EXPECT_EQ(error_reading(sample_with("\"failed_trials\": 3", "\"failed_trials\": 30")),
+            "results[0].failed_trials: 30 is out of range (0 to 4)");
+  EXPECT_EQ(error_reading(sample_with("\"threads\": 2", "\"threads\": \"two\"")),
+            "results[0].threads: expected a whole number");
+  EXPECT_EQ(error_reading(sample_with("\"variant\": \"plain\"", "\"variant\": \"msan\"")),
+            "results[0].variant: unknown variant 'msan'");
+  EXPECT_EQ(error_reading(sample_with("\"verdict\": \"pass\"", "\"verdict\": \"maybe\"")),
+            "results[0].verdict: unknown verdict 'maybe'");
+  EXPECT_EQ(error_reading(sample_with("\"trials\": 1\n          }\n        ]", "\"trials\": 2\n          }\n        ]")),
+            "results[0].lost_updates.histogram: holds 5 trials, not 4");
+  EXPECT_EQ(error_reading(sample_with("\"seed\": 7", "\"seed\": -7")),
+            "context.seed: expected a non-negative whole number");
+}
+
+}  // namespace
+}  // namespace lockstress
