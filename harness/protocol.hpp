@@ -1,5 +1,7 @@
 #pragma once
 
+#include <signal.h>
+
 #include <string_view>
 
 namespace lockstress::protocol {
@@ -18,6 +20,9 @@ inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";
 inline constexpr std::string_view kEnd = "end";
 inline constexpr std::string_view kPlacement = "placement";
+
+// Sent by the driver to ask a runner to stop after its current trial (a stopping rule was met).
+inline constexpr int kStopSignal = SIGUSR1;
 
 // The runner's argument that no user types: it tells the program it is a runner, not a driver.
 inline constexpr std::string_view kRunnerCommand = "--lockstress-runner";

@@ -32,7 +32,8 @@ std::string signal_name(int signal) {
 }
 
 ChildOutcome run_child(const std::vector<std::string>& argv,
-                       const std::function<void(std::string_view)>& on_output) {
+                       const std::function<void(std::string_view)>& on_output,
+                       const std::function<void(pid_t)>& on_started) {
   ChildOutcome outcome;
   const auto start = std::chrono::steady_clock::now();
   Pipe pipe;
@@ -63,6 +64,7 @@ ChildOutcome run_child(const std::vector<std::string>& argv,
   }
   close(pipe.write_end);
   pipe.write_end = -1;
+  if (on_started) on_started(pid);
 
   char buffer[64 * 1024];
   for (;;) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/types.h>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,8 +20,10 @@ struct ChildOutcome {
 // Starts argv[0] (fork+exec via posix_spawn, never a bare fork: TSan kills such children) with
 // stdin on /dev/null and stdout and stderr on one pipe, hands every byte it writes to `on_output`
 // as it arrives, and returns once it has exited. Its output never reaches our own stdout.
+// `on_started` gets its pid, which stays valid (unreaped) until run_child returns.
 ChildOutcome run_child(const std::vector<std::string>& argv,
-                       const std::function<void(std::string_view)>& on_output);
+                       const std::function<void(std::string_view)>& on_output,
+                       const std::function<void(pid_t)>& on_started = {});
 
 // "SIGSEGV", "SIGABRT", ... or "signal N".
 std::string signal_name(int signal);

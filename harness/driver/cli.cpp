@@ -5,6 +5,7 @@
 #include <limits>
 #include <sstream>
 
+#include "harness/driver/quantities.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace po = boost::program_options;
@@ -84,6 +85,20 @@ po::options_description run_options_description() {
     ("pin", po::value<std::string>()->default_value("spread"),
      "spread: pin worker i to the i-th usable CPU, so workers really run at once; none: leave "
      "placement to the scheduler")
+    ("start", po::value<std::string>()->default_value("hybrid"),
+     "how workers wait at each trial's start line: spin, block, or hybrid (spin briefly, then "
+     "block; briefer when threads outnumber CPUs)")
+    ("perturb", po::value<std::string>()->default_value("none"),
+     "delays injected into each worker, drawn from the trial's seed: none, yield, sleep or random "
+     "(README: Perturbation)")
+    ("duration", po::value<std::string>(),
+     "time budget of the whole run (30s, 2m, 500ms), split across cells; --trials then only caps "
+     "each cell (and is unlimited unless given). Default: none")
+    ("until-ci-width", po::value<std::string>(),
+     "stop a cell once every 95% interval it shows is narrower than this (0.05 or 5%); intervals "
+     "then account for the stopping (README: Stopping rules). Default: off")
+    ("stop-on-detect", po::bool_switch(),
+     "stop a race cell at its first detection. Default: off")
     ("json", po::value<std::string>()->default_value(""),
      "write the summary as JSON to this path. Default: none")
     ("source-root", po::value<std::string>()->default_value(""),
@@ -135,6 +150,35 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
   if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
   options.pin = *pin;
+  std::optional<StartLine> start = parse_start_line(vm["start"].as<std::string>());
+  if (!start) {
+    throw ParseError{"unknown --start '" + vm["start"].as<std::string>() +
+                     "' (spin, block or hybrid)"};
+  }
+  options.start = *start;
+  std::optional<Perturb> perturb = parse_perturb(vm["perturb"].as<std::string>());
+  if (!perturb) {
+    throw ParseError{"unknown --perturb '" + vm["perturb"].as<std::string>() +
+                     "' (none, yield, sleep or random)"};
+  }
+  options.perturb = *perturb;
+  options.trials_given = !vm["trials"].defaulted();
+  if (vm.count("duration")) {
+    options.stopping.duration_seconds = parse_duration(vm["duration"].as<std::string>());
+    if (!options.stopping.duration_seconds) {
+      throw ParseError{"--duration: '" + vm["duration"].as<std::string>() +
+                       "' is not a positive duration (30s, 2m, 500ms)"};
+    }
+    if (!options.trials_given) options.trials = kMaxTrials;
+  }
+  if (vm.count("until-ci-width")) {
+    options.stopping.ci_width = parse_fraction(vm["until-ci-width"].as<std::string>());
+    if (!options.stopping.ci_width) {
+      throw ParseError{"--until-ci-width: '" + vm["until-ci-width"].as<std::string>() +
+                       "' is not a width between 0 and 1 (0.05 or 5%)"};
+    }
+  }
+  options.stopping.stop_on_detect = vm["stop-on-detect"].as<bool>();
   options.json_path = vm["json"].as<std::string>();
   options.source_root = vm["source-root"].as<std::string>();
   options.quiet = vm["quiet"].as<bool>();
@@ -201,6 +245,19 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   }
   if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
   if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
+  if (options.start != StartLine::hybrid) {
+    args.insert(args.end(), {"--start", std::string(to_string(options.start))});
+  }
+  if (options.perturb != Perturb::none) {
+    args.insert(args.end(), {"--perturb", std::string(to_string(options.perturb))});
+  }
+  if (options.stopping.duration_seconds) {
+    args.insert(args.end(), {"--duration", duration_text(*options.stopping.duration_seconds)});
+  }
+  if (options.stopping.ci_width) {
+    args.insert(args.end(), {"--until-ci-width", std::to_string(*options.stopping.ci_width)});
+  }
+  if (options.stopping.stop_on_detect) args.push_back("--stop-on-detect");
   args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
                            std::to_string(options.trials), "--seed", std::to_string(seed)});
   return args;

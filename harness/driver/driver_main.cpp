@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <random>
@@ -13,6 +14,7 @@
 #include "harness/driver/run_cell.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
+#include "harness/stats/stopping.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/with_control.hpp"
 #include "lockstress/lockstress.hpp"
@@ -66,6 +68,9 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   CellSettings settings;
   settings.seed = seed;
   settings.pin = options.pin;
+  settings.start = options.start;
+  settings.perturb = options.perturb;
+  settings.stopping = options.stopping;
   settings.source_root =
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root;
   const std::string self = driver_path(args[0]);
@@ -73,9 +78,23 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   Summary summary;
   summary.context = gather_context(args, seed);
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
-  for (const CellPlan& plan : plan_cells(cases, options)) {
-    settings.runner_path = runner_path(self, plan.variant);
-    summary.results.push_back(run_cell(plan, settings));
+  summary.context.start_line = to_string(options.start);
+  summary.context.perturb = to_string(options.perturb);
+  summary.context.stopping_rule = rule_text(options.stopping);
+  summary.context.stopping_note = interval_note(options.stopping);
+  const std::vector<CellPlan> plans = plan_cells(cases, options);
+  const auto started = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    settings.runner_path = runner_path(self, plans[i].variant);
+    if (options.stopping.duration_seconds) {
+      // What is left of the budget, shared by the cells still to run: time a cell leaves unused
+      // (it stopped early, or ran every trial) goes to the cells after it.
+      const double spent =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      settings.time_limit_seconds = std::max(0.0, *options.stopping.duration_seconds - spent) /
+                                    static_cast<double>(plans.size() - i);
+    }
+    summary.results.push_back(run_cell(plans[i], settings));
   }
   grade_all(summary.results);
 

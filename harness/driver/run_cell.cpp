@@ -1,9 +1,15 @@
 #include "harness/driver/run_cell.hpp"
 
+#include <signal.h>
+
+#include <algorithm>
+#include <cmath>
+
 #include "harness/driver/child_process.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/protocol.hpp"
 #include "harness/stats/cell_tally.hpp"
+#include "harness/stats/stopping.hpp"
 
 namespace lockstress {
 namespace {
@@ -24,7 +30,18 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
           "--seed",
           std::to_string(settings.seed),
           "--pin",
-          std::string(to_string(settings.pin))};
+          std::string(to_string(settings.pin)),
+          "--start",
+          std::string(to_string(settings.start)),
+          "--perturb",
+          std::string(to_string(settings.perturb))};
+}
+
+// This cell's share of --duration, in whole milliseconds (at least one).
+std::vector<std::string> time_limit_arguments(const CellSettings& settings) {
+  if (!settings.time_limit_seconds) return {};
+  const auto ms = static_cast<std::int64_t>(std::ceil(*settings.time_limit_seconds * 1000));
+  return {"--time-limit-ms", std::to_string(std::max<std::int64_t>(1, ms))};
 }
 
 std::string last_lines(const std::deque<std::string>& tail) {
@@ -95,9 +112,19 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   cell.expected_count = plan.threads * plan.iterations;
 
   CellTally tally(cell.expected_count, settings.source_root);
-  RunnerStream stream([&](TrialEvent trial) { tally.add_trial(trial); });
-  ChildOutcome outcome = run_child(runner_arguments(plan, settings),
-                                   [&](std::string_view bytes) { stream.feed(bytes); });
+  std::optional<StopReason> stopped;
+  pid_t runner = -1;
+  RunnerStream stream([&](TrialEvent trial) {
+    if (stopped) return;
+    tally.add_trial(trial);
+    stopped = should_stop(settings.stopping, tally, cell.expect, cell.variant);
+    if (stopped && runner > 0) kill(runner, protocol::kStopSignal);
+  });
+  std::vector<std::string> arguments = runner_arguments(plan, settings);
+  for (std::string& arg : time_limit_arguments(settings)) arguments.push_back(std::move(arg));
+  ChildOutcome outcome = run_child(
+      arguments, [&](std::string_view bytes) { stream.feed(bytes); },
+      [&](pid_t pid) { runner = pid; });
   stream.finish();
   tally.add_reports_outside_trials(stream.reports_outside_trials());
   tally.fill(cell);
@@ -105,6 +132,13 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   cell.worker_cpus = stream.worker_cpus();
   cell.wall_seconds = outcome.wall_seconds;
   cell.error = runner_failure(outcome, stream, plan);
+  if (stopped) {
+    cell.stopped_by = *stopped;
+  } else if (settings.time_limit_seconds && !cell.error && cell.trials < plan.trials) {
+    cell.stopped_by = StopReason::duration;
+  }
+  cell.interval_alpha = interval_alpha(settings.stopping, cell.trials);
+  set_intervals(cell);
   return cell;
 }
 

@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "harness/perturb.hpp"
 #include "harness/pin.hpp"
+#include "harness/start_line.hpp"
+#include "harness/stats/stopping_rule.hpp"
 #include "lockstress/variant.hpp"
 
 namespace lockstress {
@@ -27,6 +30,10 @@ struct RunOptions {
   std::string json_path;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
   Pin pin = Pin::spread;
+  StartLine start = StartLine::hybrid;
+  Perturb perturb = Perturb::none;
+  StoppingRule stopping;  // with a duration, `trials` only caps each cell (kMaxTrials unless given)
+  bool trials_given = false;
   bool quiet = false;
 };
 

@@ -3,6 +3,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "harness/stats/stopping.hpp"
 #include "lockstress/case.hpp"
 
 namespace lockstress {
@@ -90,6 +91,10 @@ Context read_context(const Node& n) {
   c.compiler = n.at("compiler").text();
   c.started_at = n.at("started_at").text();
   c.tsan_options = n.at("tsan_options").text();
+  c.start_line = n.at("start_line").text();
+  c.perturb = n.at("perturb").text();
+  c.stopping_rule = n.at("stopping_rule").text();
+  c.stopping_note = n.at("stopping_note").text();
   return c;
 }
 
@@ -151,6 +156,7 @@ CellResult read_cell(const Node& n) {
   c.lost_updates.median = lost.at("median").number();
   c.lost_updates.min = lost.at("min").integer(std::numeric_limits<std::int64_t>::min());
   c.lost_updates.max = lost.at("max").integer(std::numeric_limits<std::int64_t>::min());
+  c.lost_updates.median_exact = lost.at("median_exact").boolean();
   std::int64_t histogram_trials = 0;
   for (const Node& b : lost.at("histogram").items()) {
     HistogramBucket bucket{b.at("min").integer(std::numeric_limits<std::int64_t>::min()),
@@ -181,6 +187,14 @@ CellResult read_cell(const Node& n) {
   }
   c.trial_seconds = n.at("trial_seconds").number();
   c.wall_seconds = n.at("wall_seconds").number();
+  const std::string stopped_by = n.at("stopped_by").text();
+  std::optional<StopReason> reason = parse_stop_reason(stopped_by);
+  if (!reason) n.at("stopped_by").fail("unknown reason '" + stopped_by + "'");
+  c.stopped_by = *reason;
+  c.interval_alpha = n.at("interval_alpha").number();
+  if (!(c.interval_alpha > 0 && c.interval_alpha <= 0.05))
+    n.at("interval_alpha").fail("expected a number in (0, 0.05]");
+  set_intervals(c);
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());

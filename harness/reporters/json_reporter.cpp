@@ -9,6 +9,11 @@ using json = nlohmann::ordered_json;
 
 json interval(const Interval& ci) { return json::array({ci.low, ci.high}); }
 
+std::string interval_method(const Rate& rate) {
+  if (rate.until_first) return "exact, trials until the first detection";
+  return rate.one_sided ? "exact one-sided" : "wilson";
+}
+
 json locations(const std::vector<SourceLocation>& locations) {
   json out = json::array();
   for (const SourceLocation& l : locations) {
@@ -61,23 +66,27 @@ json cell_json(const CellResult& cell) {
       {"failed_trials", cell.failures.events},
       {"failure_rate", cell.failures.value},
       {"failure_rate_ci95", interval(cell.failures.ci95)},
-      {"failure_rate_ci95_method", cell.failures.one_sided ? "exact one-sided" : "wilson"},
+      {"failure_rate_ci95_method", interval_method(cell.failures)},
       {"lost_updates",
        {{"mean", cell.lost_updates.mean},
         {"median", cell.lost_updates.median},
         {"min", cell.lost_updates.min},
         {"max", cell.lost_updates.max},
+        {"median_exact", cell.lost_updates.median_exact},
         {"histogram", histogram}}},
       {"sanitizer",
        {{"trials_with_reports", cell.report_trials.events},
         {"report_rate", cell.report_trials.value},
         {"report_rate_ci95", interval(cell.report_trials.ci95)},
+        {"report_rate_ci95_method", interval_method(cell.report_trials)},
         {"trials_by_kind", kinds},
         {"runtime_report_count", cell.runtime_reports},
         {"parsed_report_count", cell.parsed_reports},
         {"unique_reports", unique}}},
       {"trial_seconds", cell.trial_seconds},
       {"wall_seconds", cell.wall_seconds},
+      {"stopped_by", std::string(to_string(cell.stopped_by))},
+      {"interval_alpha", cell.interval_alpha},
       {"verdict", std::string(to_string(cell.verdict))},
       {"reasons", cell.reasons},
   };
@@ -107,7 +116,11 @@ void write_json(const Summary& summary, std::ostream& out) {
         {"os", c.os},
         {"compiler", c.compiler},
         {"started_at", c.started_at},
-        {"tsan_options", c.tsan_options}}},
+        {"tsan_options", c.tsan_options},
+        {"start_line", c.start_line},
+        {"perturb", c.perturb},
+        {"stopping_rule", c.stopping_rule},
+        {"stopping_note", c.stopping_note}}},
       {"exit_code", exit_code(summary)},
       {"results", results},
   };

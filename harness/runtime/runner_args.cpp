@@ -49,6 +49,16 @@ std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, s
       std::optional<Pin> pin = parse_pin(value);
       ok = pin.has_value();
       if (ok) args.pin = *pin;
+    } else if (key == "--start") {
+      std::optional<StartLine> start = parse_start_line(value);
+      ok = start.has_value();
+      if (ok) args.start = *start;
+    } else if (key == "--perturb") {
+      std::optional<Perturb> perturb = parse_perturb(value);
+      ok = perturb.has_value();
+      if (ok) args.perturb = *perturb;
+    } else if (key == "--time-limit-ms") {
+      ok = parse_int(value, args.time_limit_ms) && args.time_limit_ms > 0;
     } else {
       error = "runner: unknown argument " + std::string(key);
       return std::nullopt;

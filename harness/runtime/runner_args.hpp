@@ -4,7 +4,9 @@
 #include <optional>
 #include <string>
 
+#include "harness/perturb.hpp"
 #include "harness/pin.hpp"
+#include "harness/start_line.hpp"
 
 namespace lockstress {
 
@@ -18,6 +20,9 @@ struct RunnerArgs {
   std::int64_t trials = 0;
   std::uint64_t seed = 0;
   Pin pin = Pin::spread;
+  StartLine start = StartLine::hybrid;
+  Perturb perturb = Perturb::none;
+  std::int64_t time_limit_ms = 0;  // 0: none; else start no trial after this long
 };
 
 // argv as the driver builds it (see runner_command_line in the driver); nullopt with `error`

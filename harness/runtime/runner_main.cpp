@@ -1,15 +1,18 @@
 // lockstress::main as the runner of one variant: runs the trials the driver asked for and
 // streams one record per trial back on stderr (see harness/protocol.hpp).
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <string>
 
+#include "harness/runtime/perturbation_plan.hpp"
 #include "harness/runtime/placement.hpp"
 #include "harness/runtime/record_writer.hpp"
 #include "harness/runtime/runner_args.hpp"
 #include "harness/runtime/sanitizer_reports.hpp"
+#include "harness/runtime/stop_request.hpp"
 #include "harness/runtime/worker_pool.hpp"
 #include "harness/trial_seed.hpp"
 #include "harness/with_control.hpp"
@@ -27,24 +30,50 @@ const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
 
 void run_trials(const Case& test_case, const RunnerArgs& args) {
   std::unique_ptr<Workload> workload = test_case.make_workload(args.threads);
-  WorkerPool pool(plan_placement(args.pin, args.threads, allowed_cpus()));
+  const std::vector<int> cpus = allowed_cpus();
+  WorkerPool pool(
+      plan_placement(args.pin, args.threads, cpus),
+      wait_policy(args.start, args.threads, std::max<int>(1, static_cast<int>(cpus.size()))));
   write_placement_record(to_string(args.pin), pool.pinned_cpus());
-  const std::function<void(int)> job = [&](int worker) { workload->run(worker, args.iterations); };
+  // Without --perturb the job is the bare workload: nothing of the perturbation runs.
+  std::vector<Perturbation> perturbations(static_cast<std::size_t>(args.threads));
+  const std::function<void(int)> job =
+      args.perturb == Perturb::none
+          ? std::function<void(int)>([&](int worker) { workload->run(worker, args.iterations); })
+          : std::function<void(int)>([&](int worker) {
+              Perturbation& perturbation = perturbations[static_cast<std::size_t>(worker)];
+              perturbation.start();
+              workload->run_perturbed(worker, args.iterations, perturbation);
+            });
+  install_stop_request_handler();
   take_sanitizer_report_count();  // start-up reports are not any trial's
+  const auto first_start = std::chrono::steady_clock::now();
+  const auto time_limit = std::chrono::milliseconds(args.time_limit_ms);
+  std::int64_t done = 0;
   for (std::int64_t index = args.first_trial; index < args.first_trial + args.trials; ++index) {
+    if (stop_requested()) break;
+    const std::uint64_t seed = trial_seed(args.seed, index);
+    if (args.perturb != Perturb::none) {
+      for (int worker = 0; worker < args.threads; ++worker) {
+        perturbations[static_cast<std::size_t>(worker)] =
+            plan_perturbation(args.perturb, seed, worker);
+      }
+    }
     workload->reset();
     auto start = std::chrono::steady_clock::now();
+    if (args.time_limit_ms > 0 && done > 0 && start - first_start >= time_limit) break;
     pool.run_round(job);
     auto elapsed = std::chrono::steady_clock::now() - start;
     write_trial_record(TrialRecord{
         .index = index,
-        .seed = trial_seed(args.seed, index),
+        .seed = seed,
         .count = workload->count(),
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
         .sanitizer_reports = take_sanitizer_report_count(),
     });
+    ++done;
   }
-  write_end_record(args.trials);
+  write_end_record(done);
 }
 
 }  // namespace

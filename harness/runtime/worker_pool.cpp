@@ -5,7 +5,8 @@
 
 namespace lockstress {
 
-WorkerPool::WorkerPool(const std::vector<int>& cpus) : pinned_(cpus.size(), -1) {
+WorkerPool::WorkerPool(const std::vector<int>& cpus, WaitPolicy wait)
+    : wait_(wait), pinned_(cpus.size(), -1) {
   const int threads = static_cast<int>(cpus.size());
   place(0, cpus[0]);
   running_.store(threads - 1, std::memory_order_relaxed);
@@ -38,7 +39,7 @@ void WorkerPool::run_round(const std::function<void(int)>& job) {
   round_.notify_all();
   job(0);
   for (int running = running_.load(std::memory_order_acquire); running != 0;) {
-    running = spin_then_wait_while_equal(running_, running);
+    running = wait_while_equal(running_, running, wait_);
   }
 }
 
@@ -47,7 +48,7 @@ void WorkerPool::worker_main(int worker, int cpu) {
   if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
   std::uint32_t seen = 0;
   for (;;) {
-    seen = spin_then_wait_while_equal(round_, seen);
+    seen = wait_while_equal(round_, seen, wait_);
     if (stopping_) return;
     (*job_)(worker);
     if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();

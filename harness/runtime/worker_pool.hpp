@@ -6,19 +6,20 @@
 #include <thread>
 #include <vector>
 
+#include "harness/runtime/spin_then_wait.hpp"
+
 namespace lockstress {
 
 // Runs one job on `threads` threads at once, again and again, on threads created once.
 // The calling thread is worker 0, so no thread sits idle coordinating while the others work.
 //
-// Each round, the workers wait at a start line and are released together. Waiting spins for a
-// bounded time, then blocks on the atomic (a futex): a pure spin wait collapses when there are
-// more threads than CPUs, because spinners steal the CPU from the threads they wait for.
+// Each round, the workers wait at a start line and are released together; `wait` says how they
+// wait there, and how the caller waits at the finish line (see StartLine).
 class WorkerPool {
  public:
   // One worker per entry of `cpus`: the CPU to pin it to, or -1 to leave it to the scheduler.
   // Returns once every worker is running and placed.
-  explicit WorkerPool(const std::vector<int>& cpus);
+  explicit WorkerPool(const std::vector<int>& cpus, WaitPolicy wait = {});
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -33,6 +34,7 @@ class WorkerPool {
   void place(int worker, int cpu);
   void worker_main(int worker, int cpu);
 
+  WaitPolicy wait_;
   std::vector<int> pinned_;
   std::vector<std::thread> helpers_;
   const std::function<void(int)>* job_ = nullptr;

@@ -16,7 +16,7 @@ CellTally::CellTally(std::int64_t expected_count, std::string source_root)
 
 void CellTally::add_trial(const TrialEvent& trial) {
   const std::int64_t lost = expected_count_ - trial.count;
-  lost_.push_back(lost);
+  lost_.add(lost);
   if (lost != 0) ++failed_;
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
   runtime_reports_ += trial.runtime_reports;
@@ -26,6 +26,11 @@ void CellTally::add_trial(const TrialEvent& trial) {
   std::sort(kinds.begin(), kinds.end());
   kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
   for (const std::string& kind : kinds) ++trials_by_kind_[kind];
+}
+
+std::int64_t CellTally::trials_with_kind(const std::string& kind) const {
+  auto it = trials_by_kind_.find(kind);
+  return it == trials_by_kind_.end() ? 0 : it->second;
 }
 
 void CellTally::add_reports_outside_trials(const std::vector<std::string>& texts) {
@@ -54,11 +59,11 @@ std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& 
 }
 
 void CellTally::fill(CellResult& cell) const {
-  const auto trials = static_cast<std::int64_t>(lost_.size());
+  const std::int64_t trials = lost_.trials();
   cell.trials = trials;
   cell.failures = rate(failed_, trials);
-  cell.lost_updates = describe(lost_);
-  cell.lost_histogram = power_of_two_histogram(lost_);
+  cell.lost_updates = lost_.describe();
+  cell.lost_histogram = lost_.histogram();
   cell.report_trials = rate(report_trials_, trials);
   cell.report_kinds.clear();
   for (const auto& [kind, count] : trials_by_kind_) cell.report_kinds.push_back({kind, count});

@@ -6,18 +6,26 @@
 #include <vector>
 
 #include "harness/ingest/runner_stream.hpp"
+#include "harness/stats/lost_updates.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
 
 // Folds one cell's trial events, as they stream in, into the measured fields of its CellResult:
-// counts, lost updates, and the sanitizer reports parsed and deduplicated by signature.
+// counts, lost updates, and the sanitizer reports parsed and deduplicated by signature. It keeps
+// no per-trial data: its memory does not grow with the number of trials.
 class CellTally {
  public:
   CellTally(std::int64_t expected_count, std::string source_root);
 
   void add_trial(const TrialEvent& trial);
   void add_reports_outside_trials(const std::vector<std::string>& texts);
+
+  std::int64_t trials() const { return lost_.trials(); }
+  std::int64_t failed_trials() const { return failed_; }
+  std::int64_t report_trials() const { return report_trials_; }
+  // Trials with at least one report of this kind ("data race", ...).
+  std::int64_t trials_with_kind(const std::string& kind) const;
 
   // Writes the measured fields of `cell`; the fields describing what was asked stay as they are.
   void fill(CellResult& cell) const;
@@ -29,7 +37,7 @@ class CellTally {
 
   std::int64_t expected_count_;
   std::string source_root_;
-  std::vector<std::int64_t> lost_;
+  LostUpdateTally lost_;
   std::int64_t failed_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;

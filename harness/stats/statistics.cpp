@@ -19,36 +19,52 @@ int bucket_index(std::int64_t value) {
 
 }  // namespace
 
-Interval wilson_interval(std::int64_t events, std::int64_t trials) {
+double normal_quantile(double p) {
+  if (p == 0.975) return kZ95;
+  // Bisection on the normal CDF, 0.5 * erfc(-x / sqrt 2): monotone, and exact to double precision
+  // after a hundred halvings of [-40, 40].
+  double low = -40;
+  double high = 40;
+  for (int i = 0; i < 100; ++i) {
+    const double mid = (low + high) / 2;
+    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? low : high) = mid;
+  }
+  return (low + high) / 2;
+}
+
+Interval wilson_interval(std::int64_t events, std::int64_t trials, double alpha) {
   if (trials <= 0) return {0, 1};
+  const double z = normal_quantile(1 - alpha / 2);
   const double n = static_cast<double>(trials);
   const double p = static_cast<double>(events) / n;
-  const double z2 = kZ95 * kZ95;
+  const double z2 = z * z;
   const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const double half = kZ95 / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
   return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
-double zero_event_upper_bound(std::int64_t trials) {
+double zero_event_upper_bound(std::int64_t trials, double alpha) {
   if (trials <= 0) return 1;
-  return 1 - std::pow(0.05, 1.0 / static_cast<double>(trials));
+  return 1 - std::pow(alpha, 1.0 / static_cast<double>(trials));
 }
 
-Rate rate(std::int64_t events, std::int64_t trials) {
+Rate rate_at(std::int64_t events, std::int64_t trials, double alpha) {
   Rate r{events, trials, 0, {0, 1}, false};
   if (trials <= 0) return r;
   r.value = static_cast<double>(events) / static_cast<double>(trials);
   if (events == 0) {
-    r.ci95 = {0, zero_event_upper_bound(trials)};
+    r.ci95 = {0, zero_event_upper_bound(trials, alpha)};
     r.one_sided = true;
   } else if (events == trials) {
-    r.ci95 = {1 - zero_event_upper_bound(trials), 1};
+    r.ci95 = {1 - zero_event_upper_bound(trials, alpha), 1};
     r.one_sided = true;
   } else {
-    r.ci95 = wilson_interval(events, trials);
+    r.ci95 = wilson_interval(events, trials, alpha);
   }
   return r;
 }
+
+Rate rate(std::int64_t events, std::int64_t trials) { return rate_at(events, trials, 0.05); }
 
 Description describe(std::vector<std::int64_t> values) {
   if (values.empty()) return {};

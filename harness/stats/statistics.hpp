@@ -21,14 +21,22 @@ struct Rate {
   double value = 0;
   Interval ci95;
   bool one_sided = false;
+  bool until_first = false;  // trials stopped at the first event: see until_first_detection()
 };
 
 Rate rate(std::int64_t events, std::int64_t trials);
 
-Interval wilson_interval(std::int64_t events, std::int64_t trials);
+// The same at a two-sided error `alpha` other than 5% (a sequential look: see stopping.hpp);
+// `alpha` is then also the error of the one-sided bounds at 0 and n.
+Rate rate_at(std::int64_t events, std::int64_t trials, double alpha);
+
+Interval wilson_interval(std::int64_t events, std::int64_t trials, double alpha = 0.05);
 
 // The largest rate still consistent (at 95%, one-sided) with seeing no event in n trials.
-double zero_event_upper_bound(std::int64_t trials);
+double zero_event_upper_bound(std::int64_t trials, double alpha = 0.05);
+
+// The standard normal quantile: normal_quantile(0.975) = 1.95996...; p in (0, 1).
+double normal_quantile(double p);
 
 // Mean, median and extremes of a sample; all zero for an empty one. The median of an even-sized
 // sample is the mean of the middle two.
@@ -37,6 +45,9 @@ struct Description {
   double median = 0;
   std::int64_t min = 0;
   std::int64_t max = 0;
+  // False when the median comes from a bucketed tally (see LostUpdateTally): then it lies
+  // within 1/128 of the true median.
+  bool median_exact = true;
 };
 
 Description describe(std::vector<std::int64_t> values);

@@ -7,6 +7,7 @@
 
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/stats/statistics.hpp"
+#include "harness/stats/stopping_rule.hpp"
 #include "lockstress/expect.hpp"
 #include "lockstress/variant.hpp"
 
@@ -59,6 +60,9 @@ struct CellResult {
   double trial_seconds = 0;  // sum of the trials' wall times
   double wall_seconds = 0;   // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
+  StopReason stopped_by = StopReason::trials;
+  // The two-sided error of the cell's intervals: 5%, less under --until-ci-width (stopping.hpp).
+  double interval_alpha = 0.05;
 
   Verdict verdict = Verdict::inconclusive;
   std::vector<std::string> reasons;
@@ -77,6 +81,10 @@ struct Context {
   std::string compiler;
   std::string started_at;  // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
+  std::string start_line = "hybrid";  // --start
+  std::string perturb = "none";       // --perturb
+  std::string stopping_rule = "fixed: every cell runs the trials asked";
+  std::string stopping_note = "Intervals are for the fixed number of trials run.";
 };
 
 struct Summary {

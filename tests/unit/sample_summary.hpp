@@ -1,6 +1,7 @@
 #pragma once
 
 #include "harness/stats/grading.hpp"
+#include "harness/stats/stopping.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress::testing {
@@ -66,6 +67,18 @@ inline Summary sample_summary() {
   broken.lost_updates = describe({0});
   broken.lost_histogram = power_of_two_histogram({0});
   broken.error = "runner killed by SIGSEGV after 1 of 4 trials; last output: boom";
+
+  // A cell stopped by a sequential rule, with a bucketed median: fields a fixed run leaves at
+  // their defaults.
+  locked_tsan.stopped_by = StopReason::ci_width;
+  locked_tsan.interval_alpha = 0.0125;
+  locked_tsan.lost_updates.median_exact = false;
+  set_intervals(locked_tsan);
+  control.stopped_by = StopReason::first_detection;
+  control.failures.events = 1;
+  control.lost_updates = describe({0, 0, 0, 600});
+  control.lost_histogram = power_of_two_histogram({0, 0, 0, 600});
+  set_intervals(control);
 
   s.results = {control, control_tsan, locked, locked_tsan, broken};
   grade_all(s.results);

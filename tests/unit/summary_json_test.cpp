@@ -50,7 +50,7 @@ TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {
 }
 
 TEST(SummaryJson, NamesTheFieldThatIsWrong) {
-  EXPECT_EQ(error_reading(sample_with("\"failed_trials\": 3", "\"failed_trials\": 30")),
+  EXPECT_EQ(error_reading(sample_with("\"failed_trials\": 1", "\"failed_trials\": 30")),
             "results[0].failed_trials: 30 is out of range (0 to 4)");
   EXPECT_EQ(error_reading(sample_with("\"threads\": 2", "\"threads\": \"two\"")),
             "results[0].threads: expected a whole number");
@@ -62,6 +62,10 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[0].lost_updates.histogram: holds 5 trials, not 4");
   EXPECT_EQ(error_reading(sample_with("\"seed\": 7", "\"seed\": -7")),
             "context.seed: expected a non-negative whole number");
+  EXPECT_EQ(error_reading(sample_with("\"stopped_by\": \"first detection\"", "\"stopped_by\": \"boredom\"")),
+            "results[0].stopped_by: unknown reason 'boredom'");
+  EXPECT_EQ(error_reading(sample_with("\"interval_alpha\": 0.05", "\"interval_alpha\": 0.5")),
+            "results[0].interval_alpha: expected a number in (0, 0.05]");
 }
 
 }  // namespace

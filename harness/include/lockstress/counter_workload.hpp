@@ -24,6 +24,18 @@ class CounterWorkload final : public Workload {
     for (std::int64_t i = 0; i < iterations; ++i) increment(counter_.value, thread);
   }
 
+  // The same increments in blocks of perturbation.period(), with a point between blocks. A
+  // separate loop, so that run() (no perturbation) stays exactly the loop above.
+  void run_perturbed(int thread, std::int64_t iterations, Perturbation& perturbation) override {
+    Increment& increment = *increment_;
+    const std::int64_t period = perturbation.period();
+    for (std::int64_t done = 0; done < iterations;) {
+      const std::int64_t end = iterations - done > period ? done + period : iterations;
+      for (; done < end; ++done) increment(counter_.value, thread);
+      if (done < iterations) perturbation.point();
+    }
+  }
+
   std::int64_t count() const override { return counter_.value; }
 
  private:

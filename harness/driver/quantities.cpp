@@ -1,0 +1,56 @@
+#include "harness/driver/quantities.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace lockstress {
+namespace {
+
+// A whole or decimal number that fills `text`.
+std::optional<double> parse_decimal(std::string_view text) {
+  double value = 0;
+  auto [ptr, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::optional<double> parse_duration(std::string_view text) {
+  struct Unit {
+    std::string_view suffix;
+    double seconds;
+  };
+  // "ms" before "s": the longer suffix wins.
+  for (Unit unit : {Unit{"ms", 1e-3}, Unit{"s", 1}, Unit{"m", 60}, Unit{"h", 3600}, Unit{"", 1}}) {
+    if (!ends_with(text, unit.suffix)) continue;
+    std::optional<double> value = parse_decimal(text.substr(0, text.size() - unit.suffix.size()));
+    if (!value || *value <= 0) return std::nullopt;
+    return *value * unit.seconds;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> parse_fraction(std::string_view text) {
+  const bool percent = ends_with(text, "%");
+  std::optional<double> value = parse_decimal(percent ? text.substr(0, text.size() - 1) : text);
+  if (!value) return std::nullopt;
+  const double fraction = percent ? *value / 100 : *value;
+  if (fraction <= 0 || fraction > 1) return std::nullopt;
+  return fraction;
+}
+
+std::string duration_text(double seconds) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%gs", seconds);
+  return buffer;
+}
+
+}  // namespace lockstress
