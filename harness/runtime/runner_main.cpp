@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <functional>
 #include <string>
 
 #include "harness/runtime/perturbation_plan.hpp"
@@ -28,6 +27,26 @@ const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   return nullptr;
 }
 
+// What every worker runs in a trial. Plain functions, not lambdas: their frames appear in every
+// TSan report of the trial, and short frames keep reports cheap to print.
+struct TrialJob {
+  Workload* workload;
+  std::int64_t iterations;
+  std::vector<Perturbation> perturbations;  // one per worker; used with --perturb only
+};
+
+void run_job(void* context, int worker) {
+  TrialJob& trial = *static_cast<TrialJob*>(context);
+  trial.workload->run(worker, trial.iterations);
+}
+
+void run_perturbed_job(void* context, int worker) {
+  TrialJob& trial = *static_cast<TrialJob*>(context);
+  Perturbation& perturbation = trial.perturbations[static_cast<std::size_t>(worker)];
+  perturbation.start();
+  trial.workload->run_perturbed(worker, trial.iterations, perturbation);
+}
+
 void run_trials(const Case& test_case, const RunnerArgs& args) {
   std::unique_ptr<Workload> workload = test_case.make_workload(args.threads);
   const std::vector<int> cpus = allowed_cpus();
@@ -35,16 +54,10 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
       plan_placement(args.pin, args.threads, cpus),
       wait_policy(args.start, args.threads, std::max<int>(1, static_cast<int>(cpus.size()))));
   write_placement_record(to_string(args.pin), pool.pinned_cpus());
+  TrialJob trial{workload.get(), args.iterations,
+                 std::vector<Perturbation>(static_cast<std::size_t>(args.threads))};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
-  std::vector<Perturbation> perturbations(static_cast<std::size_t>(args.threads));
-  const std::function<void(int)> job =
-      args.perturb == Perturb::none
-          ? std::function<void(int)>([&](int worker) { workload->run(worker, args.iterations); })
-          : std::function<void(int)>([&](int worker) {
-              Perturbation& perturbation = perturbations[static_cast<std::size_t>(worker)];
-              perturbation.start();
-              workload->run_perturbed(worker, args.iterations, perturbation);
-            });
+  const WorkerPool::JobFunction job = args.perturb == Perturb::none ? &run_job : &run_perturbed_job;
   install_stop_request_handler();
   take_sanitizer_report_count();  // start-up reports are not any trial's
   const auto first_start = std::chrono::steady_clock::now();
@@ -55,14 +68,14 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
     const std::uint64_t seed = trial_seed(args.seed, index);
     if (args.perturb != Perturb::none) {
       for (int worker = 0; worker < args.threads; ++worker) {
-        perturbations[static_cast<std::size_t>(worker)] =
+        trial.perturbations[static_cast<std::size_t>(worker)] =
             plan_perturbation(args.perturb, seed, worker);
       }
     }
     workload->reset();
     auto start = std::chrono::steady_clock::now();
     if (args.time_limit_ms > 0 && done > 0 && start - first_start >= time_limit) break;
-    pool.run_round(job);
+    pool.run_round(job, &trial);
     auto elapsed = std::chrono::steady_clock::now() - start;
     write_trial_record(TrialRecord{
         .index = index,

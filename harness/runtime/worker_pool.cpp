@@ -1,7 +1,10 @@
 #include "harness/runtime/worker_pool.hpp"
 
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
 #include "harness/runtime/placement.hpp"
-#include "harness/runtime/spin_then_wait.hpp"
 
 namespace lockstress {
 
@@ -12,9 +15,12 @@ WorkerPool::WorkerPool(const std::vector<int>& cpus, WaitPolicy wait)
   running_.store(threads - 1, std::memory_order_relaxed);
   helpers_.reserve(cpus.size() - 1);
   for (int worker = 1; worker < threads; ++worker) {
-    helpers_.emplace_back([this, worker, cpu = cpus[static_cast<std::size_t>(worker)]] {
-      worker_main(worker, cpu);
-    });
+    helpers_.push_back(Helper{this, worker, cpus[static_cast<std::size_t>(worker)], {}});
+    Helper& helper = helpers_.back();
+    if (int error = pthread_create(&helper.thread, nullptr, &WorkerPool::helper_main, &helper)) {
+      throw std::runtime_error("cannot start a worker thread: " +
+                               std::string(std::strerror(error)));
+    }
   }
   for (int starting = running_.load(std::memory_order_acquire); starting != 0;) {
     starting = spin_then_wait_while_equal(running_, starting);
@@ -29,18 +35,31 @@ WorkerPool::~WorkerPool() {
   stopping_ = true;
   round_.fetch_add(1, std::memory_order_release);
   round_.notify_all();
-  for (std::thread& helper : helpers_) helper.join();
+  for (Helper& helper : helpers_) pthread_join(helper.thread, nullptr);
 }
 
-void WorkerPool::run_round(const std::function<void(int)>& job) {
-  job_ = &job;
+void WorkerPool::run_round(JobFunction function, void* context) {
+  job_function_ = function;
+  job_context_ = context;
   running_.store(static_cast<int>(helpers_.size()), std::memory_order_relaxed);
   round_.fetch_add(1, std::memory_order_release);
   round_.notify_all();
-  job(0);
+  function(context, 0);
   for (int running = running_.load(std::memory_order_acquire); running != 0;) {
     running = wait_while_equal(running_, running, wait_);
   }
+}
+
+void WorkerPool::run_round(const std::function<void(int)>& job) {
+  run_round([](void* context,
+               int worker) { (*static_cast<const std::function<void(int)>*>(context))(worker); },
+            const_cast<std::function<void(int)>*>(&job));
+}
+
+void* WorkerPool::helper_main(void* helper) {
+  const Helper& self = *static_cast<const Helper*>(helper);
+  self.pool->worker_main(self.worker, self.cpu);
+  return nullptr;
 }
 
 void WorkerPool::worker_main(int worker, int cpu) {
@@ -50,7 +69,7 @@ void WorkerPool::worker_main(int worker, int cpu) {
   for (;;) {
     seen = wait_while_equal(round_, seen, wait_);
     if (stopping_) return;
-    (*job_)(worker);
+    job_function_(job_context_, worker);
     if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
   }
 }

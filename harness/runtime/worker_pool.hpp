@@ -1,9 +1,10 @@
 #pragma once
 
+#include <pthread.h>
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <thread>
 #include <vector>
 
 #include "harness/runtime/spin_then_wait.hpp"
@@ -15,8 +16,14 @@ namespace lockstress {
 //
 // Each round, the workers wait at a start line and are released together; `wait` says how they
 // wait there, and how the caller waits at the finish line (see StartLine).
+//
+// Jobs are plain functions and helpers are bare pthreads, not std::function and std::thread:
+// every frame between a thread's start and the workload appears in each TSan report of the
+// trial, and printing those frames is most of what a report costs.
 class WorkerPool {
  public:
+  using JobFunction = void (*)(void* context, int worker);
+
   // One worker per entry of `cpus`: the CPU to pin it to, or -1 to leave it to the scheduler.
   // Returns once every worker is running and placed.
   explicit WorkerPool(const std::vector<int>& cpus, WaitPolicy wait = {});
@@ -24,22 +31,33 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Runs job(worker) on every worker, all released together; returns once every one returned.
+  // Runs function(context, worker) on every worker, all released together; returns once every
+  // one returned.
+  void run_round(JobFunction function, void* context);
+  // The same for any callable (tests, benchmarks): one more frame in every report.
   void run_round(const std::function<void(int worker)>& job);
 
   // The CPU each worker was pinned to; -1 where it was not asked to be, or the OS refused.
   const std::vector<int>& pinned_cpus() const { return pinned_; }
 
  private:
+  struct Helper {
+    WorkerPool* pool;
+    int worker;
+    int cpu;
+    pthread_t thread;
+  };
+  static void* helper_main(void* helper);
   void place(int worker, int cpu);
   void worker_main(int worker, int cpu);
 
   WaitPolicy wait_;
   std::vector<int> pinned_;
-  std::vector<std::thread> helpers_;
-  const std::function<void(int)>* job_ = nullptr;
+  std::vector<Helper> helpers_;  // reserved once: helper threads hold pointers into it
+  JobFunction job_function_ = nullptr;
+  void* job_context_ = nullptr;
   bool stopping_ = false;
-  // Bumped to release the workers into a round; job_ and stopping_ are published by it.
+  // Bumped to release the workers into a round; the job and stopping_ are published by it.
   alignas(64) std::atomic<std::uint32_t> round_{0};
   // Workers other than worker 0 still running this round (or, at first, still starting).
   alignas(64) std::atomic<int> running_{0};
