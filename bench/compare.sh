@@ -101,10 +101,10 @@ if section targets; then
       --iterations 1000 --trials "$t3_trials" --seed "$r" --json "$work/t3.json" >/dev/null || true
     calc "$t3_trials / $(wall_of "$work/time")" >>"$work/t3_h"
     cell "$work/t3.json" unsafe_counter tsan .sanitizer.report_rate >>"$work/t3_hd"
-    hyperfine -N --runs "$t3_fresh" --export-json "$work/fresh.json" \
+    hyperfine -N -i --runs "$t3_fresh" --export-json "$work/fresh.json" \
       "$bin/naive_loop-tsan --hand unsafe --threads 2 --iterations 1000 --trials 1" >/dev/null 2>&1
     calc "1 / $(jq '.results[0].median' "$work/fresh.json")" >>"$work/t3_f"
-    hyperfine -N --runs "$t3_fresh" --export-json "$work/empty.json" \
+    hyperfine -N -i --runs "$t3_fresh" --export-json "$work/empty.json" \
       "$bin/naive_loop-tsan --hand unsafe --threads 1 --iterations 1 --trials 1" >/dev/null 2>&1
     calc "1 / $(jq '.results[0].median' "$work/empty.json")" >>"$work/t3_e"
     reported=0

@@ -17,11 +17,6 @@ constexpr std::int64_t kMicrosecond = 1000;
 // A sleep inside a mixed point: long enough to let another thread run on this CPU.
 constexpr std::int64_t kMixedSleepNs = 20 * kMicrosecond;
 
-void spin_for(std::int64_t ns) {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::nanoseconds(ns);
-  while (std::chrono::steady_clock::now() < until) cpu_relax();
-}
-
 void sleep_for(std::int64_t ns) {
   // The default timer slack (50 us) would round every short sleep up to it.
   prctl(PR_SET_TIMERSLACK, 1000UL, 0UL, 0UL, 0UL);
@@ -36,6 +31,12 @@ std::int64_t period_between(std::uint64_t draw, int low, int high) {
 }
 
 }  // namespace
+
+void spin_for_ns(std::int64_t ns) {
+  if (ns <= 0) return;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::nanoseconds(ns);
+  while (std::chrono::steady_clock::now() < until) cpu_relax();
+}
 
 std::uint64_t Perturbation::next_random() {
   state_ = mix_seed(state_);
@@ -52,7 +53,7 @@ void Perturbation::act(Action action, std::int64_t max_ns) {
     case Action::nothing:
       return;
     case Action::spin:
-      spin_for(delay());
+      spin_for_ns(delay());
       return;
     case Action::yield:
       sched_yield();
@@ -64,7 +65,7 @@ void Perturbation::act(Action action, std::int64_t max_ns) {
       switch (next_random() % 8) {
         case 4:
         case 5:
-          spin_for(delay());
+          spin_for_ns(delay());
           return;
         case 6:
           sched_yield();

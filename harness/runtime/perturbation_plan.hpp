@@ -11,4 +11,7 @@ namespace lockstress {
 // each mode does). A pure function: the same trial and worker always get the same draws.
 Perturbation plan_perturbation(Perturb mode, std::uint64_t trial_seed, int worker);
 
+// Busy-waits `ns` nanoseconds (on the steady clock): a delay that keeps its CPU.
+void spin_for_ns(std::int64_t ns);
+
 }  // namespace lockstress

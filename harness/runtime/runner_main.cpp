@@ -40,6 +40,24 @@ void run_job(void* context, int worker) {
   trial.workload->run(worker, trial.iterations);
 }
 
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define LOCKSTRESS_TSAN_RUNNER 1
+#endif
+#endif
+
+// The TSan runner's job: worker w starts w * kTsanStaggerNs after the release. When two workers
+// make their first access to a location at the same moment, each stores its own shadow before
+// seeing the other's, and TSan's same-access fast path then skips every later check of that
+// trial: the race goes unreported (measured: 12% of 2 x 1,000 trials). A stagger far shorter than
+// an instrumented trial orders the first accesses; the rest of the trial still overlaps.
+constexpr std::int64_t kTsanStaggerNs = 500;
+
+[[maybe_unused]] void run_staggered_job(void* context, int worker) {
+  spin_for_ns(worker * kTsanStaggerNs);
+  run_job(context, worker);
+}
+
 void run_perturbed_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
   Perturbation& perturbation = trial.perturbations[static_cast<std::size_t>(worker)];
@@ -57,7 +75,12 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
   TrialJob trial{workload.get(), args.iterations,
                  std::vector<Perturbation>(static_cast<std::size_t>(args.threads))};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
-  const WorkerPool::JobFunction job = args.perturb == Perturb::none ? &run_job : &run_perturbed_job;
+#ifdef LOCKSTRESS_TSAN_RUNNER
+  const WorkerPool::JobFunction plain_job = &run_staggered_job;
+#else
+  const WorkerPool::JobFunction plain_job = &run_job;
+#endif
+  const WorkerPool::JobFunction job = args.perturb == Perturb::none ? plain_job : &run_perturbed_job;
   install_stop_request_handler();
   take_sanitizer_report_count();  // start-up reports are not any trial's
   const auto first_start = std::chrono::steady_clock::now();
