@@ -40,6 +40,48 @@ TEST(Cli, RunDefaults) {
   EXPECT_FALSE(o.quiet);
 }
 
+TEST(Cli, PerformanceOptionsDefaultAndParse) {
+  Command defaults = parse({"run"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(defaults));
+  const RunOptions& d = std::get<RunCommand>(defaults).options;
+  EXPECT_EQ(d.start, StartLine::hybrid);
+  EXPECT_EQ(d.perturb, Perturb::none);
+  EXPECT_FALSE(d.stopping.duration_seconds);
+  EXPECT_FALSE(d.stopping.ci_width);
+  EXPECT_FALSE(d.stopping.stop_on_detect);
+
+  Command command = parse({"run", "--start", "spin", "--perturb", "random", "--duration", "2m",
+                           "--until-ci-width", "5%", "--stop-on-detect"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  EXPECT_EQ(o.start, StartLine::spin);
+  EXPECT_EQ(o.perturb, Perturb::random);
+  EXPECT_EQ(o.stopping.duration_seconds, 120.0);
+  EXPECT_EQ(o.stopping.ci_width, 0.05);
+  EXPECT_TRUE(o.stopping.stop_on_detect);
+  // A time budget without --trials: the budget, not a trial count, ends each cell.
+  EXPECT_GT(o.trials, 1'000'000);
+  const std::vector<std::string> rerun = rerun_arguments("lockstress", o, 3);
+  for (const char* arg : {"--start", "spin", "--perturb", "random", "--duration", "120s",
+                          "--until-ci-width", "--stop-on-detect"}) {
+    EXPECT_NE(std::find(rerun.begin(), rerun.end(), arg), rerun.end()) << arg;
+  }
+
+  Command capped = parse({"run", "--duration", "10s", "--trials", "50"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(capped));
+  EXPECT_EQ(std::get<RunCommand>(capped).options.trials, 50);
+}
+
+TEST(Cli, PerformanceOptionErrorsNameTheProblem) {
+  EXPECT_EQ(error_of({"run", "--start", "fast"}), "unknown --start 'fast' (spin, block or hybrid)");
+  EXPECT_EQ(error_of({"run", "--perturb", "jitter"}),
+            "unknown --perturb 'jitter' (none, yield, sleep or random)");
+  EXPECT_EQ(error_of({"run", "--duration", "soon"}),
+            "--duration: 'soon' is not a positive duration (30s, 2m, 500ms)");
+  EXPECT_EQ(error_of({"run", "--until-ci-width", "2"}),
+            "--until-ci-width: '2' is not a width between 0 and 1 (0.05 or 5%)");
+}
+
 TEST(Cli, RunWithEveryOption) {
   Command command = parse({"run", "--case", "locked_counter", "--case", "locked_counter",
                            "--variant", "tsan", "--threads", "4", "--iterations", "1000",

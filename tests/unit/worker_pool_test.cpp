@@ -47,6 +47,37 @@ TEST(WorkerPool, KeepsGoingWithMoreThreadsThanCpus) {
   EXPECT_EQ(total.load(), 300L * threads * (threads + 1) / 2);
 }
 
+TEST(WorkerPool, EveryStartLineRunsEveryRoundFullyEvenOversubscribed) {
+  const int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (StartLine start : kAllStartLines) {
+    for (int threads : {2, 2 * cpus + 1}) {
+      WorkerPool pool(std::vector<int>(static_cast<std::size_t>(threads), -1),
+                      wait_policy(start, threads, cpus));
+      std::atomic<long> total{0};
+      const std::function<void(int)> job = [&](int worker) { total.fetch_add(worker + 1); };
+      for (int round = 1; round <= 200; ++round) {
+        pool.run_round(job);
+        // The finish line: every worker's job is done when run_round returns.
+        ASSERT_EQ(total.load(), round * long{threads} * (threads + 1) / 2) << to_string(start);
+      }
+    }
+  }
+}
+
+TEST(WorkerPool, HybridSpinsLessWhenThreadsOutnumberCpus) {
+  EXPECT_EQ(wait_policy(StartLine::hybrid, 2, 2).spin_checks, kSpinChecks);
+  EXPECT_EQ(wait_policy(StartLine::hybrid, 5, 2).spin_checks, kOversubscribedSpinChecks);
+  EXPECT_EQ(parse_start_line("spin"), StartLine::spin);
+  EXPECT_EQ(parse_start_line("fast"), std::nullopt);
+}
+
+TEST(WorkerPool, RunsPlainFunctionJobs) {
+  WorkerPool pool(std::vector<int>(3, -1));
+  std::atomic<int> calls{0};
+  pool.run_round([](void* context, int) { static_cast<std::atomic<int>*>(context)->fetch_add(1); }, &calls);
+  EXPECT_EQ(calls.load(), 3);
+}
+
 TEST(WorkerPool, ASingleThreadPoolRunsOnTheCaller) {
   WorkerPool pool({-1});
   std::thread::id ran_on;

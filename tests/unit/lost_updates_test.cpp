@@ -1,0 +1,74 @@
+#include "harness/stats/lost_updates.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+namespace lockstress {
+namespace {
+
+LostUpdateTally tally_of(const std::vector<std::int64_t>& values) {
+  LostUpdateTally tally;
+  for (std::int64_t v : values) tally.add(v);
+  return tally;
+}
+
+void expect_same_histogram(const std::vector<HistogramBucket>& a,
+                           const std::vector<HistogramBucket>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].low, b[i].low) << i;
+    EXPECT_EQ(a[i].high, b[i].high) << i;
+    EXPECT_EQ(a[i].count, b[i].count) << i;
+  }
+}
+
+TEST(LostUpdateTally, IsExactBelowTheBucketedRange) {
+  const std::vector<std::int64_t> values{0, 0, 3, 7, 127, 0, 90, -2, 5};
+  const LostUpdateTally tally = tally_of(values);
+  const Description want = describe(values);
+  const Description got = tally.describe();
+  EXPECT_EQ(tally.trials(), 9);
+  EXPECT_DOUBLE_EQ(got.mean, want.mean);
+  EXPECT_DOUBLE_EQ(got.median, want.median);
+  EXPECT_EQ(got.min, want.min);
+  EXPECT_EQ(got.max, want.max);
+  EXPECT_TRUE(got.median_exact);
+  expect_same_histogram(tally.histogram(), power_of_two_histogram(values));
+}
+
+TEST(LostUpdateTally, EvenCountsAverageTheMiddleTwo) {
+  const Description d = tally_of({1, 2, 3, 10}).describe();
+  EXPECT_DOUBLE_EQ(d.median, 2.5);
+  EXPECT_TRUE(d.median_exact);
+}
+
+TEST(LostUpdateTally, EmptyIsAllZero) {
+  const Description d = LostUpdateTally().describe();
+  EXPECT_EQ(d.mean, 0);
+  EXPECT_EQ(d.median, 0);
+  EXPECT_TRUE(LostUpdateTally().histogram().empty());
+}
+
+TEST(LostUpdateTally, LargeMediansAreWithinTheStatedResolution) {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<std::int64_t> lost(0, 400'000);
+  std::vector<std::int64_t> values;
+  LostUpdateTally tally;
+  for (int i = 0; i < 20'001; ++i) {
+    values.push_back(lost(random));
+    tally.add(values.back());
+  }
+  const Description want = describe(values);
+  const Description got = tally.describe();
+  EXPECT_FALSE(got.median_exact);
+  EXPECT_LE(std::abs(got.median - want.median),
+            want.median * LostUpdateTally::kMedianRelativeError);
+  EXPECT_DOUBLE_EQ(got.mean, want.mean);
+  EXPECT_EQ(got.max, want.max);
+  expect_same_histogram(tally.histogram(), power_of_two_histogram(values));
+}
+
+}  // namespace
+}  // namespace lockstress
