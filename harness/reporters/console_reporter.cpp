@@ -52,6 +52,21 @@ std::vector<std::string> row(const CellResult& cell) {
           std::string(to_string(cell.verdict))};
 }
 
+// Only what differs from a plain fixed run, so that the usual summary stays as it was.
+void write_run_settings(const Summary& summary, std::ostream& out) {
+  const Context& c = summary.context;
+  const Context defaults;
+  if (c.start_line != defaults.start_line || c.perturb != defaults.perturb) {
+    out << "\nStart line: " << c.start_line << "; perturbation: " << c.perturb << '\n';
+  }
+  if (c.stopping_rule == defaults.stopping_rule) return;
+  out << "\nStopping: " << c.stopping_rule << ".\n  " << c.stopping_note << '\n';
+  for (const CellResult& cell : summary.results) {
+    out << "  " << cell_name(cell) << ": " << cell.trials << " trials, stopped by "
+        << to_string(cell.stopped_by) << '\n';
+  }
+}
+
 }  // namespace
 
 void write_console(const Summary& summary, std::ostream& out) {
@@ -67,6 +82,8 @@ void write_console(const Summary& summary, std::ostream& out) {
                                               "TSan trials", "unique", "verdict"}};
   for (const CellResult& cell : summary.results) rows.push_back(row(cell));
   print_table(rows, out);
+
+  write_run_settings(summary, out);
 
   out << "\nWhy:\n";
   for (const CellResult& cell : summary.results) {

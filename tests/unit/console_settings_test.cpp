@@ -1,0 +1,47 @@
+// The console summary names the start line, perturbation and stopping rule when they are not the
+// defaults (the approved-file test covers the default run, where it says nothing of them).
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "harness/reporters/reporters.hpp"
+#include "harness/stats/stopping.hpp"
+#include "sample_summary.hpp"
+
+namespace lockstress {
+namespace {
+
+std::string console(const Summary& summary) {
+  std::ostringstream out;
+  write_console(summary, out);
+  return out.str();
+}
+
+TEST(ConsoleSettings, DefaultRunsSayNothingOfThem) {
+  const std::string text = console(testing::sample_summary());
+  EXPECT_EQ(text.find("Start line:"), std::string::npos);
+  EXPECT_EQ(text.find("Stopping:"), std::string::npos);
+}
+
+TEST(ConsoleSettings, OtherSettingsAreNamedWithWhatEachCellDid) {
+  Summary summary = testing::sample_summary();
+  const StoppingRule rule{.ci_width = 0.1, .stop_on_detect = true};
+  summary.context.start_line = "spin";
+  summary.context.perturb = "random";
+  summary.context.stopping_rule = rule_text(rule);
+  summary.context.stopping_note = interval_note(rule);
+  const std::string text = console(summary);
+  EXPECT_NE(text.find("\nStart line: spin; perturbation: random\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nStopping: " + rule_text(rule) + ".\n  " + interval_note(rule) + "\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  unsafe_counter/plain: 4 trials, stopped by first detection\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  locked_counter/tsan: 4 trials, stopped by ci width\n"), std::string::npos)
+      << text;
+}
+
+}  // namespace
+}  // namespace lockstress
