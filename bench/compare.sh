@@ -209,19 +209,20 @@ fi
 if section start; then
   echo "### --start: trials per second and detected share (median of $repeats)"
   echo
-  echo "| workload | spin | block | hybrid |"
-  echo "|---|---|---|---|"
+  echo "| workload | spin | block | hybrid | hybrid, --pin none |"
+  echo "|---|---|---|---|---|"
   for config in "unsafe_counter plain 2 1000 20000" "unsafe_counter plain 5 1000 20000" \
                 "unsafe_counter tsan 2 1000 1000" "locked_counter plain 5 100000 100" \
                 "locked_counter plain 2 1000 20000"; do
     read -r c v t i n <<<"$config"
     [[ $quick == 1 ]] && n=$((n / 10))
     row="| $c $v ${t}x$i, $n trials |"
-    for s in spin block hybrid; do
+    for s in spin block hybrid hybrid-unpinned; do
       : >"$work/s_rate"; : >"$work/s_det"
+      pin=spread; [[ $s == hybrid-unpinned ]] && pin=none
       for ((r = 1; r <= repeats; ++r)); do
         ls_run --case "$c" --variant "$v" --threads "$t" --iterations "$i" --trials "$n" --seed "$r" \
-          --start "$s" --json "$work/s.json"
+          --start "${s%-unpinned}" --pin "$pin" --json "$work/s.json"
         calc "$n / $(cell "$work/s.json" "$c" "$v" .wall_seconds)" >>"$work/s_rate"
         if [[ $v == plain ]]; then cell "$work/s.json" "$c" "$v" .failure_rate >>"$work/s_det"
         else cell "$work/s.json" "$c" "$v" .sanitizer.report_rate >>"$work/s_det"; fi

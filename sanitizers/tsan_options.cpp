@@ -13,6 +13,11 @@ extern "C" const char* __tsan_default_options() {
       // Print both acquisition stacks of each lock-order edge, so a lock-order-inversion report
       // names the code that took the locks, not only the cycle.
       "second_deadlock_stack=1:"
+      // Frames as "#N function file:line:col", without the default's "(module+0xoffset) (BuildId:
+      // ...)": clang 14 prints a frame in one append per piece, each clearing a fresh page, and
+      // the module part is a third of them. Measured at 2 x 1,000: 40% less CPU per TSan trial.
+      // Frames without source show "<null>" where the module would have been.
+      "stack_trace_format='    #%n %f %S':"
       // The worker pool is joined before exit; a thread still alive then is worth a report, but
       // waiting a second for it (the default 1000 ms) only slows every runner's exit.
       "atexit_sleep_ms=0";
