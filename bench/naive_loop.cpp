@@ -5,8 +5,14 @@
 //       the increments written out here: unlocked_increment(), alone or under a std::mutex
 //   naive_loop --case NAME --threads N --iterations N --trials N
 //       any case of the catalogue, through its Workload, so that every race case has a baseline
+//   --pin spread: each thread pins itself to the (t mod CPUs)-th usable CPU, as lockstress's
+//       workers are pinned: the same loop with the same placement, to tell harness overhead from
+//       the effect of placement.
 //
 // Prints "trials=N failed=K seconds=S" (S: wall time of the trials) on stdout.
+
+#include <pthread.h>
+#include <sched.h>
 
 #include <chrono>
 #include <cstdint>
@@ -30,7 +36,30 @@ struct Options {
   int threads = 2;
   std::int64_t iterations = 1000;
   std::int64_t trials = 1;
+  bool pin = false;
 };
+
+std::vector<int> usable_cpus() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  std::vector<int> cpus;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+      if (CPU_ISSET(cpu, &set)) cpus.push_back(cpu);
+    }
+  }
+  return cpus;
+}
+
+const std::vector<int> kCpus = usable_cpus();
+
+void pin_thread(const Options& o, int t) {
+  if (!o.pin || kCpus.empty()) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(kCpus[static_cast<std::size_t>(t) % kCpus.size()], &set);
+  pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
 
 struct alignas(64) Counter {
   std::int64_t value = 0;
@@ -42,7 +71,8 @@ bool hand_trial(bool locked, const Options& o) {
   std::mutex mutex;
   std::vector<std::thread> threads;
   for (int t = 0; t < o.threads; ++t) {
-    threads.emplace_back([&] {
+    threads.emplace_back([&, t] {
+      pin_thread(o, t);
       for (std::int64_t i = 0; i < o.iterations; ++i) {
         if (locked) {
           std::lock_guard<std::mutex> guard(mutex);
@@ -61,7 +91,10 @@ bool case_trial(lockstress::Workload& workload, const Options& o) {
   workload.reset();
   std::vector<std::thread> threads;
   for (int t = 0; t < o.threads; ++t) {
-    threads.emplace_back([&, t] { workload.run(t, o.iterations); });
+    threads.emplace_back([&, t] {
+      pin_thread(o, t);
+      workload.run(t, o.iterations);
+    });
   }
   for (std::thread& thread : threads) thread.join();
   return workload.count() != o.threads * o.iterations;
@@ -81,6 +114,9 @@ bool parse(int argc, char** argv, Options& o) {
       o.iterations = std::atoll(value);
     } else if (key == "--trials") {
       o.trials = std::atoll(value);
+    } else if (key == "--pin") {
+      if (std::strcmp(value, "spread") != 0 && std::strcmp(value, "none") != 0) return false;
+      o.pin = std::strcmp(value, "spread") == 0;
     } else {
       return false;
     }
@@ -97,7 +133,7 @@ int main(int argc, char** argv) {
   if (!parse(argc, argv, o)) {
     std::fprintf(stderr,
                  "usage: naive_loop (--hand unsafe|locked | --case NAME) --threads N "
-                 "--iterations N --trials N\n");
+                 "--iterations N --trials N [--pin spread|none]\n");
     return 2;
   }
   std::unique_ptr<lockstress::Workload> workload;
