@@ -81,7 +81,8 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
 #else
   const WorkerPool::JobFunction plain_job = &run_job;
 #endif
-  const WorkerPool::JobFunction job = args.perturb == Perturb::none ? plain_job : &run_perturbed_job;
+  const WorkerPool::JobFunction job =
+      args.perturb == Perturb::none ? plain_job : &run_perturbed_job;
   install_stop_request_handler();
   take_sanitizer_report_count();  // start-up reports are not any trial's
   const auto first_start = std::chrono::steady_clock::now();

@@ -62,7 +62,8 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[0].lost_updates.histogram: holds 5 trials, not 4");
   EXPECT_EQ(error_reading(sample_with("\"seed\": 7", "\"seed\": -7")),
             "context.seed: expected a non-negative whole number");
-  EXPECT_EQ(error_reading(sample_with("\"stopped_by\": \"first detection\"", "\"stopped_by\": \"boredom\"")),
+  EXPECT_EQ(error_reading(
+                sample_with("\"stopped_by\": \"first detection\"", "\"stopped_by\": \"boredom\"")),
             "results[0].stopped_by: unknown reason 'boredom'");
   EXPECT_EQ(error_reading(sample_with("\"interval_alpha\": 0.05", "\"interval_alpha\": 0.5")),
             "results[0].interval_alpha: expected a number in (0, 0.05]");

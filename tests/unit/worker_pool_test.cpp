@@ -74,7 +74,8 @@ TEST(WorkerPool, HybridSpinsLessWhenThreadsOutnumberCpus) {
 TEST(WorkerPool, RunsPlainFunctionJobs) {
   WorkerPool pool(std::vector<int>(3, -1));
   std::atomic<int> calls{0};
-  pool.run_round([](void* context, int) { static_cast<std::atomic<int>*>(context)->fetch_add(1); }, &calls);
+  pool.run_round([](void* context, int) { static_cast<std::atomic<int>*>(context)->fetch_add(1); },
+                 &calls);
   EXPECT_EQ(calls.load(), 3);
 }
 
