@@ -19,7 +19,8 @@ bool parse_int(std::string_view text, Int& out) {
 
 std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, std::string& error) {
   if (argc < 2 || argv[1] != protocol::kRunnerCommand) {
-    error = "this program is a lockstress runner: the lockstress driver starts it; run that instead";
+    error =
+        "this program is a lockstress runner: the lockstress driver starts it; run that instead";
     return std::nullopt;
   }
   RunnerArgs args;
@@ -45,6 +46,8 @@ std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, s
       ok = parse_int(value, args.trials) && args.trials > 0;
     } else if (key == "--seed") {
       ok = parse_int(value, args.seed);
+    } else if (key == "--progress-fd") {
+      ok = parse_int(value, args.progress_fd) && args.progress_fd > 2;
     } else if (key == "--pin") {
       std::optional<Pin> pin = parse_pin(value);
       ok = pin.has_value();
