@@ -2,9 +2,11 @@
 
 #include <boost/program_options.hpp>
 #include <charconv>
+#include <cmath>
 #include <limits>
 #include <sstream>
 
+#include "harness/driver/plan.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace po = boost::program_options;
@@ -12,10 +14,11 @@ namespace po = boost::program_options;
 namespace lockstress {
 namespace {
 
-constexpr std::int64_t kMaxIterations = 1'000'000'000'000;
 constexpr std::int64_t kMaxTrials = 1'000'000'000;
+constexpr double kMaxTimeoutSeconds = 1'000'000;
 
-constexpr const char* kOverview = R"(lockstress: stress-tests locks and counters, and shows side by side what each
+constexpr const char* kOverview =
+    R"(lockstress: stress-tests locks and counters, and shows side by side what each
 detector catches: the plain build (lost updates, as the hardware shows them) and
 the ThreadSanitizer build (data races, as happens-before analysis sees them).
 
@@ -57,6 +60,20 @@ Int parse_number(const std::string& option, const std::string& text, Int min, In
   return value;
 }
 
+double parse_seconds(const std::string& option, const std::string& text, double max) {
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() ||
+      !std::isfinite(value)) {
+    throw ParseError{"--" + option + ": '" + text + "' is not a number of seconds"};
+  }
+  if (value < 0 || value > max) {
+    throw ParseError{"--" + option + ": " + text + " is out of range (0 to " +
+                     std::to_string(static_cast<std::int64_t>(max)) + " seconds)"};
+  }
+  return value;
+}
+
 const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   for (const Case& c : cases) {
     if (c.name == name) return &c;
@@ -79,6 +96,15 @@ po::options_description run_options_description() {
      "increments per thread per trial")
     ("trials", po::value<std::string>()->default_value(std::to_string(kDefaultTrials)),
      "trials per case and variant")
+    ("timeout", po::value<std::string>()->default_value("60"),
+     "seconds without progress after which a trial is hung: the runner is killed, the trial "
+     "recorded as hung, and the runner restarted at the next trial. Progress is a finished trial "
+     "or the case's counter moving, so a slow lock is never hung; the limit grows by 10x the "
+     "median time between signs of progress. 0: no watchdog")
+    ("max-faults", po::value<std::string>()->default_value(std::to_string(kDefaultMaxFaults)),
+     "hung or crashed trials after which a cell stops running")
+    ("suppressions", po::value<std::string>(),
+     "a ThreadSanitizer suppressions file for the tsan variant (lines type:pattern). Default: none")
     ("seed", po::value<std::string>(),
      "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
     ("pin", po::value<std::string>()->default_value("spread"),
@@ -98,6 +124,18 @@ std::string help_text(const po::options_description& description, const std::str
   std::ostringstream out;
   out << usage << "\n\n" << description;
   return out.str();
+}
+
+// Every planned cell's expected count, threads x iterations, must fit the 64-bit counter.
+void check_trial_sizes(const RunOptions& options, const std::vector<Case>& cases) {
+  for (const CellPlan& cell : plan_cells(cases, options)) {
+    std::int64_t increments = 0;
+    if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
+      throw ParseError{std::to_string(cell.threads) + " threads x --iterations " +
+                       std::to_string(cell.iterations) + " (" + cell.test_case->name +
+                       ") is more increments per trial than a 64-bit count holds"};
+    }
+  }
 }
 
 RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& cases) {
@@ -125,15 +163,25 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   if (vm.count("threads")) {
     options.threads = parse_number<int>("threads", vm["threads"].as<std::string>(), 1, kMaxThreads);
   }
-  options.iterations =
-      parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(), 1, kMaxIterations);
-  options.trials = parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  options.iterations = parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(),
+                                                  1, std::numeric_limits<std::int64_t>::max());
+  options.trials =
+      parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
   if (vm.count("seed")) {
     options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
   }
+  options.timeout_seconds =
+      parse_seconds("timeout", vm["timeout"].as<std::string>(), kMaxTimeoutSeconds);
+  options.max_faults =
+      parse_number<std::int64_t>("max-faults", vm["max-faults"].as<std::string>(), 1, kMaxTrials);
+  if (vm.count("suppressions")) {
+    options.suppressions = vm["suppressions"].as<std::string>();
+    if (options.suppressions.empty()) throw ParseError{"--suppressions: empty file name"};
+  }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
-  if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
+  if (!pin)
+    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
   options.pin = *pin;
   options.json_path = vm["json"].as<std::string>();
   options.source_root = vm["source-root"].as<std::string>();
@@ -141,8 +189,8 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
 
   if (options.threads) {
     for (const Case& c : cases) {
-      bool selected = options.cases.empty() ||
-                      std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
+      bool selected = options.cases.empty() || std::find(options.cases.begin(), options.cases.end(),
+                                                         c.name) != options.cases.end();
       if (selected && (*options.threads < c.threads.min || *options.threads > c.threads.max)) {
         throw ParseError{"--threads " + std::to_string(*options.threads) + " is outside what " +
                          c.name + " allows (" + std::to_string(c.threads.min) + " to " +
@@ -150,6 +198,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
       }
     }
   }
+  check_trial_sizes(options, cases);
   return options;
 }
 
@@ -178,7 +227,8 @@ Command parse_command_line(const std::vector<std::string>& args, const std::vect
     if (command == "--help" || command == "-h" || command == "help") {
       return PrintCommand{std::string(kOverview) + "\n"};
     }
-    if (command == "--version") return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
+    if (command == "--version")
+      return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
     if (command == "list") {
       if (args.size() > 2) return UsageError{"list takes no arguments"};
       return ListCommand{};
@@ -200,7 +250,18 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
     args.insert(args.end(), {"--variant", std::string(to_string(variant))});
   }
   if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
-  if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
+  if (options.pin != Pin::spread)
+    args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
+  if (options.timeout_seconds != kDefaultTimeoutSeconds) {
+    std::ostringstream seconds;
+    seconds << options.timeout_seconds;
+    args.insert(args.end(), {"--timeout", seconds.str()});
+  }
+  if (options.max_faults != kDefaultMaxFaults) {
+    args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});
+  }
+  if (!options.suppressions.empty())
+    args.insert(args.end(), {"--suppressions", options.suppressions});
   args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
                            std::to_string(options.trials), "--seed", std::to_string(seed)});
   return args;

@@ -3,15 +3,19 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
 
 #include "harness/driver/cli.hpp"
+#include "harness/driver/interrupt.hpp"
 #include "harness/driver/output_file.hpp"
+#include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
 #include "harness/driver/run_cell.hpp"
-#include "harness/reporters/reporters.hpp"
+#include "harness/driver/suppressions.hpp"
 #include "harness/stats/grading.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/with_control.hpp"
@@ -61,32 +65,53 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
       return kExitUsage;
     }
   }
-  const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
-                                                   std::random_device{}());
+  std::vector<std::string> tsan_env;
+  if (!options.suppressions.empty()) {
+    std::optional<std::string> problem = check_suppressions_file(options.suppressions);
+    const char* inherited = std::getenv("TSAN_OPTIONS");
+    std::optional<std::string> tsan_options =
+        tsan_options_with_suppressions(inherited ? inherited : "", options.suppressions);
+    if (!problem && !tsan_options) {
+      problem =
+          "--suppressions " + options.suppressions + ": TSan cannot read a path with both ' and \"";
+    }
+    if (problem) {
+      std::cerr << "lockstress: " << *problem << '\n';
+      return kExitUsage;
+    }
+    tsan_env.push_back("TSAN_OPTIONS=" + *tsan_options);
+  }
+  const std::uint64_t seed =
+      options.seed.value_or(std::random_device{}() * 0x100000001ULL ^ std::random_device{}());
   CellSettings settings;
   settings.seed = seed;
   settings.pin = options.pin;
   settings.source_root =
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root;
+  settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
+  settings.max_faults = options.max_faults;
+  settings.tsan_env = tsan_env;
+  catch_interrupts();
+  settings.stop_fd = interrupt_fd();
+  settings.on_runner_start = set_running_runner;
   const std::string self = driver_path(args[0]);
 
   Summary summary;
   summary.context = gather_context(args, seed);
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
   for (const CellPlan& plan : plan_cells(cases, options)) {
+    if (interrupt_signal() != 0) break;
     settings.runner_path = runner_path(self, plan.variant);
     summary.results.push_back(run_cell(plan, settings));
+    set_running_runner(0);
   }
+  summary.interrupted_by = interrupt_signal();
+  summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  if (!options.quiet) write_console(summary, std::cout);
-  if (!options.json_path.empty()) {
-    if (auto problem = write_atomically(options.json_path,
-                                        [&](std::ostream& out) { write_json(summary, out); })) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitError;
-    }
-  }
+  const std::vector<std::string> problems = write_outputs(summary, options);
+  for (const std::string& problem : problems) std::cerr << "lockstress: " << problem << '\n';
+  if (!problems.empty() && summary.complete) return kExitError;
   return exit_code(summary);
 }
 
@@ -102,19 +127,20 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
-  return std::visit(Overloaded{
-                        [&](const ListCommand&) { return list_cases(cases); },
-                        [&](const RunCommand& command) { return run(command.options, cases, args); },
-                        [](const PrintCommand& command) {
-                          std::cout << command.text;
-                          return kExitPass;
-                        },
-                        [](const UsageError& error) {
-                          std::cerr << "lockstress: " << error.message << '\n';
-                          return kExitUsage;
-                        },
-                    },
-                    parse_command_line(args, cases));
+  return std::visit(
+      Overloaded{
+          [&](const ListCommand&) { return list_cases(cases); },
+          [&](const RunCommand& command) { return run(command.options, cases, args); },
+          [](const PrintCommand& command) {
+            std::cout << command.text;
+            return kExitPass;
+          },
+          [](const UsageError& error) {
+            std::cerr << "lockstress: " << error.message << '\n';
+            return kExitUsage;
+          },
+      },
+      parse_command_line(args, cases));
 }
 
 }  // namespace lockstress

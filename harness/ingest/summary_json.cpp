@@ -3,6 +3,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "harness/signal_name.hpp"
 #include "lockstress/case.hpp"
 
 namespace lockstress {
@@ -53,12 +54,14 @@ class Node {
     }
     const std::int64_t v = value_.get<std::int64_t>();
     if (v < min || v > max) {
-      fail(std::to_string(v) + " is out of range (" + std::to_string(min) + " to " + std::to_string(max) + ")");
+      fail(std::to_string(v) + " is out of range (" + std::to_string(min) + " to " +
+           std::to_string(max) + ")");
     }
     return v;
   }
   std::uint64_t unsigned_integer() const {
-    if (!value_.is_number_unsigned() && !(value_.is_number_integer() && value_.get<std::int64_t>() >= 0)) {
+    if (!value_.is_number_unsigned() &&
+        !(value_.is_number_integer() && value_.get<std::int64_t>() >= 0)) {
       fail("expected a non-negative whole number");
     }
     return value_.get<std::uint64_t>();
@@ -68,7 +71,9 @@ class Node {
     return value_.get<double>();
   }
   const json& raw() const { return value_; }
-  [[noreturn]] void fail(const std::string& problem) const { throw ReadError{path_ + ": " + problem}; }
+  [[noreturn]] void fail(const std::string& problem) const {
+    throw ReadError{path_ + ": " + problem};
+  }
 
  private:
   std::string child_path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
@@ -100,9 +105,12 @@ Expect read_expectation(const Node& n) {
   Expect::Detectors by;
   for (const Node& detector : n.at("caught_by").items()) {
     const std::string name = detector.text();
-    if (name == "plain") by.plain = true;
-    else if (name == "tsan") by.tsan = true;
-    else detector.fail("unknown detector '" + name + "'");
+    if (name == "plain")
+      by.plain = true;
+    else if (name == "tsan")
+      by.tsan = true;
+    else
+      detector.fail("unknown detector '" + name + "'");
   }
   return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
 }
@@ -123,6 +131,22 @@ Verdict read_verdict(const Node& n) {
     if (to_string(v) == name) return v;
   }
   n.fail("unknown verdict '" + name + "'");
+}
+
+TrialFault read_fault(const Node& n, std::int64_t trials_requested) {
+  TrialFault f;
+  const std::string kind = n.at("kind").text();
+  if (kind == "hung")
+    f.kind = TrialFault::Kind::hung;
+  else if (kind == "crashed")
+    f.kind = TrialFault::Kind::crashed;
+  else
+    n.at("kind").fail("unknown fault '" + kind + "' (hung or crashed)");
+  f.trial = n.at("trial").integer(0, std::max<std::int64_t>(trials_requested - 1, 0));
+  f.seed = n.at("seed").unsigned_integer();
+  f.cause = n.at("cause").text();
+  f.output = n.at("output").text();
+  return f;
 }
 
 CellResult read_cell(const Node& n) {
@@ -160,8 +184,9 @@ CellResult read_cell(const Node& n) {
     c.lost_histogram.push_back(bucket);
   }
   if (histogram_trials != c.trials) {
-    lost.at("histogram").fail("holds " + std::to_string(histogram_trials) + " trials, not " +
-                              std::to_string(c.trials));
+    lost.at("histogram")
+        .fail("holds " + std::to_string(histogram_trials) + " trials, not " +
+              std::to_string(c.trials));
   }
 
   const Node sanitizer = n.at("sanitizer");
@@ -174,10 +199,9 @@ CellResult read_cell(const Node& n) {
   c.runtime_reports = sanitizer.at("runtime_report_count").integer();
   c.parsed_reports = sanitizer.at("parsed_report_count").integer();
   for (const Node& r : sanitizer.at("unique_reports").items()) {
-    c.unique_reports.push_back(UniqueReport{r.at("kind").text(), read_locations(r.at("locations")),
-                                            r.at("trials").integer(0, c.trials),
-                                            r.at("occurrences").integer(), r.at("first_trial").integer(-1),
-                                            r.at("example").text()});
+    c.unique_reports.push_back(UniqueReport{
+        r.at("kind").text(), read_locations(r.at("locations")), r.at("trials").integer(0, c.trials),
+        r.at("occurrences").integer(), r.at("first_trial").integer(-1), r.at("example").text()});
   }
   c.trial_seconds = n.at("trial_seconds").number();
   c.wall_seconds = n.at("wall_seconds").number();
@@ -185,6 +209,14 @@ CellResult read_cell(const Node& n) {
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
   if (n.has("error")) c.error = n.at("error").text();
+  if (n.has("faults")) {
+    for (const Node& fault : n.at("faults").items()) {
+      c.faults.push_back(read_fault(fault, c.trials_requested));
+    }
+    if (static_cast<std::int64_t>(c.faults.size()) > c.trials_requested - c.trials) {
+      n.at("faults").fail("more trials finished and faulted than were requested");
+    }
+  }
   return c;
 }
 
@@ -206,6 +238,12 @@ std::optional<Summary> read_summary_json(std::string_view text, std::string& err
     }
     Summary summary;
     summary.complete = root.at("complete").boolean();
+    if (root.has("interrupted_by")) {
+      const std::string name = root.at("interrupted_by").text();
+      std::optional<int> signal = parse_signal_name(name);
+      if (!signal) root.at("interrupted_by").fail("unknown signal '" + name + "'");
+      summary.interrupted_by = *signal;
+    }
     summary.context = read_context(root.at("context"));
     for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
     return summary;

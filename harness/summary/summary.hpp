@@ -30,6 +30,20 @@ struct ReportKindCount {
   std::int64_t trials = 0;
 };
 
+// A trial the case never finished: it made no progress until the watchdog killed the runner
+// (hung), or it killed the runner with a signal or an exception (crashed). The runner restarts at
+// the next trial.
+struct TrialFault {
+  enum class Kind { hung, crashed };
+  Kind kind = Kind::crashed;
+  std::int64_t trial = 0;
+  std::uint64_t seed = 0;
+  std::string cause;   // "no progress for 61.0 s", "SIGSEGV", "std::runtime_error: ..."
+  std::string output;  // the last lines the runner printed, newline-separated
+};
+
+std::string_view to_string(TrialFault::Kind kind);
+
 enum class Verdict { pass, fail, inconclusive, error };
 
 std::string_view to_string(Verdict verdict);
@@ -47,8 +61,8 @@ struct CellResult {
   std::string pin;               // as asked
   std::vector<int> worker_cpus;  // as achieved: each worker's CPU, -1 where not pinned
 
-  std::int64_t trials = 0;  // completed
-  Rate failures;            // trials whose final count was wrong
+  std::int64_t trials = 0;   // completed
+  Rate failures;             // trials whose final count was wrong
   Description lost_updates;  // expected - final count, over all trials
   std::vector<HistogramBucket> lost_histogram;
   Rate report_trials;  // trials with at least one sanitizer report
@@ -56,9 +70,10 @@ struct CellResult {
   std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
-  double trial_seconds = 0;  // sum of the trials' wall times
-  double wall_seconds = 0;   // of the whole runner process, start-up included
+  double trial_seconds = 0;          // sum of the trials' wall times
+  double wall_seconds = 0;           // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
+  std::vector<TrialFault> faults;    // hung or crashed trials, in order
 
   Verdict verdict = Verdict::inconclusive;
   std::vector<std::string> reasons;
@@ -75,17 +90,19 @@ struct Context {
   std::string arch;
   std::string os;
   std::string compiler;
-  std::string started_at;  // ISO 8601, UTC
+  std::string started_at;    // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
 };
 
 struct Summary {
   bool complete = true;
+  int interrupted_by = 0;  // the signal that stopped the run early (complete is then false)
   Context context;
   std::vector<CellResult> results;
 };
 
-// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither).
+// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither);
+// 128 + N when signal N interrupted the run (130 SIGINT, 143 SIGTERM).
 int exit_code(const Summary& summary);
 
 inline constexpr int kExitPass = 0;

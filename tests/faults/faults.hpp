@@ -17,6 +17,7 @@ Case forgetful_lock_case();
 
 // Correct but slow cases: what the watchdog must not call hung.
 Case slow_trials_case();
+Case crawling_counter_case();
 Case ticket_lock_case();
 Case peterson_lock_case();
 

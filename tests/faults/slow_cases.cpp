@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -36,6 +37,33 @@ class SlowTrials final : public Workload {
   std::mutex mutex_;
   std::int64_t count_ = 0;
   int trial_ = -1;
+};
+
+// A correct counter whose worker 0 pauses 100 ms after every 4% of its increments: each trial
+// takes 2.5 s, and its counter moves all along. A watchdog that judged trials by their duration
+// alone, with a limit of 1 s, would call every trial hung.
+class CrawlingCounter final : public Workload {
+ public:
+  void reset() override { count_ = 0; }
+  void run(int thread, std::int64_t iterations) override {
+    for (std::int64_t i = 0; i < iterations; ++i) {
+      {
+        std::lock_guard<std::mutex> guard(mutex_);
+        unlocked_increment(count_);
+      }
+      if (thread == 0 && (i + 1) % std::max<std::int64_t>(iterations / 25, 1) == 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  }
+  std::int64_t count() const override { return count_; }
+  __attribute__((no_sanitize("thread"))) std::int64_t progress() const override {
+    return *static_cast<const volatile std::int64_t*>(&count_);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::int64_t count_ = 0;
 };
 
 inline void cpu_relax() {
@@ -83,6 +111,14 @@ Case slow_trials_case() {
               Expect::safe,
               {},
               [](int) { return std::make_unique<SlowTrials>(); }};
+}
+
+Case crawling_counter_case() {
+  return Case{"crawling_counter",
+              "correct; each trial crawls for 2.5 s, its counter moving",
+              Expect::safe,
+              {},
+              [](int) { return std::make_unique<CrawlingCounter>(); }};
 }
 
 Case ticket_lock_case() {
