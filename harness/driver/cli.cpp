@@ -17,8 +17,7 @@ namespace {
 constexpr std::int64_t kMaxTrials = 1'000'000'000;
 constexpr double kMaxTimeoutSeconds = 1'000'000;
 
-constexpr const char* kOverview =
-    R"(lockstress: stress-tests locks and counters, and shows side by side what each
+constexpr const char* kOverview = R"(lockstress: stress-tests locks and counters, and shows side by side what each
 detector catches: the plain build (lost updates, as the hardware shows them) and
 the ThreadSanitizer build (data races, as happens-before analysis sees them).
 
@@ -165,8 +164,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   }
   options.iterations = parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(),
                                                   1, std::numeric_limits<std::int64_t>::max());
-  options.trials =
-      parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  options.trials = parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
   if (vm.count("seed")) {
     options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
@@ -180,8 +178,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     if (options.suppressions.empty()) throw ParseError{"--suppressions: empty file name"};
   }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
-  if (!pin)
-    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
+  if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
   options.pin = *pin;
   options.json_path = vm["json"].as<std::string>();
   options.source_root = vm["source-root"].as<std::string>();
@@ -189,8 +186,8 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
 
   if (options.threads) {
     for (const Case& c : cases) {
-      bool selected = options.cases.empty() || std::find(options.cases.begin(), options.cases.end(),
-                                                         c.name) != options.cases.end();
+      bool selected = options.cases.empty() ||
+                      std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
       if (selected && (*options.threads < c.threads.min || *options.threads > c.threads.max)) {
         throw ParseError{"--threads " + std::to_string(*options.threads) + " is outside what " +
                          c.name + " allows (" + std::to_string(c.threads.min) + " to " +
@@ -227,8 +224,7 @@ Command parse_command_line(const std::vector<std::string>& args, const std::vect
     if (command == "--help" || command == "-h" || command == "help") {
       return PrintCommand{std::string(kOverview) + "\n"};
     }
-    if (command == "--version")
-      return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
+    if (command == "--version") return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
     if (command == "list") {
       if (args.size() > 2) return UsageError{"list takes no arguments"};
       return ListCommand{};
@@ -250,8 +246,7 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
     args.insert(args.end(), {"--variant", std::string(to_string(variant))});
   }
   if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
-  if (options.pin != Pin::spread)
-    args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
+  if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
   if (options.timeout_seconds != kDefaultTimeoutSeconds) {
     std::ostringstream seconds;
     seconds << options.timeout_seconds;
@@ -260,8 +255,7 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   if (options.max_faults != kDefaultMaxFaults) {
     args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});
   }
-  if (!options.suppressions.empty())
-    args.insert(args.end(), {"--suppressions", options.suppressions});
+  if (!options.suppressions.empty()) args.insert(args.end(), {"--suppressions", options.suppressions});
   args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
                            std::to_string(options.trials), "--seed", std::to_string(seed)});
   return args;

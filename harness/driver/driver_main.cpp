@@ -81,8 +81,8 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
     }
     tsan_env.push_back("TSAN_OPTIONS=" + *tsan_options);
   }
-  const std::uint64_t seed =
-      options.seed.value_or(std::random_device{}() * 0x100000001ULL ^ std::random_device{}());
+  const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
+                                                   std::random_device{}());
   CellSettings settings;
   settings.seed = seed;
   settings.pin = options.pin;
@@ -127,20 +127,19 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
-  return std::visit(
-      Overloaded{
-          [&](const ListCommand&) { return list_cases(cases); },
-          [&](const RunCommand& command) { return run(command.options, cases, args); },
-          [](const PrintCommand& command) {
-            std::cout << command.text;
-            return kExitPass;
-          },
-          [](const UsageError& error) {
-            std::cerr << "lockstress: " << error.message << '\n';
-            return kExitUsage;
-          },
-      },
-      parse_command_line(args, cases));
+  return std::visit(Overloaded{
+                        [&](const ListCommand&) { return list_cases(cases); },
+                        [&](const RunCommand& command) { return run(command.options, cases, args); },
+                        [](const PrintCommand& command) {
+                          std::cout << command.text;
+                          return kExitPass;
+                        },
+                        [](const UsageError& error) {
+                          std::cerr << "lockstress: " << error.message << '\n';
+                          return kExitUsage;
+                        },
+                    },
+                    parse_command_line(args, cases));
 }
 
 }  // namespace lockstress

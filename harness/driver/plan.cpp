@@ -18,10 +18,8 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
 
   std::vector<const Case*> order;
   for (const Case& c : cases) {
-    if (c.name == kControlCase)
-      order.insert(order.begin(), &c);
-    else if (selected(options, c))
-      order.push_back(&c);
+    if (c.name == kControlCase) order.insert(order.begin(), &c);
+    else if (selected(options, c)) order.push_back(&c);
   }
 
   std::vector<CellPlan> cells;

@@ -13,8 +13,7 @@ json interval(const Interval& ci) { return json::array({ci.low, ci.high}); }
 json locations(const std::vector<SourceLocation>& locations) {
   json out = json::array();
   for (const SourceLocation& l : locations) {
-    out.push_back(
-        {{"function", l.function}, {"file", l.file}, {"line", l.line}, {"column", l.column}});
+    out.push_back({{"function", l.function}, {"file", l.file}, {"line", l.line}, {"column", l.column}});
   }
   return out;
 }

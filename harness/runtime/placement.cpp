@@ -20,8 +20,7 @@ std::vector<int> plan_placement(Pin pin, int workers, const std::vector<int>& al
   std::vector<int> cpus(static_cast<std::size_t>(workers), -1);
   if (pin == Pin::none || allowed.empty()) return cpus;
   for (int worker = 0; worker < workers; ++worker) {
-    cpus[static_cast<std::size_t>(worker)] =
-        allowed[static_cast<std::size_t>(worker) % allowed.size()];
+    cpus[static_cast<std::size_t>(worker)] = allowed[static_cast<std::size_t>(worker) % allowed.size()];
   }
   return cpus;
 }

@@ -10,7 +10,9 @@ int reports_since_last_take = 0;
 
 }  // namespace
 
-__attribute__((no_sanitize("thread"))) void count_sanitizer_report() { ++reports_since_last_take; }
+__attribute__((no_sanitize("thread"))) void count_sanitizer_report() {
+  ++reports_since_last_take;
+}
 
 __attribute__((no_sanitize("thread"))) int take_sanitizer_report_count() {
   int count = reports_since_last_take;

@@ -11,8 +11,9 @@ WorkerPool::WorkerPool(const std::vector<int>& cpus) : pinned_(cpus.size(), -1) 
   running_.store(threads - 1, std::memory_order_relaxed);
   helpers_.reserve(cpus.size() - 1);
   for (int worker = 1; worker < threads; ++worker) {
-    helpers_.emplace_back(
-        [this, worker, cpu = cpus[static_cast<std::size_t>(worker)]] { worker_main(worker, cpu); });
+    helpers_.emplace_back([this, worker, cpu = cpus[static_cast<std::size_t>(worker)]] {
+      worker_main(worker, cpu);
+    });
   }
   for (int starting = running_.load(std::memory_order_acquire); starting != 0;) {
     starting = spin_then_wait_while_equal(running_, starting);

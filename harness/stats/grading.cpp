@@ -28,10 +28,8 @@ std::string caught_text(const CellResult& cell) {
 
 std::string missed_text(const CellResult& cell) {
   const std::string bound = "rate <= " + format_percent(cell.failures.ci95.high) + " at 95%";
-  if (cell.variant == Variant::plain)
-    return "no trial of " + std::to_string(cell.trials) + " lost an update (" + bound + ")";
-  return "no trial of " + std::to_string(cell.trials) + " drew a " + cell.expect.tsan_report +
-         " report";
+  if (cell.variant == Variant::plain) return "no trial of " + std::to_string(cell.trials) + " lost an update (" + bound + ")";
+  return "no trial of " + std::to_string(cell.trials) + " drew a " + cell.expect.tsan_report + " report";
 }
 
 void add_safe_problems(const CellResult& cell, std::vector<std::string>& problems) {
@@ -57,12 +55,10 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
     grade.verdict = Verdict::fail;
     return grade;
   }
-  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
-                          " lost an update (rate <= " + format_percent(cell.failures.ci95.high) +
-                          " at 95%)");
+  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) + " lost an update (rate <= " +
+                          format_percent(cell.failures.ci95.high) + " at 95%)");
   if (cell.variant == Variant::tsan) {
-    grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
-                            " drew a sanitizer report (rate <= " +
+    grade.reasons.push_back("no trial of " + std::to_string(cell.trials) + " drew a sanitizer report (rate <= " +
                             format_percent(cell.report_trials.ci95.high) + " at 95%)");
   }
   if (control_detected.value_or(false)) {
@@ -70,10 +66,10 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
     return grade;
   }
   grade.verdict = Verdict::inconclusive;
-  grade.reasons.push_back(std::string("the race control ") + kControlCase +
-                          (control_detected ? " was not detected" : " did not run") + " in the " +
-                          std::string(to_string(cell.variant)) +
-                          " variant, so a clean result here proves nothing");
+  grade.reasons.push_back(
+      std::string("the race control ") + kControlCase +
+      (control_detected ? " was not detected" : " did not run") + " in the " +
+      std::string(to_string(cell.variant)) + " variant, so a clean result here proves nothing");
   return grade;
 }
 
@@ -86,9 +82,8 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
     if (detected) {
       grade.reasons.push_back(caught_text(cell) + " (not required of " + variant + ")");
     } else {
-      grade.reasons.push_back(
-          variant + " did not catch " + cell.case_name + " - expected" +
-          (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
+      grade.reasons.push_back(variant + " did not catch " + cell.case_name + " - expected" +
+                              (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
     }
     return grade;
   }
@@ -149,8 +144,8 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
     return grade;
   }
   if (cell.error) return Grade{Verdict::error, {*cell.error}};
-  Grade grade =
-      cell.expect.race ? grade_race(cell, control_detected) : grade_safe(cell, control_detected);
+  Grade grade = cell.expect.race ? grade_race(cell, control_detected)
+                                 : grade_safe(cell, control_detected);
   if (cell.trials < cell.trials_requested) {
     grade.reasons.push_back("only " + std::to_string(cell.trials) + " of " +
                             std::to_string(cell.trials_requested) + " trials ran");

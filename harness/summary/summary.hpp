@@ -61,8 +61,8 @@ struct CellResult {
   std::string pin;               // as asked
   std::vector<int> worker_cpus;  // as achieved: each worker's CPU, -1 where not pinned
 
-  std::int64_t trials = 0;   // completed
-  Rate failures;             // trials whose final count was wrong
+  std::int64_t trials = 0;  // completed
+  Rate failures;            // trials whose final count was wrong
   Description lost_updates;  // expected - final count, over all trials
   std::vector<HistogramBucket> lost_histogram;
   Rate report_trials;  // trials with at least one sanitizer report
@@ -70,8 +70,8 @@ struct CellResult {
   std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
-  double trial_seconds = 0;          // sum of the trials' wall times
-  double wall_seconds = 0;           // of the whole runner process, start-up included
+  double trial_seconds = 0;  // sum of the trials' wall times
+  double wall_seconds = 0;   // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
   std::vector<TrialFault> faults;    // hung or crashed trials, in order
 
@@ -90,7 +90,7 @@ struct Context {
   std::string arch;
   std::string os;
   std::string compiler;
-  std::string started_at;    // ISO 8601, UTC
+  std::string started_at;  // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
 };
 
