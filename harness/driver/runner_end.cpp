@@ -65,7 +65,7 @@ std::string last_lines(const RunnerStream& stream, std::size_t lines, std::strin
     if (!out.empty()) out += separator;
     out += tail[i];
   }
-  return out.empty() ? "(no output)" : out;
+  return out;
 }
 
 RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, Variant variant,
@@ -74,7 +74,8 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, 
   if (outcome.stopped) return RunnerEnd{RunnerEnd::Kind::stopped, "interrupted"};
   const std::string progress = " after " + std::to_string(stream.trials_seen()) + " of " +
                                std::to_string(trials) + " trials";
-  const std::string output = "; last output: " + last_lines(stream, 20);
+  const std::string last = last_lines(stream, 20);
+  const std::string output = "; last output: " + (last.empty() ? "(none)" : last);
   // Checked first: a runtime that cannot start says so, then exits 66 like a race would.
   if (mentions(stream, "unexpected memory mapping") ||
       mentions(stream, "failed to mmap the shadow")) {
@@ -87,8 +88,9 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, 
                   last_lines(stream, 20));
   }
   if (mentions(stream, "Sanitizer: CHECK failed")) {
-    return broken("the sanitizer runtime failed an internal check (an address-space limit, " +
-                  std::string("`ulimit -v`, breaks TSan)") + output);
+    return broken("the sanitizer runtime failed an internal check (an address-space limit, as "
+                  "`ulimit -v` sets, does this to TSan)" +
+                  output);
   }
   if (stream.exception()) return crashed(stream.exception()->what);
   // Before the timeout: the driver stops a runner as soon as its protocol breaks.

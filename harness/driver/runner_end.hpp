@@ -30,7 +30,7 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, 
                        std::int64_t trials);
 
 // The last `lines` lines the runner printed that were neither records nor report text, joined by
-// `separator`; "(no output)" when there were none.
+// `separator`; empty when there were none.
 std::string last_lines(const RunnerStream& stream, std::size_t lines,
                        std::string_view separator = " | ");
 

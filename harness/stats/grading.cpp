@@ -112,7 +112,7 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
 std::string fault_text(const TrialFault& fault) {
   std::string text = std::string(to_string(fault.kind)) + " in trial " +
                      std::to_string(fault.trial) + " (seed " + std::to_string(fault.seed) + ")";
-  if (fault.kind == TrialFault::Kind::hung) return text + ": " + fault.cause;
+  if (fault.kind == TrialFault::Kind::hung || fault.output.empty()) return text + ": " + fault.cause;
   // The last two lines: a sanitizer's SUMMARY line, or the case's own last words.
   std::string_view last = fault.output;
   std::size_t cut = last.rfind('\n');
