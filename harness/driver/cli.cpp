@@ -29,12 +29,15 @@ Usage:
 
 Exit codes:
   0  every cell passed
-  1  a cell failed: a safe case lost updates or drew a sanitizer report, or a
-     race went uncaught by a detector expected to catch it
-  2  usage error (bad option, unknown case, unwritable output); nothing ran
+  1  a cell failed: a safe case lost updates or drew a sanitizer report, a
+     race went uncaught by a detector expected to catch it, or a trial hung or
+     crashed
+  2  usage error (bad option, unknown case, unwritable output, bad suppressions
+     file); nothing ran
   3  inconclusive: nothing failed, but the race control unsafe_counter was not
      detected in some variant, so clean results there prove nothing
   4  a cell could not run (runner missing or failed, sanitizer runtime error)
+  130, 143  interrupted by SIGINT, SIGTERM: every output written, marked incomplete
 )";
 
 struct ParseError {
