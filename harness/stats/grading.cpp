@@ -112,7 +112,8 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
 std::string fault_text(const TrialFault& fault) {
   std::string text = std::string(to_string(fault.kind)) + " in trial " +
                      std::to_string(fault.trial) + " (seed " + std::to_string(fault.seed) + ")";
-  if (fault.kind == TrialFault::Kind::hung || fault.output.empty()) return text + ": " + fault.cause;
+  if (fault.kind == TrialFault::Kind::hung || fault.output.empty())
+    return text + ": " + fault.cause;
   // The last two lines: a sanitizer's SUMMARY line, or the case's own last words.
   std::string_view last = fault.output;
   std::size_t cut = last.rfind('\n');
@@ -144,8 +145,8 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
     return grade;
   }
   if (cell.error) return Grade{Verdict::error, {*cell.error}};
-  Grade grade = cell.expect.race ? grade_race(cell, control_detected)
-                                 : grade_safe(cell, control_detected);
+  Grade grade =
+      cell.expect.race ? grade_race(cell, control_detected) : grade_safe(cell, control_detected);
   if (cell.trials < cell.trials_requested) {
     grade.reasons.push_back("only " + std::to_string(cell.trials) + " of " +
                             std::to_string(cell.trials_requested) + " trials ran");

@@ -78,7 +78,8 @@ TEST(Cli, EveryMistakeIsOneClearLine) {
 }
 
 TEST(Cli, ReliabilityOptions) {
-  Command command = parse({"run", "--timeout", "0.5", "--max-faults", "7", "--suppressions", "t.supp"});
+  Command command =
+      parse({"run", "--timeout", "0.5", "--max-faults", "7", "--suppressions", "t.supp"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run", "--timeout", "0.5"});
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.timeout_seconds, 0.5);
@@ -95,9 +96,12 @@ TEST(Cli, BadReliabilityOptionsAreOneClearLine) {
   EXPECT_EQ(error_of({"run", "--timeout", "soon"}), "--timeout: 'soon' is not a number of seconds");
   EXPECT_EQ(error_of({"run", "--timeout", "nan"}), "--timeout: 'nan' is not a number of seconds");
   EXPECT_EQ(error_of({"run", "--timeout", "inf"}), "--timeout: 'inf' is not a number of seconds");
-  EXPECT_EQ(error_of({"run", "--timeout", "-1"}), "--timeout: -1 is out of range (0 to 1000000 seconds)");
-  EXPECT_EQ(error_of({"run", "--timeout", "1e9"}), "--timeout: 1e9 is out of range (0 to 1000000 seconds)");
-  EXPECT_EQ(error_of({"run", "--max-faults", "0"}), "--max-faults: 0 is out of range (1 to 1000000000)");
+  EXPECT_EQ(error_of({"run", "--timeout", "-1"}),
+            "--timeout: -1 is out of range (0 to 1000000 seconds)");
+  EXPECT_EQ(error_of({"run", "--timeout", "1e9"}),
+            "--timeout: 1e9 is out of range (0 to 1000000 seconds)");
+  EXPECT_EQ(error_of({"run", "--max-faults", "0"}),
+            "--max-faults: 0 is out of range (1 to 1000000000)");
   EXPECT_EQ(error_of({"run", "--suppressions", ""}), "--suppressions: empty file name");
 }
 
@@ -123,9 +127,9 @@ TEST(Cli, HelpListsEveryOptionWithItsDefault) {
   Command command = parse({"run", "--help"});
   ASSERT_TRUE(std::holds_alternative<PrintCommand>(command));
   const std::string& text = std::get<PrintCommand>(command).text;
-  for (const char* option : {"--case", "--variant", "--threads", "--iterations", "--trials", "--seed",
-                             "--json", "--source-root", "--quiet", "--timeout", "--max-faults",
-                             "--suppressions"}) {
+  for (const char* option :
+       {"--case", "--variant", "--threads", "--iterations", "--trials", "--seed", "--json",
+        "--source-root", "--quiet", "--timeout", "--max-faults", "--suppressions"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_NE(text.find("(=100000)"), std::string::npos);

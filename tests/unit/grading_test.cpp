@@ -101,7 +101,8 @@ TEST(Grading, AHungOrCrashedTrialFailsTheCellWhateverElseItShowed) {
   Grade g = grade_cell(c, true);
   EXPECT_EQ(g.verdict, Verdict::fail);
   ASSERT_EQ(g.reasons.size(), 2u);
-  EXPECT_EQ(g.reasons[0], "hung in trial 2 (seed 42): no progress for 60.0 s, the watchdog's limit");
+  EXPECT_EQ(g.reasons[0],
+            "hung in trial 2 (seed 42): no progress for 60.0 s, the watchdog's limit");
   EXPECT_EQ(g.reasons[1], "crashed in trial 5 (seed 43): SIGSEGV; last output: second|third");
 
   CellResult race = cell("r", Variant::plain, kRaceBoth, 40, 0);

@@ -107,8 +107,9 @@ TEST(RunnerStream, ReportsOfATrialThatNeverFinishedAreKeptForIt) {
 TEST(RunnerStream, TrialsMustComeInOrderFromTheFirstTrialAsked) {
   std::vector<TrialEvent> trials;
   RunnerStream stream([&](TrialEvent e) { trials.push_back(std::move(e)); }, 5, 100);
-  stream.feed("@lockstress/1 trial index=5 seed=1 count=100 ns=7 reports=0\n"
-              "@lockstress/1 trial index=7 seed=1 count=100 ns=7 reports=0\n");
+  stream.feed(
+      "@lockstress/1 trial index=5 seed=1 count=100 ns=7 reports=0\n"
+      "@lockstress/1 trial index=7 seed=1 count=100 ns=7 reports=0\n");
   stream.finish();
   EXPECT_EQ(trials.size(), 1u);
   ASSERT_TRUE(stream.error());
@@ -129,8 +130,9 @@ TEST(RunnerStream, ACountNoTrialCanReachIsAnError) {
 
 TEST(RunnerStream, ReadsTheExceptionRecordToTheEndOfTheLine) {
   Collected c;
-  c.stream.feed("@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=0\n"
-                "@lockstress/1 exception index=1 seed=99 what=std::runtime_error: a=b c what=d\n");
+  c.stream.feed(
+      "@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=0\n"
+      "@lockstress/1 exception index=1 seed=99 what=std::runtime_error: a=b c what=d\n");
   c.stream.finish();
   EXPECT_FALSE(c.stream.error());
   ASSERT_TRUE(c.stream.exception());
@@ -153,10 +155,11 @@ TEST(RunnerStream, AnExceptionRecordForAnotherTrialOrFollowedByRecordsIsAnError)
 
 TEST(RunnerStream, NotesTheSanitizersOwnErrorLine) {
   Collected c;
-  c.stream.feed("ThreadSanitizer:DEADLYSIGNAL\n"
-                "==42==ERROR: ThreadSanitizer: SEGV on unknown address 0x8 (pc 0x1 bp 0x2)\n"
-                "    #0 f() a.cpp:1\n"
-                "==42==ERROR: ThreadSanitizer: later\n");
+  c.stream.feed(
+      "ThreadSanitizer:DEADLYSIGNAL\n"
+      "==42==ERROR: ThreadSanitizer: SEGV on unknown address 0x8 (pc 0x1 bp 0x2)\n"
+      "    #0 f() a.cpp:1\n"
+      "==42==ERROR: ThreadSanitizer: later\n");
   c.stream.finish();
   ASSERT_TRUE(c.stream.sanitizer_error());
   EXPECT_EQ(*c.stream.sanitizer_error(),

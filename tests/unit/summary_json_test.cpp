@@ -81,7 +81,8 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[5].faults[0].kind: unknown fault 'slow' (hung or crashed)");
   EXPECT_EQ(error_reading(sample_with("\"trial\": 3", "\"trial\": 4")),
             "results[5].faults[1].trial: 4 is out of range (0 to 3)");
-  EXPECT_EQ(error_reading(sample_with("\"complete\": true,", "\"complete\": true, \"interrupted_by\": \"SIGNOPE\",")),
+  EXPECT_EQ(error_reading(sample_with("\"complete\": true,",
+                                      "\"complete\": true, \"interrupted_by\": \"SIGNOPE\",")),
             "interrupted_by: unknown signal 'SIGNOPE'");
 }
 
