@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/driver/shard.hpp"
 #include "harness/pin.hpp"
 #include "lockstress/variant.hpp"
 
@@ -22,7 +23,8 @@ struct RunOptions {
   std::vector<Variant> variants;   // empty: every variant
   std::optional<int> threads;      // unset: kDefaultThreads, within each case's limit
   std::int64_t iterations = kDefaultIterations;
-  std::int64_t trials = kDefaultTrials;
+  std::int64_t trials = kDefaultTrials;  // of the whole run: a shard runs its slice of them
+  std::optional<Shard> shard;
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
   std::string json_path;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
