@@ -8,7 +8,8 @@
 #include <random>
 
 #include "harness/driver/cli.hpp"
-#include "harness/driver/output_file.hpp"
+#include "harness/driver/merge_command.hpp"
+#include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/reporters/reporters.hpp"
@@ -55,11 +56,9 @@ std::string driver_path(const std::string& argv0) {
 
 int run(const RunOptions& options, const std::vector<Case>& cases,
         const std::vector<std::string>& args) {
-  if (!options.json_path.empty()) {
-    if (std::optional<std::string> problem = check_writable(options.json_path)) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitUsage;
-    }
+  if (std::optional<std::string> problem = check_outputs(options.outputs)) {
+    std::cerr << "lockstress: " << *problem << '\n';
+    return kExitUsage;
   }
   const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
                                                    std::random_device{}());
@@ -80,14 +79,12 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   grade_all(summary.results);
 
   if (!options.quiet) write_console(summary, std::cout);
-  if (!options.json_path.empty()) {
-    if (auto problem = write_atomically(options.json_path,
-                                        [&](std::ostream& out) { write_json(summary, out); })) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitError;
-    }
+  bool written = true;
+  for (const std::string& problem : write_outputs(summary, options.outputs)) {
+    std::cerr << "lockstress: " << problem << '\n';
+    written = false;
   }
-  return exit_code(summary);
+  return written ? exit_code(summary) : kExitError;
 }
 
 template <class... F>
@@ -102,19 +99,21 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
-  return std::visit(Overloaded{
-                        [&](const ListCommand&) { return list_cases(cases); },
-                        [&](const RunCommand& command) { return run(command.options, cases, args); },
-                        [](const PrintCommand& command) {
-                          std::cout << command.text;
-                          return kExitPass;
-                        },
-                        [](const UsageError& error) {
-                          std::cerr << "lockstress: " << error.message << '\n';
-                          return kExitUsage;
-                        },
-                    },
-                    parse_command_line(args, cases));
+  return std::visit(
+      Overloaded{
+          [&](const ListCommand&) { return list_cases(cases); },
+          [&](const RunCommand& command) { return run(command.options, cases, args); },
+          [&](const MergeCommand& command) { return merge_command(command, args); },
+          [](const PrintCommand& command) {
+            std::cout << command.text;
+            return kExitPass;
+          },
+          [](const UsageError& error) {
+            std::cerr << "lockstress: " << error.message << '\n';
+            return kExitUsage;
+          },
+      },
+      parse_command_line(args, cases));
 }
 
 }  // namespace lockstress

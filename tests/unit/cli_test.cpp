@@ -54,7 +54,7 @@ TEST(Cli, RunWithEveryOption) {
   EXPECT_EQ(o.iterations, 1000);
   EXPECT_EQ(o.trials, 7);
   EXPECT_EQ(o.seed, 18446744073709551615ULL);
-  EXPECT_EQ(o.json_path, "o.json");
+  EXPECT_EQ(o.outputs.json, "o.json");
   EXPECT_TRUE(o.quiet);
 }
 
