@@ -19,7 +19,7 @@ json read_json(const std::filesystem::path& path) { return json::parse(testing::
 
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
-TEST(Merge, ShardsOfOneRunMergeIntoTheSameTrialsAsTheUnshardedRun) {
+TEST(MergeCommand, ShardsOfOneRunMergeIntoTheSameTrialsAsTheUnshardedRun) {
   Scratch scratch;
   ASSERT_EQ(run_lockstress(kRun + " --json " + quoted(scratch / "whole.json"), scratch).exit_code,
             0);
@@ -65,7 +65,7 @@ TEST(Merge, ShardsOfOneRunMergeIntoTheSameTrialsAsTheUnshardedRun) {
   }
 }
 
-TEST(Merge, MistakesAreOneLineAndExitTwo) {
+TEST(MergeCommand, MistakesAreOneLineAndExitTwo) {
   Scratch scratch;
   const auto good = scratch / "good.json";
   ASSERT_EQ(run_lockstress(kRun + " --variant plain --json " + quoted(good), scratch).exit_code, 0);
@@ -110,7 +110,7 @@ TEST(Merge, MistakesAreOneLineAndExitTwo) {
   }
 }
 
-TEST(Merge, WritesEveryFormatFromTheMergedSummary) {
+TEST(MergeCommand, WritesEveryFormatFromTheMergedSummary) {
   Scratch scratch;
   const auto a = scratch / "a.json";
   ASSERT_EQ(run_lockstress(kRun + " --shard 1/2 --json " + quoted(a), scratch).exit_code, 0);
