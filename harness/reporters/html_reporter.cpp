@@ -19,7 +19,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8p
 .platform, .rerun { color: #4a5468; }
 table { border-collapse: collapse; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #dde1e8; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .verdict { font-weight: 600; padding: 1px 8px; border-radius: 9px; }
 .pass { color: #11622f; } .fail { color: #a4161a; } .inconclusive { color: #8a5a00; } .error { color: #6b2d8f; }
 span.pass { background: #dcf5e4; } span.fail { background: #fde0e0; }
