@@ -19,16 +19,23 @@ json read_json(const std::filesystem::path& path) { return json::parse(testing::
 
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
+// Whether the control lost updates in so few short trials depends on timing: 3 (inconclusive) is
+// as good as 0 here. Anything else (a failed locked counter, a usage error) is not.
+::testing::AssertionResult completed(const testing::Ran& ran) {
+  if (ran.exit_code == 0 || ran.exit_code == 3) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "exit " << ran.exit_code << ": " << ran.err;
+}
+
 TEST(MergeCommand, ShardsOfOneRunMergeIntoTheSameTrialsAsTheUnshardedRun) {
   Scratch scratch;
-  ASSERT_EQ(run_lockstress(kRun + " --json " + quoted(scratch / "whole.json"), scratch).exit_code,
-            0);
+  ASSERT_TRUE(
+      completed(run_lockstress(kRun + " --json " + quoted(scratch / "whole.json"), scratch)));
   std::string inputs;
   for (int k = 1; k <= 3; ++k) {
     const auto path = scratch / ("shard-" + std::to_string(k) + ".json");
     testing::Ran ran = run_lockstress(
         kRun + " --shard " + std::to_string(k) + "/3 --json " + quoted(path), scratch);
-    ASSERT_EQ(ran.exit_code, 0) << ran.err;
+    ASSERT_TRUE(completed(ran));
     inputs += " " + quoted(path);
   }
   const json shard2 = read_json(scratch / "shard-2.json");
@@ -37,7 +44,7 @@ TEST(MergeCommand, ShardsOfOneRunMergeIntoTheSameTrialsAsTheUnshardedRun) {
 
   testing::Ran merged =
       run_lockstress("merge" + inputs + " --json " + quoted(scratch / "merged.json"), scratch);
-  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  ASSERT_TRUE(completed(merged));
   EXPECT_NE(merged.out.find("unsafe_counter  plain"), std::string::npos) << merged.out;
 
   const json whole = read_json(scratch / "whole.json");
@@ -68,14 +75,13 @@ TEST(MergeCommand, ShardsOfOneRunMergeIntoTheSameTrialsAsTheUnshardedRun) {
 TEST(MergeCommand, MistakesAreOneLineAndExitTwo) {
   Scratch scratch;
   const auto good = scratch / "good.json";
-  ASSERT_EQ(run_lockstress(kRun + " --variant plain --json " + quoted(good), scratch).exit_code, 0);
+  ASSERT_TRUE(completed(run_lockstress(kRun + " --variant plain --json " + quoted(good), scratch)));
   const auto other = scratch / "other.json";
-  ASSERT_EQ(run_lockstress("run --case locked_counter --variant plain --threads 2 --iterations "
-                           "1000 --trials 2 --seed 21 --quiet --json " +
-                               quoted(other),
-                           scratch)
-                .exit_code,
-            0);
+  ASSERT_TRUE(
+      completed(run_lockstress("run --case locked_counter --variant plain --threads 2 "
+                               "--iterations 1000 --trials 2 --seed 21 --quiet --json " +
+                                   quoted(other),
+                               scratch)));
   std::string text = testing::slurp(good);
   std::ofstream(scratch / "v2.json")
       << std::string(text).replace(text.find("summary/1"), 9, "summary/2");
@@ -113,15 +119,15 @@ TEST(MergeCommand, MistakesAreOneLineAndExitTwo) {
 TEST(MergeCommand, WritesEveryFormatFromTheMergedSummary) {
   Scratch scratch;
   const auto a = scratch / "a.json";
-  ASSERT_EQ(run_lockstress(kRun + " --shard 1/2 --json " + quoted(a), scratch).exit_code, 0);
+  ASSERT_TRUE(completed(run_lockstress(kRun + " --shard 1/2 --json " + quoted(a), scratch)));
   const auto b = scratch / "b.json";
-  ASSERT_EQ(run_lockstress(kRun + " --shard 2/2 --json " + quoted(b), scratch).exit_code, 0);
+  ASSERT_TRUE(completed(run_lockstress(kRun + " --shard 2/2 --json " + quoted(b), scratch)));
   testing::Ran ran = run_lockstress(
       "merge --quiet " + quoted(a) + " " + quoted(b) + " --markdown " + quoted(scratch / "m.md") +
           " --junit " + quoted(scratch / "m.xml") + " --sarif " + quoted(scratch / "m.sarif") +
           " --html " + quoted(scratch / "m.html"),
       scratch);
-  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  ASSERT_TRUE(completed(ran));
   EXPECT_EQ(ran.out, "");
   EXPECT_NE(testing::slurp(scratch / "m.md").find("Merged from 2 summaries"), std::string::npos);
   EXPECT_NE(testing::slurp(scratch / "m.xml").find("tests=\"4\""), std::string::npos);
