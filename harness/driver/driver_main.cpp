@@ -11,6 +11,7 @@
 #include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
+#include "harness/driver/progress.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
@@ -72,10 +73,23 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   Summary summary;
   summary.context = gather_context(args, seed);
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
-  for (const CellPlan& plan : plan_cells(cases, options)) {
+  const std::vector<CellPlan> plans = plan_cells(cases, options);
+  std::int64_t total_trials = 0;
+  for (const CellPlan& plan : plans) total_trials += plan.trials;
+  Progress progress(std::cerr,
+                    progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
+                    total_trials);
+  for (const CellPlan& plan : plans) {
     settings.runner_path = runner_path(self, plan.variant);
+    progress.start_cell(plan.test_case->name + "/" + std::string(to_string(plan.variant)),
+                        plan.trials);
+    settings.on_trial = [&](const TrialEvent& trial) {
+      progress.trial_done(trial.count != plan.threads * plan.iterations);
+    };
     summary.results.push_back(run_cell(plan, settings));
+    progress.end_cell();
   }
+  progress.finish();
   grade_all(summary.results);
 
   if (!options.quiet) write_console(summary, std::cout);

@@ -108,6 +108,7 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   RunnerStream stream([&](TrialEvent trial) {
     add_trial_index(cell.trial_ranges, settings.seed, trial.index);
     tally.add_trial(trial);
+    if (settings.on_trial) settings.on_trial(trial);
   });
   ChildOutcome outcome = run_child(runner_arguments(plan, settings),
                                    [&](std::string_view bytes) { stream.feed(bytes); });

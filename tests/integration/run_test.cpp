@@ -90,6 +90,22 @@ TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
   }
 }
 
+TEST(Run, ProgressGoesToStderrOnlyWhenAskedForOutsideATerminal) {
+  Scratch scratch;
+  const std::string args =
+      "run --case locked_counter --variant plain --threads 2 --iterations 1000 --trials 3 --seed 1";
+  testing::Ran quiet = run_lockstress(args, scratch);
+  EXPECT_EQ(quiet.err, "");
+  testing::Ran forced = run_lockstress(args + " --quiet --progress", scratch);
+  EXPECT_EQ(forced.out, "");
+  EXPECT_NE(forced.err.find("lockstress: unsafe_counter/plain 3/3 trials, "), std::string::npos)
+      << forced.err;
+  EXPECT_NE(
+      forced.err.find("lockstress: locked_counter/plain 3/3 trials, 0 failed; run 6/6, ETA 0 s\n"),
+      std::string::npos)
+      << forced.err;
+}
+
 TEST(Run, ListShowsEveryCaseWithItsExpectation) {
   Scratch scratch;
   testing::Ran ran = run_lockstress("list", scratch);
