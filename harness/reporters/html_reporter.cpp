@@ -188,8 +188,8 @@ void write_reports(const Summary& summary, std::ostream& out) {
           << xml_escape(describe_locations(report.locations)) << ", in "
           << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
                                      : format_count(report.trials, cell.trials))
-          << ", printed " << report.occurrences << " times</summary>\n<pre>"
-          << xml_escape(report.example) << "</pre></details>\n";
+          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time" : " times")
+          << "</summary>\n<pre>" << xml_escape(report.example) << "</pre></details>\n";
     }
   }
 }

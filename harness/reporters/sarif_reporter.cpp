@@ -80,7 +80,7 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
       "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) + ", in " +
       cell_name + " (" + std::to_string(cell.threads) + " threads x " +
       std::to_string(cell.iterations) + " iterations): in " + seen + ", printed " +
-      std::to_string(report.occurrences) + " times. " +
+      std::to_string(report.occurrences) + (report.occurrences == 1 ? " time. " : " times. ") +
       (expected(cell, report) ? "Expected: " + cell.case_name + " declares this race."
                               : "Verdict: " + std::string(to_string(cell.verdict)) + ".") +
       "\n\n" + report.example;

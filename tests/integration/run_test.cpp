@@ -76,9 +76,14 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
 TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
   Scratch scratch;
   const auto json_path = scratch / "summary.json";
-  for (const std::string& args : std::vector<std::string>
-       {"run --case no_such_case", "run --threads 0", "run --iterations many", "run --variant msan",
-        "run --trials", "run --bogus", "explode", "run --json '" + (scratch / "no/dir/x.json").string() + "'"}) {
+  for (const std::string& args : std::vector<std::string>{
+           "run --case no_such_case", "run --threads 0", "run --iterations many",
+           "run --variant msan", "run --trials", "run --bogus", "explode",
+           "run --json '" + (scratch / "no/dir/x.json").string() + "'",
+           "run --html '" + (scratch / "no/dir/x.html").string() + "'",
+           "run --markdown '" + (scratch / "same").string() + "' --junit '" +
+               (scratch / "same").string() + "'",
+           "run --shard 2/3"}) {
     const bool own_json = args.find("--json") != std::string::npos;
     testing::Ran ran =
         run_lockstress(own_json ? args : args + " --json '" + json_path.string() + "'", scratch);
