@@ -6,6 +6,9 @@
 #   <name>-tsan   the TSan variant's runner: shows what happens-before analysis sees
 # The driver starts the runners from its own directory. LIBRARIES are linked into all three, so
 # a user's lock is compiled and instrumented exactly like the built-in cases.
+# Each case and variant of such a program can also be a CTest test: see LockstressCellTests.cmake.
+include(${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake)
+
 function(lockstress_add_runner name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")
   if(NOT arg_SOURCES)

@@ -11,11 +11,13 @@
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/interrupt.hpp"
-#include "harness/driver/output_file.hpp"
+#include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
+#include "harness/driver/progress.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
+#include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/with_control.hpp"
@@ -59,11 +61,9 @@ std::string driver_path(const std::string& argv0) {
 
 int run(const RunOptions& options, const std::vector<Case>& cases,
         const std::vector<std::string>& args) {
-  if (!options.json_path.empty()) {
-    if (std::optional<std::string> problem = check_writable(options.json_path)) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitUsage;
-    }
+  if (std::optional<std::string> problem = check_outputs(options.outputs)) {
+    std::cerr << "lockstress: " << *problem << '\n';
+    return kExitUsage;
   }
   std::vector<std::string> tsan_env;
   if (!options.suppressions.empty()) {
@@ -99,20 +99,38 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   Summary summary;
   summary.context = gather_context(args, seed);
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
-  for (const CellPlan& plan : plan_cells(cases, options)) {
+  const std::vector<CellPlan> plans = plan_cells(cases, options);
+  std::int64_t total_trials = 0;
+  for (const CellPlan& plan : plans) total_trials += plan.trials;
+  Progress progress(std::cerr,
+                    progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
+                    total_trials);
+  for (const CellPlan& plan : plans) {
     if (interrupt_signal() != 0) break;
     settings.runner_path = runner_path(self, plan.variant);
+    progress.start_cell(plan.test_case->name + "/" + std::string(to_string(plan.variant)),
+                        plan.trials);
+    settings.on_trial = [&](const TrialEvent& trial) {
+      progress.trial_done(trial.count != plan.threads * plan.iterations);
+    };
     summary.results.push_back(run_cell(plan, settings));
     set_running_runner(0);
+    progress.end_cell();
   }
+  progress.finish();
   summary.interrupted_by = interrupt_signal();
   summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  const std::vector<std::string> problems = write_outputs(summary, options);
-  for (const std::string& problem : problems) std::cerr << "lockstress: " << problem << '\n';
-  if (!problems.empty() && summary.complete) return kExitError;
-  return exit_code(summary);
+  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
+  // with SIGPIPE in the middle of the console summary.
+  bool written = true;
+  for (const std::string& problem : write_outputs(summary, options.outputs)) {
+    std::cerr << "lockstress: " << problem << '\n';
+    written = false;
+  }
+  if (!options.quiet) write_console(summary, std::cout);
+  return written || !summary.complete ? exit_code(summary) : kExitError;
 }
 
 template <class... F>
@@ -127,19 +145,21 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
-  return std::visit(Overloaded{
-                        [&](const ListCommand&) { return list_cases(cases); },
-                        [&](const RunCommand& command) { return run(command.options, cases, args); },
-                        [](const PrintCommand& command) {
-                          std::cout << command.text;
-                          return kExitPass;
-                        },
-                        [](const UsageError& error) {
-                          std::cerr << "lockstress: " << error.message << '\n';
-                          return kExitUsage;
-                        },
-                    },
-                    parse_command_line(args, cases));
+  return std::visit(
+      Overloaded{
+          [&](const ListCommand&) { return list_cases(cases); },
+          [&](const RunCommand& command) { return run(command.options, cases, args); },
+          [&](const MergeCommand& command) { return merge_command(command, args); },
+          [](const PrintCommand& command) {
+            std::cout << command.text;
+            return kExitPass;
+          },
+          [](const UsageError& error) {
+            std::cerr << "lockstress: " << error.message << '\n';
+            return kExitUsage;
+          },
+      },
+      parse_command_line(args, cases));
 }
 
 }  // namespace lockstress

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,10 +9,14 @@
 
 namespace lockstress {
 
-// Writes every output the run asked for, from one summary, finished or interrupted: each file,
-// through a temporary file renamed into place, then the console summary on stdout (unless
-// --quiet). One output that cannot be written does not stop the others; returns the problems,
-// one line each.
-std::vector<std::string> write_outputs(const Summary& summary, const RunOptions& options);
+// Before anything runs: every requested path can be written and no path is named twice. Returns
+// the first problem in one line, or nullopt.
+std::optional<std::string> check_outputs(const OutputPaths& paths);
+
+// Writes every requested output from the one finished summary, each through a temporary file
+// renamed into place. A file that cannot be written does not stop the others. Returns one line
+// per file not written; empty when all were. Whoever ends a run (normally, or on an interrupt)
+// calls this, so every path writes the same set of files.
+std::vector<std::string> write_outputs(const Summary& summary, const OutputPaths& paths);
 
 }  // namespace lockstress

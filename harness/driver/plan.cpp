@@ -22,12 +22,13 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
     else if (selected(options, c)) order.push_back(&c);
   }
 
+  const TrialSlice slice = shard_slice(options.trials, options.shard.value_or(Shard{}));
   std::vector<CellPlan> cells;
   for (const Case* c : order) {
     const int threads =
         options.threads.value_or(std::clamp(kDefaultThreads, c->threads.min, c->threads.max));
     for (Variant variant : variants) {
-      cells.push_back(CellPlan{c, variant, threads, options.iterations, options.trials});
+      cells.push_back(CellPlan{c, variant, threads, options.iterations, slice.first, slice.count});
     }
   }
   return cells;

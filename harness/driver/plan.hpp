@@ -14,6 +14,7 @@ struct CellPlan {
   Variant variant = Variant::plain;
   int threads = 0;
   std::int64_t iterations = 0;
+  std::int64_t first_trial = 0;  // the index of the first trial: a shard's slice starts here
   std::int64_t trials = 0;
 };
 

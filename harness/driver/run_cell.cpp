@@ -15,6 +15,7 @@ namespace {
 
 using Clock = Watchdog::Clock;
 
+// The runner for trials [first_trial, the end of the plan's trials).
 std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettings& settings,
                                           std::int64_t first_trial) {
   return {settings.runner_path,
@@ -28,7 +29,7 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
           "--first-trial",
           std::to_string(first_trial),
           "--trials",
-          std::to_string(plan.trials - first_trial),
+          std::to_string(plan.first_trial + plan.trials - first_trial),
           "--seed",
           std::to_string(settings.seed),
           "--pin",
@@ -41,6 +42,16 @@ std::string seconds_text(std::chrono::duration<double> seconds) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f s", seconds.count());
   return text;
+}
+
+// The ranges record the indices the runner reported, not the ones asked for.
+void add_trial_index(std::vector<TrialRange>& ranges, std::uint64_t seed, std::int64_t index) {
+  if (!ranges.empty() && ranges.back().seed == seed &&
+      ranges.back().first + ranges.back().count == index) {
+    ++ranges.back().count;
+  } else {
+    ranges.push_back({seed, index, 1});
+  }
 }
 
 CellResult describe_plan(const CellPlan& plan) {
@@ -66,12 +77,15 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   CellResult cell = describe_plan(plan);
   CellTally tally(cell.expected_count, settings.source_root);
   Watchdog watchdog(settings.timeout);
-  std::int64_t next = 0;  // the first trial the next runner runs
-  while (next < plan.trials) {
+  const std::int64_t end = plan.first_trial + plan.trials;
+  std::int64_t next = plan.first_trial;  // the first trial the next runner runs
+  while (next < end) {
     RunnerStream stream(
         [&](TrialEvent trial) {
+          add_trial_index(cell.trial_ranges, settings.seed, trial.index);
           tally.add_trial(trial);
           watchdog.progress(Clock::now());
+          if (settings.on_trial) settings.on_trial(trial);
         },
         next, cell.expected_count);
     ChildWatch watch;
@@ -99,17 +113,17 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
     const std::int64_t unfinished = next + stream.trials_seen();
     tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);
 
-    const RunnerEnd end = judge_runner(outcome, stream, plan.variant, plan.trials - next);
-    if (end.kind == RunnerEnd::Kind::finished || end.kind == RunnerEnd::Kind::stopped) break;
-    if (end.kind == RunnerEnd::Kind::broken) {
-      cell.error = end.cause;
+    const RunnerEnd runner = judge_runner(outcome, stream, plan.variant, end - next);
+    if (runner.kind == RunnerEnd::Kind::finished || runner.kind == RunnerEnd::Kind::stopped) break;
+    if (runner.kind == RunnerEnd::Kind::broken) {
+      cell.error = runner.cause;
       break;
     }
-    const bool hung = end.kind == RunnerEnd::Kind::hung;
+    const bool hung = runner.kind == RunnerEnd::Kind::hung;
     cell.faults.push_back(TrialFault{
         hung ? TrialFault::Kind::hung : TrialFault::Kind::crashed, unfinished,
         trial_seed(settings.seed, unfinished),
-        hung ? "no progress for " + seconds_text(limit) + ", the watchdog's limit" : end.cause,
+        hung ? "no progress for " + seconds_text(limit) + " (the watchdog limit)" : runner.cause,
         last_lines(stream, 8, "\n")});
     next = unfinished + 1;
     if (static_cast<std::int64_t>(cell.faults.size()) >= settings.max_faults) break;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "harness/driver/plan.hpp"
+#include "harness/ingest/runner_stream.hpp"
 #include "harness/pin.hpp"
 #include "harness/summary/summary.hpp"
 
@@ -22,6 +23,7 @@ struct CellSettings {
   std::vector<std::string> tsan_env;             // "NAME=value" for the TSan runner's environment
   int stop_fd = -1;                              // readable once the run is interrupted
   std::function<void(int pid)> on_runner_start;  // each runner's process (group) id
+  std::function<void(const TrialEvent&)> on_trial;  // as each trial's record arrives; may be empty
 };
 
 // Runs one cell in its variant's runner and returns its measured, not yet graded, result.

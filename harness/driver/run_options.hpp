@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/driver/shard.hpp"
 #include "harness/pin.hpp"
 #include "lockstress/variant.hpp"
 
@@ -24,21 +25,32 @@ inline constexpr double kDefaultTimeoutSeconds = 60;
 // watchdog's limit.
 inline constexpr std::int64_t kDefaultMaxFaults = 3;
 
+// The files a run or a merge writes, all from the one finished summary; empty: not asked for.
+struct OutputPaths {
+  std::string json;
+  std::string markdown;
+  std::string junit;
+  std::string sarif;
+  std::string html;
+};
+
 // Everything `lockstress run` was asked to do, validated.
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
   std::vector<Variant> variants;   // empty: every variant
   std::optional<int> threads;      // unset: kDefaultThreads, within each case's limit
   std::int64_t iterations = kDefaultIterations;
-  std::int64_t trials = kDefaultTrials;
+  std::int64_t trials = kDefaultTrials;  // of the whole run: a shard runs its slice of them
+  std::optional<Shard> shard;
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
   double timeout_seconds = kDefaultTimeoutSeconds;  // 0: no watchdog
   std::int64_t max_faults = kDefaultMaxFaults;
   std::string suppressions;  // a TSan suppressions file for the TSan variant; empty: none
-  std::string json_path;
+  OutputPaths outputs;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
   Pin pin = Pin::spread;
   bool quiet = false;
+  bool progress = false;  // a progress line on stderr even when it is not a terminal
 };
 
 }  // namespace lockstress

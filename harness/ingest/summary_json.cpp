@@ -108,6 +108,21 @@ Expect read_expectation(const Node& n) {
   return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
 }
 
+std::vector<TrialRange> read_trial_ranges(const Node& n, std::int64_t trials) {
+  std::vector<TrialRange> out;
+  std::int64_t total = 0;
+  for (const Node& r : n.items()) {
+    TrialRange range{r.at("seed").unsigned_integer(), r.at("first").integer(),
+                     r.at("count").integer(1, trials)};
+    if (range.first > kMax - range.count) r.at("first").fail("out of range");
+    total += range.count;
+    out.push_back(range);
+  }
+  if (total != trials)
+    n.fail("holds " + std::to_string(total) + " trials, not " + std::to_string(trials));
+  return out;
+}
+
 std::vector<SourceLocation> read_locations(const Node& n) {
   std::vector<SourceLocation> out;
   for (const Node& l : n.items()) {
@@ -126,13 +141,13 @@ Verdict read_verdict(const Node& n) {
   n.fail("unknown verdict '" + name + "'");
 }
 
-TrialFault read_fault(const Node& n, std::int64_t trials_requested) {
+TrialFault read_fault(const Node& n) {
   TrialFault f;
   const std::string kind = n.at("kind").text();
   if (kind == "hung") f.kind = TrialFault::Kind::hung;
   else if (kind == "crashed") f.kind = TrialFault::Kind::crashed;
   else n.at("kind").fail("unknown fault '" + kind + "' (hung or crashed)");
-  f.trial = n.at("trial").integer(0, std::max<std::int64_t>(trials_requested - 1, 0));
+  f.trial = n.at("trial").integer(0);
   f.seed = n.at("seed").unsigned_integer();
   f.cause = n.at("cause").text();
   f.output = n.at("output").text();
@@ -151,6 +166,7 @@ CellResult read_cell(const Node& n) {
   c.iterations = n.at("iterations").integer(1);
   c.trials_requested = n.at("trials_requested").integer();
   c.trials = n.at("trials").integer();
+  c.trial_ranges = read_trial_ranges(n.at("trial_ranges"), c.trials);
   c.expected_count = n.at("expected_count").integer();
 
   const Node placement = n.at("placement");
@@ -163,6 +179,9 @@ CellResult read_cell(const Node& n) {
   const Node lost = n.at("lost_updates");
   c.lost_updates.mean = lost.at("mean").number();
   c.lost_updates.median = lost.at("median").number();
+  const std::vector<Node> bounds = lost.at("median_bounds").items();
+  if (bounds.size() != 2) lost.at("median_bounds").fail("expected [low, high]");
+  c.lost_median_bounds = {bounds[0].number(), bounds[1].number()};
   c.lost_updates.min = lost.at("min").integer(std::numeric_limits<std::int64_t>::min());
   c.lost_updates.max = lost.at("max").integer(std::numeric_limits<std::int64_t>::min());
   std::int64_t histogram_trials = 0;
@@ -201,7 +220,7 @@ CellResult read_cell(const Node& n) {
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {
     for (const Node& fault : n.at("faults").items()) {
-      c.faults.push_back(read_fault(fault, c.trials_requested));
+      c.faults.push_back(read_fault(fault));
     }
     if (static_cast<std::int64_t>(c.faults.size()) > c.trials_requested - c.trials) {
       n.at("faults").fail("more trials finished and faulted than were requested");
@@ -235,6 +254,10 @@ std::optional<Summary> read_summary_json(std::string_view text, std::string& err
       summary.interrupted_by = *signal;
     }
     summary.context = read_context(root.at("context"));
+    for (const Node& input : root.at("merged_from").items()) {
+      summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),
+                                     read_context(input.at("context"))});
+    }
     for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
     return summary;
   } catch (const ReadError& e) {

@@ -59,6 +59,11 @@ void write_console(const Summary& summary, std::ostream& out) {
   out << "lockstress " << c.lockstress_version << " on " << c.cpus << " CPU"
       << (c.cpus == 1 ? "" : "s") << " (" << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
       << c.compiler << '\n';
+  if (!summary.merged_from.empty()) {
+    out << "Merged from " << summary.merged_from.size() << " summaries:";
+    for (const MergedInput& input : summary.merged_from) out << ' ' << input.file;
+    out << '\n';
+  }
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
   out << '\n';
 

@@ -96,13 +96,13 @@ TEST(Grading, ACellThatCouldNotRunIsAnError) {
 TEST(Grading, AHungOrCrashedTrialFailsTheCellWhateverElseItShowed) {
   CellResult c = cell("locked", Variant::plain, Expect::safe, 0, 0, 8);
   c.trials_requested = 10;
-  c.faults = {{TrialFault::Kind::hung, 2, 42, "no progress for 60.0 s, the watchdog's limit", ""},
+  c.faults = {{TrialFault::Kind::hung, 2, 42, "no progress for 60.0 s (the watchdog limit)", ""},
               {TrialFault::Kind::crashed, 5, 43, "SIGSEGV", "first\nsecond\nthird"}};
   Grade g = grade_cell(c, true);
   EXPECT_EQ(g.verdict, Verdict::fail);
   ASSERT_EQ(g.reasons.size(), 2u);
   EXPECT_EQ(g.reasons[0],
-            "hung in trial 2 (seed 42): no progress for 60.0 s, the watchdog's limit");
+            "hung in trial 2 (seed 42): no progress for 60.0 s (the watchdog limit)");
   EXPECT_EQ(g.reasons[1], "crashed in trial 5 (seed 43): SIGSEGV; last output: second|third");
 
   CellResult race = cell("r", Variant::plain, kRaceBoth, 40, 0);

@@ -25,7 +25,9 @@ inline Summary sample_summary() {
   control.expected_count = 2000;
   control.failures = rate(3, 4);
   control.lost_updates = describe({0, 10, 20, 600});
+  control.lost_median_bounds = {15, 15};
   control.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
+  control.trial_ranges = {{7, 0, 4}};
   control.report_trials = rate(0, 4);
   control.trial_seconds = 0.004;
   control.wall_seconds = 0.01;
@@ -48,6 +50,7 @@ inline Summary sample_summary() {
   locked.expect = Expect::safe;
   locked.failures = rate(0, 4);
   locked.lost_updates = describe({0, 0, 0, 0});
+  locked.lost_median_bounds = {0, 0};
   locked.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
 
   CellResult locked_tsan = locked;
@@ -61,6 +64,7 @@ inline Summary sample_summary() {
   CellResult broken = locked;
   broken.case_name = "crashing_case";
   broken.trials = 1;
+  broken.trial_ranges = {{7, 0, 1}};
   broken.failures = rate(0, 1);
   broken.report_trials = rate(0, 1);
   broken.lost_updates = describe({0});
@@ -73,12 +77,13 @@ inline Summary sample_summary() {
   faulty.case_name = "forgetful_lock";
   faulty.description = "unlock forgets";
   faulty.trials = 2;
+  faulty.trial_ranges = {{7, 0, 1}, {7, 2, 1}};  // trial 1 hung, trial 3 crashed
   faulty.failures = rate(0, 2);
   faulty.report_trials = rate(0, 2);
   faulty.lost_updates = describe({0, 0});
   faulty.lost_histogram = power_of_two_histogram({0, 0});
   faulty.faults = {
-      {TrialFault::Kind::hung, 1, 99, "no progress for 60.0 s, the watchdog's limit", ""},
+      {TrialFault::Kind::hung, 1, 99, "no progress for 60.0 s (the watchdog limit)", ""},
       {TrialFault::Kind::crashed, 3, 100, "SIGSEGV (ThreadSanitizer: SEGV on unknown address 0x8)",
        "SUMMARY: ThreadSanitizer: SEGV cases/f.cpp:9 in f()\n==1==ABORTING"}};
 

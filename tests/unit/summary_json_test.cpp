@@ -79,8 +79,12 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "context.seed: expected a non-negative whole number");
   EXPECT_EQ(error_reading(sample_with("\"kind\": \"hung\"", "\"kind\": \"slow\"")),
             "results[5].faults[0].kind: unknown fault 'slow' (hung or crashed)");
-  EXPECT_EQ(error_reading(sample_with("\"trial\": 3", "\"trial\": 4")),
-            "results[5].faults[1].trial: 4 is out of range (0 to 3)");
+  EXPECT_EQ(error_reading(sample_with("\"trial\": 3", "\"trial\": -3")),
+            "results[5].faults[1].trial: -3 is out of range (0 to 9223372036854775807)");
+  // Trials 0 and 2 finished, 1 and 3 faulted: a third fault is more than the 4 trials asked for.
+  EXPECT_EQ(error_reading(sample_with("\"faults\": [", "\"faults\": [{\"kind\": \"hung\", "
+                                      "\"trial\": 9, \"seed\": 1, \"cause\": \"\", \"output\": \"\"},")),
+            "results[5].faults: more trials finished and faulted than were requested");
   EXPECT_EQ(error_reading(sample_with("\"complete\": true,",
                                       "\"complete\": true, \"interrupted_by\": \"SIGNOPE\",")),
             "interrupted_by: unknown signal 'SIGNOPE'");
