@@ -119,6 +119,16 @@ TEST(Cli, AnIterationCountThatOverflowsTheExpectedCountIsRefused) {
             "--iterations: 9223372036854775808 is out of range (1 to 9223372036854775807)");
 }
 
+// Found by fuzz_cli: Boost.Program_options' error message looped forever (and grew without bound)
+// when the offending argument held one of its own %placeholders%.
+TEST(Cli, AnArgumentHoldingBoostsPlaceholdersIsAnErrorNotAHang) {
+  EXPECT_EQ(error_of({"run", "--x%original_token%"}), "unrecognised option '--x?original_token?'");
+  EXPECT_EQ(error_of({"run", "--quiet=%value%"}), "option '--quiet' does not take any arguments");
+  // A % where Boost has nothing to say is kept as it is.
+  EXPECT_EQ(std::get<RunCommand>(parse({"run", "--json", "a%original_token%.json"})).options.outputs.json,
+            "a%original_token%.json");
+}
+
 TEST(Cli, ThreadsOutsideALimitAreFineForCasesNotSelected) {
   EXPECT_TRUE(std::holds_alternative<RunCommand>(parse({"run", "--case", "locked_counter", "--threads", "8"})));
 }
