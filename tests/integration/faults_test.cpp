@@ -124,6 +124,22 @@ TEST(Faults, TheCellStopsAfterMaxFaults) {
   EXPECT_EQ((*cell)["reasons"].back(), "3 of 6 trials did not run");
 }
 
+// A shard's runner restarts within the shard's slice (trials 6-11 of 12), trial numbers the run's.
+TEST(Faults, AShardRestartsWithinItsSlice) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case abort --variant plain --shard 2/2", scratch, 12);
+  const json* cell = find_cell(run.summary, "abort", "plain");
+  ASSERT_TRUE(cell) << run.ran.err;
+  EXPECT_EQ((*cell)["trials"], 4);
+  ASSERT_EQ((*cell)["faults"].size(), 2u);
+  EXPECT_EQ((*cell)["faults"][0]["trial"], 8);
+  EXPECT_EQ((*cell)["faults"][1]["trial"], 11);
+  EXPECT_EQ((*cell)["faults"][1]["seed"].get<std::uint64_t>(), trial_seed(kSeed, 11));
+  EXPECT_EQ(
+      (*cell)["trial_ranges"],
+      json::parse(R"([{"seed": 1, "first": 6, "count": 2}, {"seed": 1, "first": 9, "count": 2}])"));
+}
+
 // Not the case's crash as far as lockstress can tell: the runner broke; an error, with the trials
 // before it kept.
 void expect_runner_error(const FaultRun& run, const std::string& name, const std::string& error) {
