@@ -12,12 +12,17 @@ namespace lockstress::protocol {
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R
 //   @lockstress/1 end trials=N
+//   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
-// Any other line is the sanitizer's (or the case's own) output.
+// Any other line is the sanitizer's (or the case's own) output. TEXT runs to the end of the line.
 inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";
 inline constexpr std::string_view kEnd = "end";
 inline constexpr std::string_view kPlacement = "placement";
+inline constexpr std::string_view kException = "exception";
+
+// The status a runner exits with right after an exception record.
+inline constexpr int kCaseThrewStatus = 70;
 
 // The runner's argument that no user types: it tells the program it is a runner, not a driver.
 inline constexpr std::string_view kRunnerCommand = "--lockstress-runner";

@@ -1,10 +1,13 @@
 #include "harness/driver/cli.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <charconv>
+#include <cmath>
 #include <limits>
 #include <sstream>
 
+#include "harness/driver/plan.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace po = boost::program_options;
@@ -12,8 +15,8 @@ namespace po = boost::program_options;
 namespace lockstress {
 namespace {
 
-constexpr std::int64_t kMaxIterations = 1'000'000'000'000;
 constexpr std::int64_t kMaxTrials = 1'000'000'000;
+constexpr double kMaxTimeoutSeconds = 1'000'000;
 
 constexpr const char* kOverview =
     R"(lockstress: stress-tests locks and counters, and shows side by side what each
@@ -31,13 +34,16 @@ Usage:
 
 Exit codes:
   0  every cell passed
-  1  a cell failed: a safe case lost updates or drew a sanitizer report, or a
-     race went uncaught by a detector expected to catch it
-  2  usage error (bad option, unknown case, unwritable output, a merge input
-     that is not a summary or does not match the others); nothing ran
+  1  a cell failed: a safe case lost updates or drew a sanitizer report, a
+     race went uncaught by a detector expected to catch it, or a trial hung or
+     crashed
+  2  usage error (bad option, unknown case, unwritable output, bad suppressions
+     file, a merge input that is not a summary or does not match the others);
+     nothing ran
   3  inconclusive: nothing failed, but the race control unsafe_counter was not
      detected in some variant, so clean results there prove nothing
   4  a cell could not run (runner missing or failed, sanitizer runtime error)
+  130, 143  interrupted by SIGINT, SIGTERM: every output written, marked incomplete
 )";
 
 struct ParseError {
@@ -58,6 +64,20 @@ Int parse_number(const std::string& option, const std::string& text, Int min, In
   if (value < min || value > max) {
     throw ParseError{"--" + option + ": " + text + " is out of range (" + std::to_string(min) +
                      " to " + std::to_string(max) + ")"};
+  }
+  return value;
+}
+
+double parse_seconds(const std::string& option, const std::string& text, double max) {
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() ||
+      !std::isfinite(value)) {
+    throw ParseError{"--" + option + ": '" + text + "' is not a number of seconds"};
+  }
+  if (value < 0 || value > max) {
+    throw ParseError{"--" + option + ": " + text + " is out of range (0 to " +
+                     std::to_string(static_cast<std::int64_t>(max)) + " seconds)"};
   }
   return value;
 }
@@ -117,6 +137,15 @@ po::options_description run_options_description() {
      "increments per thread per trial")
     ("trials", po::value<std::string>()->default_value(std::to_string(kDefaultTrials)),
      "trials per case and variant")
+    ("timeout", po::value<std::string>()->default_value("60"),
+     "seconds without progress after which a trial is hung: the runner is killed, the trial "
+     "recorded as hung, and the runner restarted at the next trial. Progress is a finished trial "
+     "or the case's counter moving, so a slow lock is never hung; the limit grows by 10x the "
+     "median time between signs of progress. 0: no watchdog")
+    ("max-faults", po::value<std::string>()->default_value(std::to_string(kDefaultMaxFaults)),
+     "hung or crashed trials after which a cell stops running")
+    ("suppressions", po::value<std::string>(),
+     "a ThreadSanitizer suppressions file for the tsan variant (lines type:pattern). Default: none")
     ("seed", po::value<std::string>(),
      "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
     ("pin", po::value<std::string>()->default_value("spread"),
@@ -141,6 +170,18 @@ std::string help_text(const po::options_description& description, const std::str
   std::ostringstream out;
   out << usage << "\n\n" << description;
   return out.str();
+}
+
+// Every planned cell's expected count, threads x iterations, must fit the 64-bit counter.
+void check_trial_sizes(const RunOptions& options, const std::vector<Case>& cases) {
+  for (const CellPlan& cell : plan_cells(cases, options)) {
+    std::int64_t increments = 0;
+    if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
+      throw ParseError{std::to_string(cell.threads) + " threads x --iterations " +
+                       std::to_string(cell.iterations) + " (" + cell.test_case->name +
+                       ") is more increments per trial than a 64-bit count holds"};
+    }
+  }
 }
 
 RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& cases) {
@@ -168,12 +209,20 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   if (vm.count("threads")) {
     options.threads = parse_number<int>("threads", vm["threads"].as<std::string>(), 1, kMaxThreads);
   }
-  options.iterations =
-      parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(), 1, kMaxIterations);
+  options.iterations = parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(),
+                                                  1, std::numeric_limits<std::int64_t>::max());
   options.trials = parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
   if (vm.count("seed")) {
     options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
+  }
+  options.timeout_seconds =
+      parse_seconds("timeout", vm["timeout"].as<std::string>(), kMaxTimeoutSeconds);
+  options.max_faults =
+      parse_number<std::int64_t>("max-faults", vm["max-faults"].as<std::string>(), 1, kMaxTrials);
+  if (vm.count("suppressions")) {
+    options.suppressions = vm["suppressions"].as<std::string>();
+    if (options.suppressions.empty()) throw ParseError{"--suppressions: empty file name"};
   }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
   if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
@@ -206,6 +255,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
       }
     }
   }
+  check_trial_sizes(options, cases);
   return options;
 }
 
@@ -281,7 +331,18 @@ Command parse_command_line(const std::vector<std::string>& args, const std::vect
   } catch (const ParseError& error) {
     return UsageError{error.message};
   } catch (const po::error& error) {
-    return UsageError{error.what()};
+    // Boost fills its message's %placeholders% with the offending text, and loops forever when
+    // that text holds a placeholder itself ('--x%original_token%'; found by fuzz_cli). Such text
+    // is shown with each % as '?', from parsing it again that way.
+    const bool has_percent = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+      return arg.find('%') != std::string::npos;
+    });
+    if (!has_percent) return UsageError{error.what()};
+    std::vector<std::string> shown = args;
+    for (std::string& arg : shown) std::replace(arg.begin(), arg.end(), '%', '?');
+    Command again = parse_command_line(shown, cases);
+    if (auto* usage = std::get_if<UsageError>(&again)) return *usage;
+    return UsageError{"bad command line"};
   }
 }
 
@@ -294,6 +355,15 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   }
   if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
   if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
+  if (options.timeout_seconds != kDefaultTimeoutSeconds) {
+    std::ostringstream seconds;
+    seconds << options.timeout_seconds;
+    args.insert(args.end(), {"--timeout", seconds.str()});
+  }
+  if (options.max_faults != kDefaultMaxFaults) {
+    args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});
+  }
+  if (!options.suppressions.empty()) args.insert(args.end(), {"--suppressions", options.suppressions});
   args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
                            std::to_string(options.trials), "--seed", std::to_string(seed)});
   if (options.shard) {

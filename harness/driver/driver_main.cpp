@@ -3,16 +3,20 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
 
 #include "harness/driver/cli.hpp"
+#include "harness/driver/interrupt.hpp"
 #include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
 #include "harness/driver/progress.hpp"
 #include "harness/driver/run_cell.hpp"
+#include "harness/driver/suppressions.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
 #include "harness/summary/context.hpp"
@@ -61,6 +65,22 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
     std::cerr << "lockstress: " << *problem << '\n';
     return kExitUsage;
   }
+  std::vector<std::string> tsan_env;
+  if (!options.suppressions.empty()) {
+    std::optional<std::string> problem = check_suppressions_file(options.suppressions);
+    const char* inherited = std::getenv("TSAN_OPTIONS");
+    std::optional<std::string> tsan_options =
+        tsan_options_with_suppressions(inherited ? inherited : "", options.suppressions);
+    if (!problem && !tsan_options) {
+      problem =
+          "--suppressions " + options.suppressions + ": TSan cannot read a path with both ' and \"";
+    }
+    if (problem) {
+      std::cerr << "lockstress: " << *problem << '\n';
+      return kExitUsage;
+    }
+    tsan_env.push_back("TSAN_OPTIONS=" + *tsan_options);
+  }
   const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
                                                    std::random_device{}());
   CellSettings settings;
@@ -68,6 +88,12 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   settings.pin = options.pin;
   settings.source_root =
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root;
+  settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
+  settings.max_faults = options.max_faults;
+  settings.tsan_env = tsan_env;
+  catch_interrupts();
+  settings.stop_fd = interrupt_fd();
+  settings.on_runner_start = set_running_runner;
   const std::string self = driver_path(args[0]);
 
   Summary summary;
@@ -80,6 +106,7 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
                     progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
                     total_trials);
   for (const CellPlan& plan : plans) {
+    if (interrupt_signal() != 0) break;
     settings.runner_path = runner_path(self, plan.variant);
     progress.start_cell(plan.test_case->name + "/" + std::string(to_string(plan.variant)),
                         plan.trials);
@@ -87,18 +114,23 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
       progress.trial_done(trial.count != plan.threads * plan.iterations);
     };
     summary.results.push_back(run_cell(plan, settings));
+    set_running_runner(0);
     progress.end_cell();
   }
   progress.finish();
+  summary.interrupted_by = interrupt_signal();
+  summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  if (!options.quiet) write_console(summary, std::cout);
+  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
+  // with SIGPIPE in the middle of the console summary.
   bool written = true;
   for (const std::string& problem : write_outputs(summary, options.outputs)) {
     std::cerr << "lockstress: " << problem << '\n';
     written = false;
   }
-  return written ? exit_code(summary) : kExitError;
+  if (!options.quiet) write_console(summary, std::cout);
+  return written || !summary.complete ? exit_code(summary) : kExitError;
 }
 
 template <class... F>

@@ -1,14 +1,23 @@
 #include "harness/driver/run_cell.hpp"
 
+#include <cstdio>
+
 #include "harness/driver/child_process.hpp"
+#include "harness/driver/runner_end.hpp"
+#include "harness/driver/watchdog.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/protocol.hpp"
 #include "harness/stats/cell_tally.hpp"
+#include "harness/trial_seed.hpp"
 
 namespace lockstress {
 namespace {
 
-std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettings& settings) {
+using Clock = Watchdog::Clock;
+
+// The runner for trials [first_trial, the end of the plan's trials).
+std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettings& settings,
+                                          std::int64_t first_trial) {
   return {settings.runner_path,
           std::string(protocol::kRunnerCommand),
           "--case",
@@ -18,63 +27,21 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
           "--iterations",
           std::to_string(plan.iterations),
           "--first-trial",
-          std::to_string(plan.first_trial),
+          std::to_string(first_trial),
           "--trials",
-          std::to_string(plan.trials),
+          std::to_string(plan.first_trial + plan.trials - first_trial),
           "--seed",
           std::to_string(settings.seed),
           "--pin",
-          std::string(to_string(settings.pin))};
+          std::string(to_string(settings.pin)),
+          "--progress-fd",
+          std::to_string(kProgressFd)};
 }
 
-std::string last_lines(const std::deque<std::string>& tail) {
-  std::string out;
-  for (const std::string& line : tail) {
-    if (line.empty()) continue;
-    out += out.empty() ? "" : " | ";
-    out += line;
-  }
-  return out.empty() ? "(no output)" : out;
-}
-
-bool mentions(const std::deque<std::string>& tail, std::string_view needle) {
-  for (const std::string& line : tail) {
-    if (line.find(needle) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Why a runner did not deliver every trial, in one line, with the remedy when one is known.
-std::optional<std::string> runner_failure(const ChildOutcome& outcome, const RunnerStream& stream,
-                                          const CellPlan& plan) {
-  if (outcome.spawn_error) return *outcome.spawn_error;
-  const std::string progress =
-      " after " + std::to_string(stream.trials_seen()) + " of " + std::to_string(plan.trials) + " trials";
-  if (mentions(stream.tail(), "unexpected memory mapping") ||
-      mentions(stream.tail(), "failed to mmap the shadow")) {
-    return "the TSan runtime could not start on this kernel (" + last_lines(stream.tail()) +
-           "); remedies: run under `setarch $(uname -m) -R`, or `sysctl vm.mmap_rnd_bits=28`";
-  }
-  if (mentions(stream.tail(), "failed to read suppressions file")) {
-    return "the TSan runtime could not read its suppressions file: " + last_lines(stream.tail());
-  }
-  if (stream.error()) return "runner protocol error" + progress + ": " + *stream.error();
-  if (outcome.signal) {
-    return "runner killed by " + signal_name(*outcome.signal) + progress + "; last output: " +
-           last_lines(stream.tail());
-  }
-  if (!stream.ended()) {
-    return "runner exited with status " + std::to_string(outcome.exit_code.value_or(-1)) +
-           progress + "; last output: " + last_lines(stream.tail());
-  }
-  // 66 is what the TSan runtime exits with after printing any report; the reports themselves,
-  // not this status, decide whether there was a race.
-  const bool tsan_report_status = plan.variant == Variant::tsan && outcome.exit_code == 66;
-  if (outcome.exit_code != 0 && !tsan_report_status) {
-    return "runner exited with status " + std::to_string(outcome.exit_code.value_or(-1)) +
-           " after its last trial; last output: " + last_lines(stream.tail());
-  }
-  return std::nullopt;
+std::string seconds_text(std::chrono::duration<double> seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f s", seconds.count());
+  return text;
 }
 
 // The ranges record the indices the runner reported, not the ones asked for.
@@ -87,13 +54,7 @@ void add_trial_index(std::vector<TrialRange>& ranges, std::uint64_t seed, std::i
   }
 }
 
-}  // namespace
-
-std::string runner_path(const std::string& driver_path, Variant variant) {
-  return driver_path + "-" + std::string(to_string(variant));
-}
-
-CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
+CellResult describe_plan(const CellPlan& plan) {
   CellResult cell;
   cell.case_name = plan.test_case->name;
   cell.description = plan.test_case->description;
@@ -103,22 +64,71 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   cell.iterations = plan.iterations;
   cell.trials_requested = plan.trials;
   cell.expected_count = plan.threads * plan.iterations;
+  return cell;
+}
 
+}  // namespace
+
+std::string runner_path(const std::string& driver_path, Variant variant) {
+  return driver_path + "-" + std::string(to_string(variant));
+}
+
+CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
+  CellResult cell = describe_plan(plan);
   CellTally tally(cell.expected_count, settings.source_root);
-  RunnerStream stream([&](TrialEvent trial) {
-    add_trial_index(cell.trial_ranges, settings.seed, trial.index);
-    tally.add_trial(trial);
-    if (settings.on_trial) settings.on_trial(trial);
-  });
-  ChildOutcome outcome = run_child(runner_arguments(plan, settings),
-                                   [&](std::string_view bytes) { stream.feed(bytes); });
-  stream.finish();
-  tally.add_reports_outside_trials(stream.reports_outside_trials());
+  Watchdog watchdog(settings.timeout);
+  const std::int64_t end = plan.first_trial + plan.trials;
+  std::int64_t next = plan.first_trial;  // the first trial the next runner runs
+  while (next < end) {
+    RunnerStream stream(
+        [&](TrialEvent trial) {
+          add_trial_index(cell.trial_ranges, settings.seed, trial.index);
+          tally.add_trial(trial);
+          watchdog.progress(Clock::now());
+          if (settings.on_trial) settings.on_trial(trial);
+        },
+        next, cell.expected_count);
+    ChildWatch watch;
+    watch.on_output = [&](std::string_view bytes) { stream.feed(bytes); };
+    watch.on_progress = [&] { watchdog.progress(Clock::now()); };
+    watch.on_start = settings.on_runner_start;
+    // A runner whose protocol broke is stopped at once: nothing it says can be counted any more.
+    watch.deadline = [&] {
+      return stream.error() ? Clock::time_point::min() : watchdog.deadline();
+    };
+    watch.stop_fd = settings.stop_fd;
+    ChildSpec spec{runner_arguments(plan, settings, next), {}, true};
+    if (plan.variant == Variant::tsan) spec.env = settings.tsan_env;
+
+    watchdog.start(Clock::now());
+    const ChildOutcome outcome = run_child(spec, watch);
+    stream.finish();
+    const auto limit = watchdog.limit();
+    cell.wall_seconds += outcome.wall_seconds;
+    if (cell.worker_cpus.empty()) {
+      cell.pin = stream.pin();
+      cell.worker_cpus = stream.worker_cpus();
+    }
+    tally.add_reports_outside_trials(stream.reports_outside_trials());
+    const std::int64_t unfinished = next + stream.trials_seen();
+    tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);
+
+    const RunnerEnd runner = judge_runner(outcome, stream, plan.variant, end - next);
+    if (runner.kind == RunnerEnd::Kind::finished || runner.kind == RunnerEnd::Kind::stopped) break;
+    if (runner.kind == RunnerEnd::Kind::broken) {
+      cell.error = runner.cause;
+      break;
+    }
+    const bool hung = runner.kind == RunnerEnd::Kind::hung;
+    cell.faults.push_back(TrialFault{
+        hung ? TrialFault::Kind::hung : TrialFault::Kind::crashed, unfinished,
+        trial_seed(settings.seed, unfinished),
+        hung ? "no progress for " + seconds_text(limit) + " (the watchdog limit)" : runner.cause,
+        last_lines(stream, 8, "\n")});
+    next = unfinished + 1;
+    if (static_cast<std::int64_t>(cell.faults.size()) >= settings.max_faults) break;
+  }
   tally.fill(cell);
-  cell.pin = stream.pin();
-  cell.worker_cpus = stream.worker_cpus();
-  cell.wall_seconds = outcome.wall_seconds;
-  cell.error = runner_failure(outcome, stream, plan);
   return cell;
 }
 

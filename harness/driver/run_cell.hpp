@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "harness/driver/plan.hpp"
 #include "harness/ingest/runner_stream.hpp"
@@ -16,12 +18,19 @@ struct CellSettings {
   std::uint64_t seed = 0;
   std::string source_root;
   Pin pin = Pin::spread;
+  std::chrono::duration<double> timeout{60};     // the watchdog's floor (see Watchdog); 0: off
+  std::int64_t max_faults = 3;                   // hung or crashed trials before the cell stops
+  std::vector<std::string> tsan_env;             // "NAME=value" for the TSan runner's environment
+  int stop_fd = -1;                              // readable once the run is interrupted
+  std::function<void(int pid)> on_runner_start;  // each runner's process (group) id
   std::function<void(const TrialEvent&)> on_trial;  // as each trial's record arrives; may be empty
 };
 
-// Runs one cell in a fresh runner process and returns its measured, not yet graded, result.
-// A runner that cannot start, dies, or breaks the protocol gives a result with `error` set that
-// keeps every trial it did report.
+// Runs one cell in its variant's runner and returns its measured, not yet graded, result.
+// A trial that hangs or crashes is recorded as a fault and the runner restarts at the next trial,
+// until settings.max_faults faults. A runner that cannot start, breaks the protocol, or exits
+// early gives a result with `error` set. Either way every trial reported is kept. When stop_fd
+// becomes readable, the runner is killed and the trials done so far are returned.
 CellResult run_cell(const CellPlan& plan, const CellSettings& settings);
 
 // The runner executable of `variant` beside the driver: "<driver>-plain", "<driver>-tsan".

@@ -16,6 +16,14 @@ inline constexpr std::int64_t kDefaultIterations = 100'000;
 // Chosen so that the default matrix (both counter cases, both variants) runs in well under two
 // minutes on a 2-core machine, while 0 failures still bounds a safe case's rate below 1.5%.
 inline constexpr std::int64_t kDefaultTrials = 200;
+// The watchdog's floor: a trial is hung after this long without progress (plus 10 x the median
+// time between signs of progress; see harness/driver/watchdog.hpp). 200 x the longest pause
+// measured in a slow-but-correct lock's progress on 2 CPUs (0.3 s, a spinning ticket lock at
+// 5 threads, whose every trial took over 300 s).
+inline constexpr double kDefaultTimeoutSeconds = 60;
+// Hung or crashed trials after which a cell stops: one already fails it, and each hang costs the
+// watchdog's limit.
+inline constexpr std::int64_t kDefaultMaxFaults = 3;
 
 // The files a run or a merge writes, all from the one finished summary; empty: not asked for.
 struct OutputPaths {
@@ -35,6 +43,9 @@ struct RunOptions {
   std::int64_t trials = kDefaultTrials;  // of the whole run: a shard runs its slice of them
   std::optional<Shard> shard;
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
+  double timeout_seconds = kDefaultTimeoutSeconds;  // 0: no watchdog
+  std::int64_t max_faults = kDefaultMaxFaults;
+  std::string suppressions;  // a TSan suppressions file for the TSan variant; empty: none
   OutputPaths outputs;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
   Pin pin = Pin::spread;

@@ -3,6 +3,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "harness/signal_name.hpp"
 #include "lockstress/case.hpp"
 
 namespace lockstress {
@@ -140,6 +141,19 @@ Verdict read_verdict(const Node& n) {
   n.fail("unknown verdict '" + name + "'");
 }
 
+TrialFault read_fault(const Node& n) {
+  TrialFault f;
+  const std::string kind = n.at("kind").text();
+  if (kind == "hung") f.kind = TrialFault::Kind::hung;
+  else if (kind == "crashed") f.kind = TrialFault::Kind::crashed;
+  else n.at("kind").fail("unknown fault '" + kind + "' (hung or crashed)");
+  f.trial = n.at("trial").integer(0);
+  f.seed = n.at("seed").unsigned_integer();
+  f.cause = n.at("cause").text();
+  f.output = n.at("output").text();
+  return f;
+}
+
 CellResult read_cell(const Node& n) {
   CellResult c;
   c.case_name = n.at("case").text();
@@ -204,6 +218,14 @@ CellResult read_cell(const Node& n) {
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
   if (n.has("error")) c.error = n.at("error").text();
+  if (n.has("faults")) {
+    for (const Node& fault : n.at("faults").items()) {
+      c.faults.push_back(read_fault(fault));
+    }
+    if (static_cast<std::int64_t>(c.faults.size()) > c.trials_requested - c.trials) {
+      n.at("faults").fail("more trials finished and faulted than were requested");
+    }
+  }
   return c;
 }
 
@@ -225,6 +247,12 @@ std::optional<Summary> read_summary_json(std::string_view text, std::string& err
     }
     Summary summary;
     summary.complete = root.at("complete").boolean();
+    if (root.has("interrupted_by")) {
+      const std::string name = root.at("interrupted_by").text();
+      std::optional<int> signal = parse_signal_name(name);
+      if (!signal) root.at("interrupted_by").fail("unknown signal '" + name + "'");
+      summary.interrupted_by = *signal;
+    }
     summary.context = read_context(root.at("context"));
     for (const Node& input : root.at("merged_from").items()) {
       summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/reporters/reporters.hpp"
+#include "harness/signal_name.hpp"
 
 namespace lockstress {
 namespace {
@@ -26,6 +27,18 @@ json expectation_fields(const Expect& expect) {
     out["caught_by"] = caught_by;
     out["tsan_report"] = expect.tsan_report;
     out["blind_spot"] = expect.blind_spot;
+  }
+  return out;
+}
+
+json faults(const std::vector<TrialFault>& faults) {
+  json out = json::array();
+  for (const TrialFault& f : faults) {
+    out.push_back({{"kind", std::string(to_string(f.kind))},
+                   {"trial", f.trial},
+                   {"seed", f.seed},
+                   {"cause", f.cause},
+                   {"output", f.output}});
   }
   return out;
 }
@@ -107,6 +120,7 @@ json cell_json(const CellResult& cell) {
   };
   out.update(expectation_fields(cell.expect));
   if (cell.error) out["error"] = *cell.error;
+  if (!cell.faults.empty()) out["faults"] = faults(cell.faults);
   return out;
 }
 
@@ -129,6 +143,9 @@ void write_json(const Summary& summary, std::ostream& out) {
       {"exit_code", exit_code(summary)},
       {"results", results},
   };
+  if (summary.interrupted_by > 0) {
+    document["interrupted_by"] = signal_name(summary.interrupted_by);
+  }
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

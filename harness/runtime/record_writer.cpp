@@ -48,4 +48,17 @@ void write_end_record(std::int64_t trials) {
   write_line(line, length);
 }
 
+void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_view what) {
+  std::string line(protocol::kPrefix);
+  line.append(protocol::kException)
+      .append(" index=")
+      .append(std::to_string(index))
+      .append(" seed=")
+      .append(std::to_string(seed))
+      .append(" what=");
+  for (char c : what.substr(0, 1000)) line += (c == '\n' || c == '\r') ? ' ' : c;
+  line += '\n';
+  write_line(line.data(), static_cast<int>(line.size()));
+}
+
 }  // namespace lockstress

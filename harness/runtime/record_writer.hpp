@@ -18,6 +18,8 @@ struct TrialRecord {
 // file descriptor, and a single write of a short line is never split by another writer.
 void write_trial_record(const TrialRecord& record);
 void write_end_record(std::int64_t trials);
+// The case threw out of trial `index`: `what` is cut to one line of at most 1,000 bytes.
+void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_view what);
 // Where the workers run: `pin` as asked, and each worker's CPU (-1: not pinned).
 void write_placement_record(std::string_view pin, const std::vector<int>& cpus);
 

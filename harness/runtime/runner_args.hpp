@@ -18,6 +18,7 @@ struct RunnerArgs {
   std::int64_t trials = 0;
   std::uint64_t seed = 0;
   Pin pin = Pin::spread;
+  int progress_fd = -1;  // where the progress beacon writes; -1: no beacon
 };
 
 // argv as the driver builds it (see runner_command_line in the driver); nullopt with `error`

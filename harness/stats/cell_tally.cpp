@@ -22,18 +22,23 @@ void CellTally::add_trial(const TrialEvent& trial) {
   runtime_reports_ += trial.runtime_reports;
   if (trial.runtime_reports > 0 || !trial.report_texts.empty()) ++report_trials_;
 
-  std::vector<std::string> kinds = add_reports(trial.report_texts, trial.index);
+  std::vector<std::string> kinds = add_reports(trial.report_texts, trial.index, true);
   std::sort(kinds.begin(), kinds.end());
   kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
   for (const std::string& kind : kinds) ++trials_by_kind_[kind];
 }
 
 void CellTally::add_reports_outside_trials(const std::vector<std::string>& texts) {
-  add_reports(texts, -1);
+  add_reports(texts, -1, false);
+}
+
+void CellTally::add_reports_of_unfinished_trial(const std::vector<std::string>& texts,
+                                                std::int64_t index) {
+  add_reports(texts, index, false);
 }
 
 std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& texts,
-                                                std::int64_t trial_index) {
+                                                std::int64_t trial_index, bool finished) {
   std::vector<std::string> kinds;
   std::set<std::size_t> seen_in_this_trial;
   for (const std::string& text : texts) {
@@ -48,7 +53,7 @@ std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& 
     }
     UniqueReport& unique = unique_[it->second];
     ++unique.occurrences;
-    if (trial_index >= 0 && seen_in_this_trial.insert(it->second).second) ++unique.trials;
+    if (finished && seen_in_this_trial.insert(it->second).second) ++unique.trials;
   }
   return kinds;
 }

@@ -18,6 +18,9 @@ class CellTally {
 
   void add_trial(const TrialEvent& trial);
   void add_reports_outside_trials(const std::vector<std::string>& texts);
+  // Reports printed during trial `index`, which hung or crashed: they name it as their first
+  // trial, but it does not count as a trial they appeared in, since it never finished.
+  void add_reports_of_unfinished_trial(const std::vector<std::string>& texts, std::int64_t index);
 
   // Writes the measured fields of `cell`; the fields describing what was asked stay as they are.
   void fill(CellResult& cell) const;
@@ -25,7 +28,7 @@ class CellTally {
  private:
   // Returns the kinds of the reports in `texts`, after counting them.
   std::vector<std::string> add_reports(const std::vector<std::string>& texts,
-                                       std::int64_t trial_index);
+                                       std::int64_t trial_index, bool finished);
 
   std::int64_t expected_count_;
   std::string source_root_;

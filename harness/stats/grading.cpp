@@ -109,6 +109,21 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
   return grade;
 }
 
+std::string fault_text(const TrialFault& fault) {
+  std::string text = std::string(to_string(fault.kind)) + " in trial " +
+                     std::to_string(fault.trial) + " (seed " + std::to_string(fault.seed) + ")";
+  if (fault.kind == TrialFault::Kind::hung || fault.output.empty())
+    return text + ": " + fault.cause;
+  // The last two lines: a sanitizer's SUMMARY line, or the case's own last words.
+  std::string_view last = fault.output;
+  std::size_t cut = last.rfind('\n');
+  if (cut != std::string_view::npos && cut > 0) cut = last.rfind('\n', cut - 1);
+  if (cut != std::string_view::npos) last.remove_prefix(cut + 1);
+  std::string shown(last.substr(0, 400));
+  for (char& c : shown) c = c == '\n' ? '|' : c;
+  return text + ": " + fault.cause + "; last output: " + shown;
+}
+
 }  // namespace
 
 bool race_detected(const CellResult& cell) {
@@ -117,9 +132,25 @@ bool race_detected(const CellResult& cell) {
 }
 
 Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
+  // A hung or crashed trial is the code under test misbehaving: a failure, whatever else happened.
+  if (!cell.faults.empty()) {
+    Grade grade{Verdict::fail, {}};
+    for (const TrialFault& fault : cell.faults) grade.reasons.push_back(fault_text(fault));
+    if (cell.error) grade.reasons.push_back(*cell.error);
+    const std::int64_t ran = cell.trials + static_cast<std::int64_t>(cell.faults.size());
+    if (ran < cell.trials_requested) {
+      grade.reasons.push_back(std::to_string(cell.trials_requested - ran) + " of " +
+                              std::to_string(cell.trials_requested) + " trials did not run");
+    }
+    return grade;
+  }
   if (cell.error) return Grade{Verdict::error, {*cell.error}};
-  Grade grade = cell.expect.race ? grade_race(cell, control_detected)
-                                 : grade_safe(cell, control_detected);
+  Grade grade =
+      cell.expect.race ? grade_race(cell, control_detected) : grade_safe(cell, control_detected);
+  if (cell.trials < cell.trials_requested) {
+    grade.reasons.push_back("only " + std::to_string(cell.trials) + " of " +
+                            std::to_string(cell.trials_requested) + " trials ran");
+  }
   const auto unpinned = std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1);
   if (cell.pin == "spread" && unpinned > 0) {
     grade.reasons.push_back("the OS refused to pin " + std::to_string(unpinned) + " of " +

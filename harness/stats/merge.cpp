@@ -211,6 +211,7 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
   out.runtime_reports = out.parsed_reports = 0;
   out.trial_seconds = out.wall_seconds = 0;
   out.error.reset();
+  out.faults.clear();
   out.reasons.clear();
   std::int64_t failed = 0, reported = 0;
   std::size_t most_unpinned = 0;
@@ -226,6 +227,7 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
       out.error =
           (out.error ? *out.error + "; " : std::string()) + inputs[i].file + ": " + *cell.error;
     }
+    out.faults.insert(out.faults.end(), cell.faults.begin(), cell.faults.end());
     // Keep the placement that pinned fewest workers, so grading still warns about it.
     const auto unpinned =
         static_cast<std::size_t>(std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1));

@@ -74,7 +74,7 @@ std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64
         bucket = {0, 0, 0};
       } else {
         const std::int64_t low = std::int64_t{1} << (index - 1);
-        bucket = {low, low * 2 - 1, 0};
+        bucket = {low, low + (low - 1), 0};  // 2 * low - 1, which overflows at index 63
       }
     }
     if (index < 0) bucket.low = std::min(bucket.low, value);

@@ -30,6 +30,20 @@ struct ReportKindCount {
   std::int64_t trials = 0;
 };
 
+// A trial the case never finished: it made no progress until the watchdog killed the runner
+// (hung), or it killed the runner with a signal or an exception (crashed). The runner restarts at
+// the next trial.
+struct TrialFault {
+  enum class Kind { hung, crashed };
+  Kind kind = Kind::crashed;
+  std::int64_t trial = 0;
+  std::uint64_t seed = 0;
+  std::string cause;   // "no progress for 61.0 s", "SIGSEGV", "std::runtime_error: ..."
+  std::string output;  // the last lines the runner printed, newline-separated
+};
+
+std::string_view to_string(TrialFault::Kind kind);
+
 // Trials [first, first + count) of the run seeded `seed`: each trial's own seed is
 // trial_seed(seed, index), so ranges name exactly which trials a cell holds, across shards and
 // merges.
@@ -72,6 +86,7 @@ struct CellResult {
   double trial_seconds = 0;  // sum of the trials' wall times
   double wall_seconds = 0;   // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
+  std::vector<TrialFault> faults;    // hung or crashed trials, in order
 
   Verdict verdict = Verdict::inconclusive;
   std::vector<std::string> reasons;
@@ -101,12 +116,14 @@ struct MergedInput {
 
 struct Summary {
   bool complete = true;
+  int interrupted_by = 0;  // the signal that stopped the run early (complete is then false)
   Context context;
   std::vector<CellResult> results;
   std::vector<MergedInput> merged_from;  // empty unless this summary is a merge
 };
 
-// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither).
+// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither);
+// 128 + N when signal N interrupted the run (130 SIGINT, 143 SIGTERM).
 int exit_code(const Summary& summary);
 
 inline constexpr int kExitPass = 0;

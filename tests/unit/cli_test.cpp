@@ -77,6 +77,58 @@ TEST(Cli, EveryMistakeIsOneClearLine) {
   EXPECT_EQ(error_of({"list", "extra"}), "list takes no arguments");
 }
 
+TEST(Cli, ReliabilityOptions) {
+  Command command =
+      parse({"run", "--timeout", "0.5", "--max-faults", "7", "--suppressions", "t.supp"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run", "--timeout", "0.5"});
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  EXPECT_EQ(o.timeout_seconds, 0.5);
+  EXPECT_EQ(o.max_faults, 7);
+  EXPECT_EQ(o.suppressions, "t.supp");
+  const RunOptions defaults = std::get<RunCommand>(parse({"run"})).options;
+  EXPECT_EQ(defaults.timeout_seconds, kDefaultTimeoutSeconds);
+  EXPECT_EQ(defaults.max_faults, kDefaultMaxFaults);
+  EXPECT_TRUE(defaults.suppressions.empty());
+  EXPECT_EQ(std::get<RunCommand>(parse({"run", "--timeout", "0"})).options.timeout_seconds, 0);
+}
+
+TEST(Cli, BadReliabilityOptionsAreOneClearLine) {
+  EXPECT_EQ(error_of({"run", "--timeout", "soon"}), "--timeout: 'soon' is not a number of seconds");
+  EXPECT_EQ(error_of({"run", "--timeout", "nan"}), "--timeout: 'nan' is not a number of seconds");
+  EXPECT_EQ(error_of({"run", "--timeout", "inf"}), "--timeout: 'inf' is not a number of seconds");
+  EXPECT_EQ(error_of({"run", "--timeout", "-1"}),
+            "--timeout: -1 is out of range (0 to 1000000 seconds)");
+  EXPECT_EQ(error_of({"run", "--timeout", "1e9"}),
+            "--timeout: 1e9 is out of range (0 to 1000000 seconds)");
+  EXPECT_EQ(error_of({"run", "--max-faults", "0"}),
+            "--max-faults: 0 is out of range (1 to 1000000000)");
+  EXPECT_EQ(error_of({"run", "--suppressions", ""}), "--suppressions: empty file name");
+}
+
+// threads x iterations is each trial's expected count: it must fit in 64 bits for every cell.
+TEST(Cli, AnIterationCountThatOverflowsTheExpectedCountIsRefused) {
+  EXPECT_EQ(error_of({"run", "--iterations", "9223372036854775807"}),
+            "5 threads x --iterations 9223372036854775807 (unsafe_counter) is more increments per "
+            "trial than a 64-bit count holds");
+  EXPECT_EQ(error_of({"run", "--threads", "2", "--iterations", "4611686018427387904"}),
+            "2 threads x --iterations 4611686018427387904 (unsafe_counter) is more increments per "
+            "trial than a 64-bit count holds");
+  EXPECT_TRUE(std::holds_alternative<RunCommand>(
+      parse({"run", "--threads", "2", "--iterations", "4611686018427387903"})));
+  EXPECT_EQ(error_of({"run", "--iterations", "9223372036854775808"}),
+            "--iterations: 9223372036854775808 is out of range (1 to 9223372036854775807)");
+}
+
+// Found by fuzz_cli: Boost.Program_options' error message looped forever (and grew without bound)
+// when the offending argument held one of its own %placeholders%.
+TEST(Cli, AnArgumentHoldingBoostsPlaceholdersIsAnErrorNotAHang) {
+  EXPECT_EQ(error_of({"run", "--x%original_token%"}), "unrecognised option '--x?original_token?'");
+  EXPECT_EQ(error_of({"run", "--quiet=%value%"}), "option '--quiet' does not take any arguments");
+  // A % where Boost has nothing to say is kept as it is.
+  EXPECT_EQ(std::get<RunCommand>(parse({"run", "--json", "a%original_token%.json"})).options.outputs.json,
+            "a%original_token%.json");
+}
+
 TEST(Cli, ThreadsOutsideALimitAreFineForCasesNotSelected) {
   EXPECT_TRUE(std::holds_alternative<RunCommand>(parse({"run", "--case", "locked_counter", "--threads", "8"})));
 }
@@ -85,11 +137,13 @@ TEST(Cli, HelpListsEveryOptionWithItsDefault) {
   Command command = parse({"run", "--help"});
   ASSERT_TRUE(std::holds_alternative<PrintCommand>(command));
   const std::string& text = std::get<PrintCommand>(command).text;
-  for (const char* option : {"--case", "--variant", "--threads", "--iterations", "--trials", "--seed",
-                             "--json", "--source-root", "--quiet"}) {
+  for (const char* option :
+       {"--case", "--variant", "--threads", "--iterations", "--trials", "--seed", "--json",
+        "--source-root", "--quiet", "--timeout", "--max-faults", "--suppressions"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_NE(text.find("(=100000)"), std::string::npos);
+  EXPECT_NE(text.find("--timeout arg (=60)"), std::string::npos);
   EXPECT_NE(text.find("Exit codes"), std::string::npos);
 }
 
@@ -102,10 +156,19 @@ TEST(Cli, RerunArgumentsRepeatTheRun) {
             (std::vector<std::string>{"lockstress", "run", "--case", "locked_counter", "--variant",
                                       "plain", "--threads", "2", "--iterations", "100000",
                                       "--trials", "200", "--seed", "42"}));
+  o.timeout_seconds = 2.5;
+  o.max_faults = 9;
+  o.suppressions = "t.supp";
   const std::vector<std::string> rerun = rerun_arguments("x", o, 42);
+  EXPECT_EQ(std::vector<std::string>(rerun.begin() + 8, rerun.begin() + 14),
+            (std::vector<std::string>{"--timeout", "2.5", "--max-faults", "9", "--suppressions",
+                                      "t.supp"}));
   Command again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
   ASSERT_TRUE(std::holds_alternative<RunCommand>(again));
   EXPECT_EQ(std::get<RunCommand>(again).options.seed, 42u);
+  EXPECT_EQ(std::get<RunCommand>(again).options.timeout_seconds, 2.5);
+  EXPECT_EQ(std::get<RunCommand>(again).options.max_faults, 9);
+  EXPECT_EQ(std::get<RunCommand>(again).options.suppressions, "t.supp");
 }
 
 TEST(Cli, ShardTakesASliceOfTheTrialsOfOneSeededRun) {

@@ -162,6 +162,28 @@ TEST(Merge, AnIncompleteInputOrACellInErrorCarriesOver) {
   EXPECT_EQ(s.results[1].error, "shard-2.json: runner killed by SIGSEGV");
 }
 
+// Hung and crashed trials are measurements too: a merge keeps every shard's, and fails the cell.
+TEST(Merge, KeepsTheFaultsOfEveryInput) {
+  MergeInput one = shard(1);
+  MergeInput two = shard(2);
+  auto locked_of = [](Summary& summary) -> CellResult& {
+    for (CellResult& cell : summary.results) {
+      if (cell.case_name == "locked_counter") return cell;
+    }
+    throw std::runtime_error("no locked_counter cell");
+  };
+  locked_of(one.summary).faults = {{TrialFault::Kind::hung, 3, 1, "no progress", ""}};
+  locked_of(two.summary).faults = {{TrialFault::Kind::crashed, 14, 2, "SIGSEGV", "x"}};
+  Summary s = merged({one, two});
+  const CellResult& locked = locked_of(s);
+  ASSERT_EQ(locked.faults.size(), 2u);
+  EXPECT_EQ(locked.faults[0].trial, 3);
+  EXPECT_EQ(locked.faults[1].trial, 14);
+  EXPECT_EQ(locked.verdict, Verdict::fail);
+  Summary clean = merged({shard(1), shard(2)});
+  EXPECT_TRUE(locked_of(clean).faults.empty());
+}
+
 TEST(Merge, RefusesInputsThatDoNotFit) {
   EXPECT_EQ(
       refusal({shard(1), shard_with(2, "\"iterations\": 100", "\"iterations\": 1000")}),

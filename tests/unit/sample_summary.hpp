@@ -71,7 +71,23 @@ inline Summary sample_summary() {
   broken.lost_histogram = power_of_two_histogram({0});
   broken.error = "runner killed by SIGSEGV after 1 of 4 trials; last output: boom";
 
-  s.results = {control, control_tsan, locked, locked_tsan, broken};
+  // A lock that hung once and crashed once: both faults fail the cell, and the trials around them
+  // still count.
+  CellResult faulty = locked;
+  faulty.case_name = "forgetful_lock";
+  faulty.description = "unlock forgets";
+  faulty.trials = 2;
+  faulty.trial_ranges = {{7, 0, 1}, {7, 2, 1}};  // trial 1 hung, trial 3 crashed
+  faulty.failures = rate(0, 2);
+  faulty.report_trials = rate(0, 2);
+  faulty.lost_updates = describe({0, 0});
+  faulty.lost_histogram = power_of_two_histogram({0, 0});
+  faulty.faults = {
+      {TrialFault::Kind::hung, 1, 99, "no progress for 60.0 s (the watchdog limit)", ""},
+      {TrialFault::Kind::crashed, 3, 100, "SIGSEGV (ThreadSanitizer: SEGV on unknown address 0x8)",
+       "SUMMARY: ThreadSanitizer: SEGV cases/f.cpp:9 in f()\n==1==ABORTING"}};
+
+  s.results = {control, control_tsan, locked, locked_tsan, broken, faulty};
   grade_all(s.results);
   return s;
 }

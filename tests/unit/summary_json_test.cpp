@@ -39,6 +39,21 @@ TEST(SummaryJson, RoundTripsEveryField) {
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
 }
 
+TEST(SummaryJson, RoundTripsAnInterruptedRun) {
+  Summary summary = testing::sample_summary();
+  summary.complete = false;
+  summary.interrupted_by = 15;
+  const std::string written = to_json(summary);
+  EXPECT_NE(written.find("\"interrupted_by\": \"SIGTERM\""), std::string::npos);
+  EXPECT_NE(written.find("\"exit_code\": 143"), std::string::npos);
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written, error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->interrupted_by, 15);
+  EXPECT_FALSE(read->complete);
+  EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+}
+
 TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {
   const std::string written = to_json(testing::sample_summary());
   EXPECT_EQ(error_reading("{"), "not valid JSON (malformed or truncated)");
@@ -62,6 +77,17 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[0].lost_updates.histogram: holds 5 trials, not 4");
   EXPECT_EQ(error_reading(sample_with("\"seed\": 7", "\"seed\": -7")),
             "context.seed: expected a non-negative whole number");
+  EXPECT_EQ(error_reading(sample_with("\"kind\": \"hung\"", "\"kind\": \"slow\"")),
+            "results[5].faults[0].kind: unknown fault 'slow' (hung or crashed)");
+  EXPECT_EQ(error_reading(sample_with("\"trial\": 3", "\"trial\": -3")),
+            "results[5].faults[1].trial: -3 is out of range (0 to 9223372036854775807)");
+  // Trials 0 and 2 finished, 1 and 3 faulted: a third fault is more than the 4 trials asked for.
+  EXPECT_EQ(error_reading(sample_with("\"faults\": [", "\"faults\": [{\"kind\": \"hung\", "
+                                      "\"trial\": 9, \"seed\": 1, \"cause\": \"\", \"output\": \"\"},")),
+            "results[5].faults: more trials finished and faulted than were requested");
+  EXPECT_EQ(error_reading(sample_with("\"complete\": true,",
+                                      "\"complete\": true, \"interrupted_by\": \"SIGNOPE\",")),
+            "interrupted_by: unknown signal 'SIGNOPE'");
 }
 
 }  // namespace

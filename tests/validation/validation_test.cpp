@@ -36,8 +36,8 @@ std::string json_schema_command(const std::string& schema, const std::string& do
          quoted(schema) + " " + quoted(document);
 }
 
-// The summaries every format must handle: passing, failing (with an error cell), inconclusive,
-// merged; report text holds < & ]]> é, an invalid byte and a terminal escape.
+// The summaries every format must handle: passing, failing (with an error cell and a cell with
+// hung and crashed trials), inconclusive, merged, interrupted; report text holds < & ]]> é, an invalid byte and a terminal escape.
 std::vector<std::pair<std::string, Summary>> summaries() {
   Summary failing = testing::sample_summary();
   failing.results[1].unique_reports[0].example += "\x1b[1mbold\x1b[0m \"quoted\" 'single'\n";
@@ -55,13 +55,19 @@ std::vector<std::pair<std::string, Summary>> summaries() {
                         {"shard-2.json", false, failing.context}};
   merged.complete = false;
 
+  // Stopped by SIGINT: incomplete, exit 130, with a hung and a crashed trial (the sample's).
+  Summary interrupted = failing;
+  interrupted.complete = false;
+  interrupted.interrupted_by = 2;
+
   EXPECT_EQ(exit_code(passing), kExitPass);
   EXPECT_EQ(exit_code(failing), kExitFail);
   EXPECT_EQ(exit_code(inconclusive), kExitInconclusive);
   return {{"passing", passing},
           {"failing", failing},
           {"inconclusive", inconclusive},
-          {"merged", merged}};
+          {"merged", merged},
+          {"interrupted", interrupted}};
 }
 
 std::string write(const Scratch& scratch, const std::string& name,

@@ -13,6 +13,11 @@ class Workload {
   virtual void reset() = 0;
   virtual void run(int thread, std::int64_t iterations) = 0;
   virtual std::int64_t count() const = 0;
+  // How far the running trial has got (increments so far, say). The runner reads it every 200 ms
+  // from another thread while run() executes, so the watchdog can tell a slow trial (progress
+  // moves) from a hung one (it does not); it must be safe to call then. -1, the default: cannot
+  // tell, and the watchdog judges the trial by its duration alone.
+  virtual std::int64_t progress() const { return -1; }
 };
 
 }  // namespace lockstress
