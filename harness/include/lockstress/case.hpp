@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,6 +18,15 @@ struct ThreadLimit {
   int max = kMaxThreads;
 };
 
+// A case's own parameters for `lockstress run` when the command line does not set them; 0 means
+// lockstress's default (5 threads, or the case's limit when lower; 100,000 iterations; 200
+// trials). A case sets them when the defaults would make it slow or meaningless, and says why.
+struct Defaults {
+  int threads = 0;
+  std::int64_t iterations = 0;
+  std::int64_t trials = 0;
+};
+
 struct Case {
   std::string name;
   std::string description;
@@ -24,6 +34,7 @@ struct Case {
   ThreadLimit threads;
   // Called once per runner process, with the trial's thread count.
   std::function<std::unique_ptr<Workload>(int threads)> make_workload;
+  Defaults defaults = {};
 };
 
 // The positive control: the unlocked counter that must lose updates (plain) and draw a data-race
