@@ -7,11 +7,16 @@
 
 namespace lockstress {
 
-// Spin-waiting cases run with 2 threads unless told otherwise: with more threads than CPUs, a
-// waiter spins (or yields) while the thread it waits for is descheduled, and on a 2-CPU machine a
-// trial of 5 threads takes seconds instead of milliseconds. Two threads also keep the gate's
-// control cell cheap (see plan.cpp: the control runs at every point a case runs at).
-inline constexpr Defaults kSpinDefaults{.threads = 2};
+// The built-in lock cases' own defaults (Case::defaults), chosen so that `lockstress run`, every
+// case in both variants, stays well under two minutes on a 2-CPU machine. Under TSan each lock
+// operation costs 0.2-2.5 us (measured here), so 5 threads x 100,000 iterations x 200 trials of
+// one lock case would take 20-250 s; a TSan finding needs one unordered pair of accesses, not a
+// million, and the broken locks here lose updates within 10,000 iterations (measured).
+// Blocking locks: 5 threads (waiters sleep, so more threads than CPUs costs nothing).
+inline constexpr Defaults kLockDefaults{.iterations = 20'000, .trials = 100};
+// Spin-waiting locks: 2 threads. With more threads than CPUs a waiter spins or yields while the
+// thread it waits for is descheduled: on 2 CPUs a trial of 5 threads takes seconds, not ms.
+inline constexpr Defaults kSpinDefaults{.threads = 2, .iterations = 10'000, .trials = 100};
 
 Case atomic_counter_case();
 Case split_rmw_relaxed_case();

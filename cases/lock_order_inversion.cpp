@@ -1,3 +1,5 @@
+#include <pthread.h>
+
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -10,9 +12,26 @@
 namespace lockstress {
 namespace {
 
+// A pthread mutex created and destroyed with its owner. std::mutex (libstdc++) is statically
+// initialised and never destroyed, so TSan would see the same two mutexes in every trial and
+// report their inversion once per process; created afresh, they are new mutexes to TSan each
+// trial, and each trial's inversion is reported.
+class FreshMutex {
+ public:
+  FreshMutex() { pthread_mutex_init(&mutex_, nullptr); }
+  ~FreshMutex() { pthread_mutex_destroy(&mutex_); }
+  FreshMutex(const FreshMutex&) = delete;
+  FreshMutex& operator=(const FreshMutex&) = delete;
+  void lock() { pthread_mutex_lock(&mutex_); }
+  void unlock() { pthread_mutex_unlock(&mutex_); }
+
+ private:
+  pthread_mutex_t mutex_;
+};
+
 struct TwoLocks {
-  std::mutex first;
-  std::mutex second;
+  FreshMutex first;
+  FreshMutex second;
   std::atomic<bool> first_done{false};
 };
 
@@ -46,9 +65,9 @@ class OppositeOrders final : public Workload {
     std::int64_t value = 0;
   };
 
-  void increment_under(std::mutex& outer, std::mutex& inner) {
-    std::lock_guard<std::mutex> hold_outer(outer);
-    std::lock_guard<std::mutex> hold_inner(inner);
+  void increment_under(FreshMutex& outer, FreshMutex& inner) {
+    std::lock_guard<FreshMutex> hold_outer(outer);
+    std::lock_guard<FreshMutex> hold_inner(inner);
     unlocked_increment(count_.value);
   }
 
@@ -67,7 +86,10 @@ Case lock_order_inversion_case() {
           "only the order of acquisitions shows the bug",
           "lock-order-inversion"),
       {2, 2},
-      [](int) { return std::make_unique<OppositeOrders>(); }};
+      [](int) { return std::make_unique<OppositeOrders>(); },
+      // TSan reports the inversion the first time both orders have been seen: a few iterations
+      // would do; these match the spin locks' point, so that they share its control cells.
+      kSpinDefaults};
 }
 
 }  // namespace lockstress

@@ -1,5 +1,6 @@
 #include "harness/driver/cli.hpp"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <charconv>
 #include <limits>
@@ -57,6 +58,24 @@ Int parse_number(const std::string& option, const std::string& text, Int min, In
   return value;
 }
 
+// {"2,4", "8"} -> {2, 4, 8}: an option given as lists, repeated or both. Each number is checked
+// like a single one; repeats are dropped, the order kept.
+template <class Int>
+std::vector<Int> parse_numbers(const std::string& option, const std::vector<std::string>& texts,
+                               Int min, Int max) {
+  std::vector<Int> values;
+  for (const std::string& text : texts) {
+    for (std::size_t start = 0;;) {
+      const std::size_t comma = text.find(',', start);
+      const Int value = parse_number<Int>(option, text.substr(start, comma - start), min, max);
+      if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return values;
+}
+
 const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   for (const Case& c : cases) {
     if (c.name == name) return &c;
@@ -73,12 +92,14 @@ po::options_description run_options_description() {
      "The race control unsafe_counter always runs too: it is what makes a clean result mean something")
     ("variant", po::value<std::vector<std::string>>()->composing(),
      "plain or tsan (repeat for both). Default: both")
-    ("threads", po::value<std::string>(),
-     "worker threads per trial. Default: 5, or a case's own limit when lower (Peterson: 2)")
-    ("iterations", po::value<std::string>()->default_value(std::to_string(kDefaultIterations)),
-     "increments per thread per trial")
-    ("trials", po::value<std::string>()->default_value(std::to_string(kDefaultTrials)),
-     "trials per case and variant")
+    ("threads", po::value<std::vector<std::string>>()->composing(),
+     "worker threads per trial; a list (2,4,8) sweeps them. Default: the case's own (lockstress "
+     "list shows it), else 5 within the case's limit")
+    ("iterations", po::value<std::vector<std::string>>()->composing(),
+     "increments per thread per trial; a list (1000,100000) sweeps them, crossed with --threads. "
+     "Default: the case's own, else 100000")
+    ("trials", po::value<std::string>(),
+     "trials per case, variant and parameter point. Default: the case's own, else 200")
     ("seed", po::value<std::string>(),
      "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
     ("pin", po::value<std::string>()->default_value("spread"),
@@ -123,11 +144,17 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     }
   }
   if (vm.count("threads")) {
-    options.threads = parse_number<int>("threads", vm["threads"].as<std::string>(), 1, kMaxThreads);
+    options.threads =
+        parse_numbers<int>("threads", vm["threads"].as<std::vector<std::string>>(), 1, kMaxThreads);
   }
-  options.iterations =
-      parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(), 1, kMaxIterations);
-  options.trials = parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  if (vm.count("iterations")) {
+    options.iterations = parse_numbers<std::int64_t>(
+        "iterations", vm["iterations"].as<std::vector<std::string>>(), 1, kMaxIterations);
+  }
+  if (vm.count("trials")) {
+    options.trials =
+        parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  }
   if (vm.count("seed")) {
     options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
@@ -139,14 +166,15 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   options.source_root = vm["source-root"].as<std::string>();
   options.quiet = vm["quiet"].as<bool>();
 
-  if (options.threads) {
-    for (const Case& c : cases) {
-      bool selected = options.cases.empty() ||
-                      std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
-      if (selected && (*options.threads < c.threads.min || *options.threads > c.threads.max)) {
-        throw ParseError{"--threads " + std::to_string(*options.threads) + " is outside what " +
-                         c.name + " allows (" + std::to_string(c.threads.min) + " to " +
-                         std::to_string(c.threads.max) + ")"};
+  for (const Case& c : cases) {
+    bool selected = options.cases.empty() ||
+                    std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
+    for (int threads : options.threads) {
+      if (selected && (threads < c.threads.min || threads > c.threads.max)) {
+        throw ParseError{"--threads " + std::to_string(threads) + " is outside what " + c.name +
+                         " allows (" + std::to_string(c.threads.min) + " to " +
+                         std::to_string(c.threads.max) + ")" +
+                         (options.cases.empty() ? "; name the cases to run with --case" : "")};
       }
     }
   }
@@ -199,10 +227,18 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   for (Variant variant : options.variants) {
     args.insert(args.end(), {"--variant", std::string(to_string(variant))});
   }
-  if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
+  auto joined = [](const auto& values) {
+    std::string out;
+    for (const auto& value : values) out += (out.empty() ? "" : ",") + std::to_string(value);
+    return out;
+  };
+  if (!options.threads.empty()) args.insert(args.end(), {"--threads", joined(options.threads)});
   if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
-  args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
-                           std::to_string(options.trials), "--seed", std::to_string(seed)});
+  if (!options.iterations.empty()) {
+    args.insert(args.end(), {"--iterations", joined(options.iterations)});
+  }
+  if (options.trials) args.insert(args.end(), {"--trials", std::to_string(*options.trials)});
+  args.insert(args.end(), {"--seed", std::to_string(seed)});
   return args;
 }
 

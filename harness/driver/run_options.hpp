@@ -10,20 +10,23 @@
 
 namespace lockstress {
 
+// A case's parameters when neither the command line nor the case itself (Case::defaults) sets
+// them: enough for the unlocked counter to lose updates in most trials on 2 CPUs, while 0
+// failures still bounds a safe case's rate below 1.5%.
 inline constexpr int kDefaultThreads = 5;
 inline constexpr std::int64_t kDefaultIterations = 100'000;
-// Chosen so that the default matrix (both counter cases, both variants) runs in well under two
-// minutes on a 2-core machine, while 0 failures still bounds a safe case's rate below 1.5%.
 inline constexpr std::int64_t kDefaultTrials = 200;
 
 // Everything `lockstress run` was asked to do, validated.
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
   std::vector<Variant> variants;   // empty: every variant
-  std::optional<int> threads;      // unset: kDefaultThreads, within each case's limit
-  std::int64_t iterations = kDefaultIterations;
-  std::int64_t trials = kDefaultTrials;
-  std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
+  // Each list is swept: every case runs at every (threads, iterations) pair. Empty: the case's
+  // own default, else kDefaultThreads (within the case's limit) and kDefaultIterations.
+  std::vector<int> threads;
+  std::vector<std::int64_t> iterations;
+  std::optional<std::int64_t> trials;  // unset: the case's own default, else kDefaultTrials
+  std::optional<std::uint64_t> seed;   // unset: a fresh random seed, printed in the summary
   std::string json_path;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
   Pin pin = Pin::spread;
