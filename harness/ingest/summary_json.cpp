@@ -117,6 +117,27 @@ std::vector<SourceLocation> read_locations(const Node& n) {
   return out;
 }
 
+// A max/min ratio, or null for infinite (see the JSON reporter); 0 only when nothing was measured.
+double read_ratio(const Node& n, std::int64_t trials) {
+  if (n.raw().is_null()) return std::numeric_limits<double>::infinity();
+  const double value = n.number();
+  if (trials > 0 && !(value >= 1)) n.fail("a max/min ratio is at least 1");
+  return value;
+}
+
+Fairness read_fairness(const Node& n, std::int64_t trials) {
+  Fairness f;
+  f.trials = n.at("trials").integer(0, trials);
+  f.unjudged_trials = n.at("unjudged_trials").integer(0, trials - f.trials);
+  f.median_ratio = read_ratio(n.at("median_ratio"), f.trials);
+  f.worst_ratio = read_ratio(n.at("worst_ratio"), f.trials);
+  f.unfair_trials = n.at("unfair_trials").integer(0, f.trials);
+  f.starved_trials = n.at("starved_trials").integer(0, f.trials);
+  f.worst_trial = n.at("worst_trial").integer(-1);
+  for (const Node& a : n.at("worst_acquisitions").items()) f.worst_acquisitions.push_back(a.integer());
+  return f;
+}
+
 Verdict read_verdict(const Node& n) {
   const std::string name = n.text();
   for (Verdict v : {Verdict::pass, Verdict::fail, Verdict::inconclusive, Verdict::error}) {
@@ -184,6 +205,7 @@ CellResult read_cell(const Node& n) {
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
+  if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
   if (n.has("error")) c.error = n.at("error").text();
   return c;
 }

@@ -2,7 +2,9 @@
 #include <iomanip>
 #include <sstream>
 
+#include "harness/reporters/detector_matrix.hpp"
 #include "harness/reporters/reporters.hpp"
+#include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
 
 namespace lockstress {
@@ -18,24 +20,11 @@ std::string cell_name(const CellResult& cell) {
   return cell.case_name + "/" + std::string(to_string(cell.variant));
 }
 
-// Columns are as wide as their widest entry; numbers align right, text left.
-void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
-  std::vector<std::size_t> width;
-  for (const auto& row : rows) {
-    width.resize(std::max(width.size(), row.size()));
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const bool numeric = !row[i].empty() && (std::isdigit(static_cast<unsigned char>(row[i][0])) != 0);
-      const std::string pad(width[i] - row[i].size(), ' ');
-      line += numeric && i > 1 ? pad + row[i] : row[i] + pad;
-      if (i + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-  }
+// The median trial's max/min acquisitions, flagged: "1.02", "5.37 unfair", "inf starving".
+std::string fairness_text(const CellResult& cell) {
+  if (!cell.fairness || cell.fairness->trials == 0) return "-";
+  const Fairness& f = *cell.fairness;
+  return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
 }
 
 std::vector<std::string> row(const CellResult& cell) {
@@ -49,6 +38,7 @@ std::vector<std::string> row(const CellResult& cell) {
           fixed(cell.lost_updates.mean, 1) + " / " + std::to_string(cell.lost_updates.max),
           tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
           tsan ? std::to_string(cell.unique_reports.size()) : "-",
+          fairness_text(cell),
           std::string(to_string(cell.verdict))};
 }
 
@@ -61,10 +51,12 @@ void write_console(const Summary& summary, std::ostream& out) {
       << c.compiler << '\n';
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
   out << '\n';
+  write_detector_matrix(summary, out);
+  out << '\n';
 
   std::vector<std::vector<std::string>> rows{{"case", "variant", "threads x iters", "trials", "failed",
                                               "failure rate [95% CI]", "lost mean / max",
-                                              "TSan trials", "unique", "verdict"}};
+                                              "TSan trials", "unique", "max/min acq", "verdict"}};
   for (const CellResult& cell : summary.results) rows.push_back(row(cell));
   print_table(rows, out);
 

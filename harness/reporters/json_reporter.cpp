@@ -1,3 +1,4 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "harness/reporters/reporters.hpp"
@@ -28,6 +29,20 @@ json expectation_fields(const Expect& expect) {
     out["blind_spot"] = expect.blind_spot;
   }
   return out;
+}
+
+// A max/min ratio; infinite (a thread shut out) has no JSON number, so it is written as null.
+json ratio(double value) { return std::isinf(value) ? json(nullptr) : json(value); }
+
+json fairness_json(const Fairness& f) {
+  return {{"trials", f.trials},
+          {"unjudged_trials", f.unjudged_trials},
+          {"median_ratio", ratio(f.median_ratio)},
+          {"worst_ratio", ratio(f.worst_ratio)},
+          {"unfair_trials", f.unfair_trials},
+          {"starved_trials", f.starved_trials},
+          {"worst_trial", f.worst_trial},
+          {"worst_acquisitions", f.worst_acquisitions}};
 }
 
 json cell_json(const CellResult& cell) {
@@ -82,6 +97,7 @@ json cell_json(const CellResult& cell) {
       {"reasons", cell.reasons},
   };
   out.update(expectation_fields(cell.expect));
+  if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
   if (cell.error) out["error"] = *cell.error;
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/ingest/tsan_report.hpp"
+#include "harness/stats/fairness.hpp"
 #include "harness/stats/statistics.hpp"
 #include "lockstress/expect.hpp"
 #include "lockstress/variant.hpp"
@@ -56,6 +57,7 @@ struct CellResult {
   std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
+  std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
   double trial_seconds = 0;  // sum of the trials' wall times
   double wall_seconds = 0;   // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion

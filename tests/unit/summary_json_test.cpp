@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
+#include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
 
@@ -37,6 +38,17 @@ TEST(SummaryJson, RoundTripsEveryField) {
   std::optional<Summary> read = read_summary_json(written, error);
   ASSERT_TRUE(read) << error;
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+}
+
+TEST(SummaryJson, RoundTripsFairnessWithInfiniteRatios) {
+  const std::string written = to_json(testing::sample_lock_summary());
+  EXPECT_NE(written.find("\"worst_ratio\": null"), std::string::npos);
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written, error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+  ASSERT_TRUE(read->results.back().fairness);
+  EXPECT_TRUE(read->results.back().fairness->starving());
 }
 
 TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {
