@@ -24,6 +24,8 @@ Usage:
   lockstress list             the cases, with what each expects
   lockstress run [options]    run cases in both variants and print the summary
   lockstress run --help       the options of run
+  lockstress compare BASE.json NEW.json
+                              compare two summaries cell by cell (--help: more)
   lockstress --version
 
 Exit codes:

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "harness/driver/cli.hpp"
+#include "harness/driver/compare_command.hpp"
 #include "harness/driver/list_command.hpp"
 #include "harness/driver/output_file.hpp"
 #include "harness/driver/plan.hpp"
@@ -76,6 +77,7 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
+  if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
   return std::visit(Overloaded{
                         [&](const ListCommand&) { return list_cases(cases); },
                         [&](const RunCommand& command) { return run(command.options, cases, args); },
