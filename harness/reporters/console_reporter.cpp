@@ -27,6 +27,27 @@ std::string fairness_text(const CellResult& cell) {
   return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
 }
 
+// The rest of the platform fingerprint, where known: what a lock's behaviour can depend on.
+void write_fingerprint(const Context& c, std::ostream& out) {
+  std::vector<std::string> parts;
+  for (const std::string& part : {c.distribution, c.libc}) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  if (c.threads_per_core > 0) {
+    parts.push_back(std::to_string(c.online_cpus) + " logical CPUs, " +
+                    std::to_string(c.threads_per_core) +
+                    (c.threads_per_core == 1 ? " thread per core (no SMT)" : " threads per core (SMT)"));
+  }
+  if (c.cache_line_bytes > 0) parts.push_back(std::to_string(c.cache_line_bytes) + "-byte cache lines");
+  std::string line;
+  for (const std::string& part : parts) line += (line.empty() ? "" : ", ") + part;
+  if (!line.empty()) out << "  " << line << '\n';
+  if (!c.plain_flags.empty()) out << "  plain: " << c.runner_compiler << " " << c.plain_flags << '\n';
+  if (!c.tsan_flags.empty()) {
+    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime " << c.tsan_runtime << '\n';
+  }
+}
+
 std::vector<std::string> row(const CellResult& cell) {
   const bool tsan = cell.variant == Variant::tsan;
   return {cell.case_name,
@@ -49,6 +70,7 @@ void write_console(const Summary& summary, std::ostream& out) {
   out << "lockstress " << c.lockstress_version << " on " << c.cpus << " CPU"
       << (c.cpus == 1 ? "" : "s") << " (" << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
       << c.compiler << '\n';
+  write_fingerprint(c, out);
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
   out << '\n';
   write_detector_matrix(summary, out);

@@ -79,6 +79,18 @@ struct Context {
   std::string compiler;
   std::string started_at;  // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
+
+  // The rest of the platform fingerprint: what a lock's behaviour can depend on.
+  std::string distribution;    // /etc/os-release PRETTY_NAME
+  std::string kernel_version;  // uname -v: the kernel's build
+  std::string libc;            // "glibc 2.36"
+  int threads_per_core = 0;    // SMT: 1 without; 0 unknown
+  int cache_line_bytes = 0;    // 0 unknown
+  // How the runners were built, as lockstress_add_runner() recorded it (empty: not recorded).
+  std::string runner_compiler;
+  std::string plain_flags;
+  std::string tsan_flags;
+  std::string tsan_runtime;  // the TSan runtime library the tsan runner links
 };
 
 struct Summary {
