@@ -105,8 +105,9 @@ po::options_description run_options_description() {
     ("seed", po::value<std::string>(),
      "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
     ("pin", po::value<std::string>()->default_value("spread"),
-     "spread: pin worker i to the i-th usable CPU, so workers really run at once; none: leave "
-     "placement to the scheduler")
+     "spread: pin workers to usable CPUs one physical core at a time, so they really run at once; "
+     "compact: fill each core's SMT siblings first (shared L1/L2); none: leave placement to the "
+     "scheduler")
     ("json", po::value<std::string>()->default_value(""),
      "write the summary as JSON to this path. Default: none")
     ("source-root", po::value<std::string>()->default_value(""),
@@ -162,7 +163,9 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
                                                std::numeric_limits<std::uint64_t>::max());
   }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
-  if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
+  if (!pin) {
+    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread, compact or none)"};
+  }
   options.pin = *pin;
   options.json_path = vm["json"].as<std::string>();
   options.source_root = vm["source-root"].as<std::string>();

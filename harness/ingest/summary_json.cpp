@@ -91,12 +91,18 @@ Context read_context(const Node& n) {
   c.started_at = n.at("started_at").text();
   c.tsan_options = n.at("tsan_options").text();
   // The fingerprint beyond the fields above came later: a summary without it still reads.
-  auto optional_text = [&](const Node& from, const char* key) { return from.has(key) ? from.at(key).text() : ""; };
+  auto optional_text = [&](const Node& from, const char* key) {
+    return from.has(key) ? from.at(key).text() : "";
+  };
   c.distribution = optional_text(n, "distribution");
   c.kernel_version = optional_text(n, "kernel_version");
   c.libc = optional_text(n, "libc");
-  if (n.has("threads_per_core")) c.threads_per_core = static_cast<int>(n.at("threads_per_core").integer(0, 1 << 10));
-  if (n.has("cache_line_bytes")) c.cache_line_bytes = static_cast<int>(n.at("cache_line_bytes").integer(0, 1 << 20));
+  if (n.has("threads_per_core")) {
+    c.threads_per_core = static_cast<int>(n.at("threads_per_core").integer(0, 1 << 10));
+  }
+  if (n.has("cache_line_bytes")) {
+    c.cache_line_bytes = static_cast<int>(n.at("cache_line_bytes").integer(0, 1 << 20));
+  }
   if (n.has("build")) {
     const Node build = n.at("build");
     c.runner_compiler = optional_text(build, "compiler");
@@ -148,7 +154,9 @@ Fairness read_fairness(const Node& n, std::int64_t trials) {
   f.unfair_trials = n.at("unfair_trials").integer(0, f.trials);
   f.starved_trials = n.at("starved_trials").integer(0, f.trials);
   f.worst_trial = n.at("worst_trial").integer(-1);
-  for (const Node& a : n.at("worst_acquisitions").items()) f.worst_acquisitions.push_back(a.integer());
+  for (const Node& a : n.at("worst_acquisitions").items()) {
+    f.worst_acquisitions.push_back(a.integer());
+  }
   return f;
 }
 

@@ -34,17 +34,47 @@ void write_fingerprint(const Context& c, std::ostream& out) {
     if (!part.empty()) parts.push_back(part);
   }
   if (c.threads_per_core > 0) {
-    parts.push_back(std::to_string(c.online_cpus) + " logical CPUs, " +
-                    std::to_string(c.threads_per_core) +
-                    (c.threads_per_core == 1 ? " thread per core (no SMT)" : " threads per core (SMT)"));
+    parts.push_back(
+        std::to_string(c.online_cpus) + " logical CPUs, " + std::to_string(c.threads_per_core) +
+        (c.threads_per_core == 1 ? " thread per core (no SMT)" : " threads per core (SMT)"));
   }
-  if (c.cache_line_bytes > 0) parts.push_back(std::to_string(c.cache_line_bytes) + "-byte cache lines");
+  if (c.cache_line_bytes > 0) {
+    parts.push_back(std::to_string(c.cache_line_bytes) + "-byte cache lines");
+  }
   std::string line;
   for (const std::string& part : parts) line += (line.empty() ? "" : ", ") + part;
   if (!line.empty()) out << "  " << line << '\n';
-  if (!c.plain_flags.empty()) out << "  plain: " << c.runner_compiler << " " << c.plain_flags << '\n';
+  if (!c.plain_flags.empty()) {
+    out << "  plain: " << c.runner_compiler << " " << c.plain_flags << '\n';
+  }
   if (!c.tsan_flags.empty()) {
-    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime " << c.tsan_runtime << '\n';
+    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime "
+        << c.tsan_runtime << '\n';
+  }
+}
+
+// Pinning the OS would not do, or could not do as asked, is said, not silently ignored. (A worker
+// the OS refused to pin is also named in its cell's reasons.)
+void write_placement_note(const Summary& summary, std::ostream& out) {
+  bool compact = false;
+  int refused = 0;
+  for (const CellResult& cell : summary.results) {
+    compact = compact || cell.pin == "compact";
+    if (!cell.pin.empty() && cell.pin != "none") {
+      refused += static_cast<int>(std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1));
+    }
+  }
+  const int per_core = summary.context.threads_per_core;
+  if (compact && per_core == 1) {
+    out << "  pinning: --pin compact asked, but no CPU here has an SMT sibling: workers were "
+           "placed one per core, as with spread\n";
+  } else if (compact && per_core == 0) {
+    out << "  pinning: --pin compact asked, but this system does not say which CPUs share a core: "
+           "workers were placed in CPU order\n";
+  }
+  if (refused > 0) {
+    out << "  pinning: the OS refused to pin " << refused
+        << " worker threads (see each cell's reasons); they ran where the scheduler put them\n";
   }
 }
 
@@ -71,6 +101,7 @@ void write_console(const Summary& summary, std::ostream& out) {
       << (c.cpus == 1 ? "" : "s") << " (" << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
       << c.compiler << '\n';
   write_fingerprint(c, out);
+  write_placement_note(summary, out);
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
   out << '\n';
   write_detector_matrix(summary, out);

@@ -158,7 +158,7 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
   Grade grade = cell.expect.race ? grade_race(cell, control_detected)
                                  : grade_safe(cell, control_detected);
   const auto unpinned = std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1);
-  if (cell.pin == "spread" && unpinned > 0) {
+  if (!cell.pin.empty() && cell.pin != "none" && unpinned > 0) {
     grade.reasons.push_back("the OS refused to pin " + std::to_string(unpinned) + " of " +
                             std::to_string(cell.worker_cpus.size()) +
                             " workers; they ran wherever the scheduler put them");
