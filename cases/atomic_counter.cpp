@@ -26,7 +26,8 @@ Case atomic_counter_case() {
       // accesses never race with each other.
       Expect::safe,
       {},
-      [](int threads) { return std::make_unique<CounterWorkload<FetchAddIncrement>>(threads); }};
+      [](int threads) { return std::make_unique<CounterWorkload<FetchAddIncrement>>(threads); },
+      kSuiteDefaults};
 }
 
 }  // namespace lockstress

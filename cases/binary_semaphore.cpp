@@ -23,7 +23,7 @@ Case binary_semaphore_case() {
       "binary_semaphore", "std::binary_semaphore(1) as a lock: acquire() / release()",
       // release() synchronizes with the acquire() that takes the permit (libstdc++: an atomic
       // counter and a futex, both visible to TSan), so the increments are ordered.
-      Expect::safe, {}, kLockDefaults);
+      Expect::safe, {}, kSuiteDefaults);
 }
 
 }  // namespace lockstress

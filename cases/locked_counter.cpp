@@ -9,7 +9,7 @@ Case locked_counter_case() {
   return lock_case<std::mutex>("locked_counter", "the same increments, each under a std::mutex",
                                // The mutex orders every increment after the previous one: nothing
                                // may be lost, and TSan sees the lock's happens-before edges.
-                               Expect::safe, {}, kLockDefaults);
+                               Expect::safe, {}, kSuiteDefaults);
 }
 
 }  // namespace lockstress

@@ -30,7 +30,8 @@ Case split_rmw_relaxed_case() {
       {},
       [](int threads) {
         return std::make_unique<CounterWorkload<LoadThenStoreIncrement>>(threads);
-      }};
+      },
+      kSuiteDefaults};
 }
 
 }  // namespace lockstress

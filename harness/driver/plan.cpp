@@ -64,10 +64,14 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
       }
     }
   };
-  // The control runs at its own points and at every point another case runs at, so that the
-  // gate of each cell is a control run with the same threads and iterations.
+  // The control runs at every point another case runs at, so that the gate of each cell is a
+  // control run with the same threads and iterations; at its own points only when it was named
+  // (or runs alone): there it would gate nothing.
   if (control) {
-    std::vector<Point> control_points = points_of(*control, options);
+    const bool named = std::find(options.cases.begin(), options.cases.end(), control->name) !=
+                       options.cases.end();
+    std::vector<Point> control_points;
+    if (named || others.empty()) control_points = points_of(*control, options);
     for (const Case* c : others) {
       for (const Point& point : points_of(*c, options)) add_unique(control_points, point);
     }

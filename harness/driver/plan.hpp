@@ -19,7 +19,8 @@ struct CellPlan {
 
 // The cells of a run, case by case (the control first), each case at each of its (threads,
 // iterations) points, each point in every selected variant, so the summary shows the two
-// detectors side by side. The control always runs, at its own points and at every other case's.
+// detectors side by side. The control always runs: at every other case's points, and at its own
+// when named or alone.
 // Options must already be validated (parse_command_line does).
 std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options);
 
