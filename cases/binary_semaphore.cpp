@@ -19,11 +19,18 @@ class SemaphoreLock {
 }  // namespace
 
 Case binary_semaphore_case() {
-  return lock_case<SemaphoreLock>(
+  Case c = lock_case<SemaphoreLock>(
       "binary_semaphore", "std::binary_semaphore(1) as a lock: acquire() / release()",
       // release() synchronizes with the acquire() that takes the permit (libstdc++: an atomic
       // counter and a futex, both visible to TSan), so the increments are ordered.
       Expect::safe, {}, kSuiteDefaults);
+  // Not in the default run: libstdc++ 12's acquire() can sleep forever with the permit free
+  // (seen here under TSan, about one run of 100 trials in eight: a worker in futex_wait with the
+  // counter at 1). Its wait spins on the counter, fails, then waits for the counter to change
+  // from the value it loaded before spinning; when the holder released in between, that stale
+  // value is the current one and nothing wakes it. lockstress cannot stop a hung trial yet.
+  c.runs_by_default = false;
+  return c;
 }
 
 }  // namespace lockstress

@@ -172,8 +172,9 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   options.quiet = vm["quiet"].as<bool>();
 
   for (const Case& c : cases) {
-    bool selected = options.cases.empty() ||
-                    std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
+    bool selected = options.cases.empty() ? c.runs_by_default
+                                          : std::find(options.cases.begin(), options.cases.end(),
+                                                      c.name) != options.cases.end();
     for (int threads : options.threads) {
       if (selected && (threads < c.threads.min || threads > c.threads.max)) {
         throw ParseError{"--threads " + std::to_string(threads) + " is outside what " + c.name +

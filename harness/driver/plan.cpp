@@ -7,8 +7,8 @@ namespace lockstress {
 namespace {
 
 bool selected(const RunOptions& options, const Case& c) {
-  return options.cases.empty() ||
-         std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
+  if (options.cases.empty()) return c.runs_by_default;
+  return std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
 }
 
 using Point = std::pair<int, std::int64_t>;  // threads, iterations
