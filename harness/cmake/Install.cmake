@@ -3,7 +3,7 @@
 #   lockstress_add_runner(my_runner SOURCES my_locks.cpp LIBRARIES MyLib::locks)
 # the public headers, the driver and both runtimes (static), the TSan hooks (objects: nothing
 # names them, the TSan runtime looks them up), the package config with its version, and the
-# CMake functions lockstress_add_runner() and lockstress_sanitize().
+# CMake functions lockstress_add_runner(), lockstress_add_cell_tests() and lockstress_sanitize().
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -35,5 +35,6 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/lockstressConfigVersion.c
 install(FILES ${PROJECT_BINARY_DIR}/lockstressConfig.cmake
               ${PROJECT_BINARY_DIR}/lockstressConfigVersion.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LockstressRunner.cmake
+              ${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake
               ${PROJECT_SOURCE_DIR}/sanitizers/Sanitizers.cmake
         DESTINATION ${lockstress_cmake_dir})

@@ -8,6 +8,9 @@
 # A lock compiled in SOURCES, or in a header-only (INTERFACE) library, is compiled and instrumented
 # exactly like the built-in cases; a lock in a compiled library is not instrumented for TSan (see
 # the warning below).
+# Each case and variant of such a program can also be a CTest test: see LockstressCellTests.cmake.
+include(${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake)
+
 function(lockstress_add_runner name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")
   if(NOT arg_SOURCES)

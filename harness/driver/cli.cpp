@@ -6,6 +6,7 @@
 #include <limits>
 #include <sstream>
 
+#include "harness/driver/plan.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace po = boost::program_options;
@@ -16,7 +17,8 @@ namespace {
 constexpr std::int64_t kMaxIterations = 1'000'000'000'000;
 constexpr std::int64_t kMaxTrials = 1'000'000'000;
 
-constexpr const char* kOverview = R"(lockstress: stress-tests locks and counters, and shows side by side what each
+constexpr const char* kOverview =
+    R"(lockstress: stress-tests locks and counters, and shows side by side what each
 detector catches: the plain build (lost updates, as the hardware shows them) and
 the ThreadSanitizer build (data races, as happens-before analysis sees them).
 
@@ -26,13 +28,17 @@ Usage:
   lockstress run --help       the options of run
   lockstress compare BASE.json NEW.json
                               compare two summaries cell by cell (--help: more)
+  lockstress merge A.json B.json... [outputs]
+                              combine summaries (shards of one run, or runs on
+                              several machines) into one; see merge --help
   lockstress --version
 
 Exit codes:
   0  every cell passed
   1  a cell failed: a safe case lost updates or drew a sanitizer report, or a
      race went uncaught by a detector expected to catch it
-  2  usage error (bad option, unknown case, unwritable output); nothing ran
+  2  usage error (bad option, unknown case, unwritable output, a merge input
+     that is not a summary or does not match the others); nothing ran
   3  inconclusive: nothing failed, but the race control unsafe_counter was not
      detected in some variant, so clean results there prove nothing
   4  a cell could not run (runner missing or failed, sanitizer runtime error)
@@ -85,6 +91,39 @@ const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   return nullptr;
 }
 
+// The outputs of run and merge: every file is written from the one finished summary.
+void add_output_options(po::options_description& options) {
+  // clang-format off
+  options.add_options()
+    ("json", po::value<std::string>()->default_value(""),
+     "write the summary as JSON (lockstress.summary/1) to this path. Default: none")
+    ("markdown", po::value<std::string>()->default_value(""),
+     "write a Markdown summary (for $GITHUB_STEP_SUMMARY or a review comment). Default: none")
+    ("junit", po::value<std::string>()->default_value(""),
+     "write JUnit XML, a test case per cell. Default: none")
+    ("sarif", po::value<std::string>()->default_value(""),
+     "write SARIF 2.1.0, a result per unique sanitizer report (code scanning). Default: none")
+    ("html", po::value<std::string>()->default_value(""),
+     "write a self-contained HTML report with plots. Default: none");
+  // clang-format on
+}
+
+OutputPaths output_paths(const po::variables_map& vm) {
+  return {vm["json"].as<std::string>(), vm["markdown"].as<std::string>(),
+          vm["junit"].as<std::string>(), vm["sarif"].as<std::string>(),
+          vm["html"].as<std::string>()};
+}
+
+// "K/N", 1 <= K <= N.
+Shard parse_shard(const std::string& text) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string::npos) throw ParseError{"--shard: '" + text + "' is not K/N (e.g. 2/4)"};
+  Shard shard;
+  shard.count = parse_number<std::int64_t>("shard", text.substr(slash + 1), 1, kMaxTrials);
+  shard.index = parse_number<std::int64_t>("shard", text.substr(0, slash), 1, shard.count);
+  return shard;
+}
+
 po::options_description run_options_description() {
   po::options_description run("Options of lockstress run");
   // clang-format off
@@ -108,13 +147,18 @@ po::options_description run_options_description() {
      "spread: pin workers to usable CPUs one physical core at a time, so they really run at once; "
      "compact: fill each core's SMT siblings first (shared L1/L2); none: leave placement to the "
      "scheduler")
-    ("json", po::value<std::string>()->default_value(""),
-     "write the summary as JSON to this path. Default: none")
+    ("shard", po::value<std::string>(),
+     "K/N: run only the K-th of N slices of the trials (needs --seed, the same in every shard); "
+     "lockstress merge combines the shards' JSON. Default: every trial")
     ("source-root", po::value<std::string>()->default_value(""),
      "show source paths in reports relative to this directory. Default: the current directory")
-    ("quiet,q", po::bool_switch(), "print nothing on stdout; the exit code and files still tell. Default: off")
+    ("quiet,q", po::bool_switch(), "print nothing on stdout and no progress; the exit code and files still tell. Default: off")
+    ("progress", po::bool_switch(),
+     "show the progress line on stderr even when it is not a terminal (CI logs), and despite "
+     "--quiet. Default: only on a terminal")
     ("help,h", po::bool_switch(), "this help");
   // clang-format on
+  add_output_options(run);
   return run;
 }
 
@@ -167,14 +211,31 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread, compact or none)"};
   }
   options.pin = *pin;
-  options.json_path = vm["json"].as<std::string>();
+  options.outputs = output_paths(vm);
   options.source_root = vm["source-root"].as<std::string>();
   options.quiet = vm["quiet"].as<bool>();
+  options.progress = vm["progress"].as<bool>();
+  if (vm.count("shard")) {
+    options.shard = parse_shard(vm["shard"].as<std::string>());
+    if (!options.seed) {
+      throw ParseError{
+          "--shard needs --seed, the same in every shard, so that the shards split one run"};
+    }
+  }
 
   for (const Case& c : cases) {
     bool selected = options.cases.empty() ? c.runs_by_default
                                           : std::find(options.cases.begin(), options.cases.end(),
                                                       c.name) != options.cases.end();
+    // Each case's trials are split among the shards (the control always runs).
+    if (options.shard && (selected || c.name == kControlCase) &&
+        options.shard->count > planned_trials(c, options)) {
+      throw ParseError{"--shard " + vm["shard"].as<std::string>() + ": " +
+                       std::to_string(planned_trials(c, options)) + " trials" +
+                       (options.trials ? "" : " (" + c.name + "'s)") +
+                       " cannot give each of " + std::to_string(options.shard->count) +
+                       " shards a trial"};
+    }
     for (int threads : options.threads) {
       if (selected && (threads < c.threads.min || threads > c.threads.max)) {
         throw ParseError{"--threads " + std::to_string(threads) + " is outside what " + c.name +
@@ -203,10 +264,46 @@ Command parse_run(const std::vector<std::string>& args, const std::vector<Case>&
   return RunCommand{to_run_options(vm, cases)};
 }
 
+Command parse_merge(const std::vector<std::string>& args) {
+  po::options_description description("Options of lockstress merge");
+  // clang-format off
+  description.add_options()
+    ("quiet,q", po::bool_switch(), "print nothing on stdout. Default: off")
+    ("help,h", po::bool_switch(), "this help");
+  // clang-format on
+  add_output_options(description);
+  po::options_description all = description;
+  all.add_options()("input", po::value<std::vector<std::string>>()->composing());
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 2, args.end()))
+                .options(all)
+                .positional(positional)
+                .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
+                .run(),
+            vm);
+  po::notify(vm);
+  if (vm["help"].as<bool>()) {
+    return PrintCommand{help_text(description,
+                                  "Usage: lockstress merge A.json B.json... [options]\n\n"
+                                  "Combines summaries written by lockstress run --json: the shards "
+                                  "of one run\n(run --shard K/N), or runs of the same cells on "
+                                  "several machines. Counts\nare summed, rates and intervals "
+                                  "recomputed, verdicts graded again, and each\ninput's context "
+                                  "kept. Inputs must hold the same cells (case, variant,\nthreads, "
+                                  "iterations, pin). Exit codes as for run.") +
+                        "\n"};
+  }
+  if (!vm.count("input")) throw ParseError{"merge needs at least one summary JSON file"};
+  return MergeCommand{vm["input"].as<std::vector<std::string>>(), output_paths(vm),
+                      vm["quiet"].as<bool>()};
+}
+
 }  // namespace
 
 Command parse_command_line(const std::vector<std::string>& args, const std::vector<Case>& cases) {
-  if (args.size() < 2) return UsageError{"missing command: list or run (lockstress --help)"};
+  if (args.size() < 2) return UsageError{"missing command: list, run or merge (lockstress --help)"};
   const std::string& command = args[1];
   try {
     if (command == "--help" || command == "-h" || command == "help") {
@@ -218,7 +315,8 @@ Command parse_command_line(const std::vector<std::string>& args, const std::vect
       return ListCommand{};
     }
     if (command == "run") return parse_run(args, cases);
-    return UsageError{"unknown command '" + command + "': list or run (lockstress --help)"};
+    if (command == "merge") return parse_merge(args);
+    return UsageError{"unknown command '" + command + "': list, run or merge (lockstress --help)"};
   } catch (const ParseError& error) {
     return UsageError{error.message};
   } catch (const po::error& error) {
@@ -245,6 +343,10 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   }
   if (options.trials) args.insert(args.end(), {"--trials", std::to_string(*options.trials)});
   args.insert(args.end(), {"--seed", std::to_string(seed)});
+  if (options.shard) {
+    args.insert(args.end(), {"--shard", std::to_string(options.shard->index) + "/" +
+                                            std::to_string(options.shard->count)});
+  }
   return args;
 }
 

@@ -10,8 +10,10 @@
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
 #include "harness/driver/list_command.hpp"
-#include "harness/driver/output_file.hpp"
+#include "harness/driver/merge_command.hpp"
+#include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
+#include "harness/driver/progress.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
@@ -30,11 +32,9 @@ std::string driver_path(const std::string& argv0) {
 
 int run(const RunOptions& options, const std::vector<Case>& cases,
         const std::vector<std::string>& args) {
-  if (!options.json_path.empty()) {
-    if (std::optional<std::string> problem = check_writable(options.json_path)) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitUsage;
-    }
+  if (std::optional<std::string> problem = check_outputs(options.outputs)) {
+    std::cerr << "lockstress: " << *problem << '\n';
+    return kExitUsage;
   }
   const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
                                                    std::random_device{}());
@@ -48,21 +48,32 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   Summary summary;
   summary.context = gather_context(args, seed);
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
-  for (const CellPlan& plan : plan_cells(cases, options)) {
+  const std::vector<CellPlan> plans = plan_cells(cases, options);
+  std::int64_t total_trials = 0;
+  for (const CellPlan& plan : plans) total_trials += plan.trials;
+  Progress progress(std::cerr,
+                    progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
+                    total_trials);
+  for (const CellPlan& plan : plans) {
     settings.runner_path = runner_path(self, plan.variant);
+    progress.start_cell(plan.test_case->name + "/" + std::string(to_string(plan.variant)),
+                        plan.trials);
+    settings.on_trial = [&](const TrialEvent& trial) {
+      progress.trial_done(trial.count != plan.threads * plan.iterations);
+    };
     summary.results.push_back(run_cell(plan, settings));
+    progress.end_cell();
   }
+  progress.finish();
   grade_all(summary.results);
 
   if (!options.quiet) write_console(summary, std::cout);
-  if (!options.json_path.empty()) {
-    if (auto problem = write_atomically(options.json_path,
-                                        [&](std::ostream& out) { write_json(summary, out); })) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitError;
-    }
+  bool written = true;
+  for (const std::string& problem : write_outputs(summary, options.outputs)) {
+    std::cerr << "lockstress: " << problem << '\n';
+    written = false;
   }
-  return exit_code(summary);
+  return written ? exit_code(summary) : kExitError;
 }
 
 template <class... F>
@@ -78,19 +89,21 @@ int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
   if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
-  return std::visit(Overloaded{
-                        [&](const ListCommand&) { return list_cases(cases); },
-                        [&](const RunCommand& command) { return run(command.options, cases, args); },
-                        [](const PrintCommand& command) {
-                          std::cout << command.text;
-                          return kExitPass;
-                        },
-                        [](const UsageError& error) {
-                          std::cerr << "lockstress: " << error.message << '\n';
-                          return kExitUsage;
-                        },
-                    },
-                    parse_command_line(args, cases));
+  return std::visit(
+      Overloaded{
+          [&](const ListCommand&) { return list_cases(cases); },
+          [&](const RunCommand& command) { return run(command.options, cases, args); },
+          [&](const MergeCommand& command) { return merge_command(command, args); },
+          [](const PrintCommand& command) {
+            std::cout << command.text;
+            return kExitPass;
+          },
+          [](const UsageError& error) {
+            std::cerr << "lockstress: " << error.message << '\n';
+            return kExitUsage;
+          },
+      },
+      parse_command_line(args, cases));
 }
 
 }  // namespace lockstress

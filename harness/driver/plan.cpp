@@ -33,15 +33,15 @@ std::vector<Point> points_of(const Case& c, const RunOptions& options) {
   return points;
 }
 
-std::int64_t trials_of(const Case& c, const RunOptions& options) {
-  return options.trials.value_or(c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials);
-}
-
 void add_unique(std::vector<Point>& points, const Point& point) {
   if (std::find(points.begin(), points.end(), point) == points.end()) points.push_back(point);
 }
 
 }  // namespace
+
+std::int64_t planned_trials(const Case& c, const RunOptions& options) {
+  return options.trials.value_or(c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials);
+}
 
 std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options) {
   std::vector<Variant> variants = options.variants;
@@ -50,17 +50,20 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
   const Case* control = nullptr;
   std::vector<const Case*> others;
   for (const Case& c : cases) {
-    if (c.name == kControlCase)
+    if (c.name == kControlCase) {
       control = &c;
-    else if (selected(options, c))
+    } else if (selected(options, c)) {
       others.push_back(&c);
+    }
   }
 
   std::vector<CellPlan> cells;
   auto add_cells = [&](const Case& c, const std::vector<Point>& points) {
+    // A shard runs its slice of each cell's trials (shard.hpp), whatever the case's own count.
+    const TrialSlice slice = shard_slice(planned_trials(c, options), options.shard.value_or(Shard{}));
     for (const auto& [threads, iterations] : points) {
       for (Variant variant : variants) {
-        cells.push_back(CellPlan{&c, variant, threads, iterations, trials_of(c, options)});
+        cells.push_back(CellPlan{&c, variant, threads, iterations, slice.first, slice.count});
       }
     }
   };

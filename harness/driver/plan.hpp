@@ -14,6 +14,7 @@ struct CellPlan {
   Variant variant = Variant::plain;
   int threads = 0;
   std::int64_t iterations = 0;
+  std::int64_t first_trial = 0;  // the index of the first trial: a shard's slice starts here
   std::int64_t trials = 0;
 };
 
@@ -23,5 +24,9 @@ struct CellPlan {
 // when named or alone.
 // Options must already be validated (parse_command_line does).
 std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options);
+
+// The trials `c` runs in all (a shard runs its slice of them): --trials, else the case's own
+// default, else kDefaultTrials.
+std::int64_t planned_trials(const Case& c, const RunOptions& options);
 
 }  // namespace lockstress

@@ -18,7 +18,7 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
           "--iterations",
           std::to_string(plan.iterations),
           "--first-trial",
-          "0",
+          std::to_string(plan.first_trial),
           "--trials",
           std::to_string(plan.trials),
           "--seed",
@@ -77,6 +77,16 @@ std::optional<std::string> runner_failure(const ChildOutcome& outcome, const Run
   return std::nullopt;
 }
 
+// The ranges record the indices the runner reported, not the ones asked for.
+void add_trial_index(std::vector<TrialRange>& ranges, std::uint64_t seed, std::int64_t index) {
+  if (!ranges.empty() && ranges.back().seed == seed &&
+      ranges.back().first + ranges.back().count == index) {
+    ++ranges.back().count;
+  } else {
+    ranges.push_back({seed, index, 1});
+  }
+}
+
 }  // namespace
 
 std::string runner_path(const std::string& driver_path, Variant variant) {
@@ -95,7 +105,11 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   cell.expected_count = plan.threads * plan.iterations;
 
   CellTally tally(cell.expected_count, settings.source_root);
-  RunnerStream stream([&](TrialEvent trial) { tally.add_trial(trial); });
+  RunnerStream stream([&](TrialEvent trial) {
+    add_trial_index(cell.trial_ranges, settings.seed, trial.index);
+    tally.add_trial(trial);
+    if (settings.on_trial) settings.on_trial(trial);
+  });
   ChildOutcome outcome = run_child(runner_arguments(plan, settings),
                                    [&](std::string_view bytes) { stream.feed(bytes); });
   stream.finish();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "harness/driver/plan.hpp"
+#include "harness/ingest/runner_stream.hpp"
 #include "harness/pin.hpp"
 #include "harness/summary/summary.hpp"
 
@@ -15,6 +16,7 @@ struct CellSettings {
   std::uint64_t seed = 0;
   std::string source_root;
   Pin pin = Pin::spread;
+  std::function<void(const TrialEvent&)> on_trial;  // as each trial's record arrives; may be empty
 };
 
 // Runs one cell in a fresh runner process and returns its measured, not yet graded, result.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/driver/shard.hpp"
 #include "harness/pin.hpp"
 #include "lockstress/variant.hpp"
 
@@ -17,6 +18,15 @@ inline constexpr int kDefaultThreads = 5;
 inline constexpr std::int64_t kDefaultIterations = 100'000;
 inline constexpr std::int64_t kDefaultTrials = 200;
 
+// The files a run or a merge writes, all from the one finished summary; empty: not asked for.
+struct OutputPaths {
+  std::string json;
+  std::string markdown;
+  std::string junit;
+  std::string sarif;
+  std::string html;
+};
+
 // Everything `lockstress run` was asked to do, validated.
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
@@ -25,12 +35,15 @@ struct RunOptions {
   // own default, else kDefaultThreads (within the case's limit) and kDefaultIterations.
   std::vector<int> threads;
   std::vector<std::int64_t> iterations;
-  std::optional<std::int64_t> trials;  // unset: the case's own default, else kDefaultTrials
-  std::optional<std::uint64_t> seed;   // unset: a fresh random seed, printed in the summary
-  std::string json_path;
+  // Unset: the case's own default, else kDefaultTrials. Of the whole run: a shard runs its slice.
+  std::optional<std::int64_t> trials;
+  std::optional<Shard> shard;
+  std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
+  OutputPaths outputs;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
   Pin pin = Pin::spread;
   bool quiet = false;
+  bool progress = false;  // a progress line on stderr even when it is not a terminal
 };
 
 }  // namespace lockstress

@@ -127,6 +127,21 @@ Expect read_expectation(const Node& n) {
   return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
 }
 
+std::vector<TrialRange> read_trial_ranges(const Node& n, std::int64_t trials) {
+  std::vector<TrialRange> out;
+  std::int64_t total = 0;
+  for (const Node& r : n.items()) {
+    TrialRange range{r.at("seed").unsigned_integer(), r.at("first").integer(),
+                     r.at("count").integer(1, trials)};
+    if (range.first > kMax - range.count) r.at("first").fail("out of range");
+    total += range.count;
+    out.push_back(range);
+  }
+  if (total != trials)
+    n.fail("holds " + std::to_string(total) + " trials, not " + std::to_string(trials));
+  return out;
+}
+
 std::vector<SourceLocation> read_locations(const Node& n) {
   std::vector<SourceLocation> out;
   for (const Node& l : n.items()) {
@@ -180,6 +195,7 @@ CellResult read_cell(const Node& n) {
   c.iterations = n.at("iterations").integer(1);
   c.trials_requested = n.at("trials_requested").integer();
   c.trials = n.at("trials").integer();
+  c.trial_ranges = read_trial_ranges(n.at("trial_ranges"), c.trials);
   c.expected_count = n.at("expected_count").integer();
 
   const Node placement = n.at("placement");
@@ -192,6 +208,9 @@ CellResult read_cell(const Node& n) {
   const Node lost = n.at("lost_updates");
   c.lost_updates.mean = lost.at("mean").number();
   c.lost_updates.median = lost.at("median").number();
+  const std::vector<Node> bounds = lost.at("median_bounds").items();
+  if (bounds.size() != 2) lost.at("median_bounds").fail("expected [low, high]");
+  c.lost_median_bounds = {bounds[0].number(), bounds[1].number()};
   c.lost_updates.min = lost.at("min").integer(std::numeric_limits<std::int64_t>::min());
   c.lost_updates.max = lost.at("max").integer(std::numeric_limits<std::int64_t>::min());
   std::int64_t histogram_trials = 0;
@@ -251,6 +270,10 @@ std::optional<Summary> read_summary_json(std::string_view text, std::string& err
     Summary summary;
     summary.complete = root.at("complete").boolean();
     summary.context = read_context(root.at("context"));
+    for (const Node& input : root.at("merged_from").items()) {
+      summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),
+                                     read_context(input.at("context"))});
+    }
     for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
     return summary;
   } catch (const ReadError& e) {

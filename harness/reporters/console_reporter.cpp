@@ -102,6 +102,11 @@ void write_console(const Summary& summary, std::ostream& out) {
       << c.compiler << '\n';
   write_fingerprint(c, out);
   write_placement_note(summary, out);
+  if (!summary.merged_from.empty()) {
+    out << "Merged from " << summary.merged_from.size() << " summaries:";
+    for (const MergedInput& input : summary.merged_from) out << ' ' << input.file;
+    out << '\n';
+  }
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
   out << '\n';
   write_detector_matrix(summary, out);

@@ -45,6 +45,38 @@ json fairness_json(const Fairness& f) {
           {"worst_acquisitions", f.worst_acquisitions}};
 }
 
+json trial_ranges(const std::vector<TrialRange>& ranges) {
+  json out = json::array();
+  for (const TrialRange& r : ranges)
+    out.push_back({{"seed", r.seed}, {"first", r.first}, {"count", r.count}});
+  return out;
+}
+
+json context_json(const Context& c) {
+  return {{"lockstress_version", c.lockstress_version},
+          {"command", c.command},
+          {"rerun_command", c.rerun_command},
+          {"seed", c.seed},
+          {"cpus", c.cpus},
+          {"online_cpus", c.online_cpus},
+          {"cpu_model", c.cpu_model},
+          {"arch", c.arch},
+          {"os", c.os},
+          {"compiler", c.compiler},
+          {"started_at", c.started_at},
+          {"tsan_options", c.tsan_options},
+          {"distribution", c.distribution},
+          {"kernel_version", c.kernel_version},
+          {"libc", c.libc},
+          {"threads_per_core", c.threads_per_core},
+          {"cache_line_bytes", c.cache_line_bytes},
+          {"build",
+           {{"compiler", c.runner_compiler},
+            {"plain_flags", c.plain_flags},
+            {"tsan_flags", c.tsan_flags},
+            {"tsan_runtime", c.tsan_runtime}}}};
+}
+
 json cell_json(const CellResult& cell) {
   json histogram = json::array();
   for (const HistogramBucket& b : cell.lost_histogram) {
@@ -71,6 +103,7 @@ json cell_json(const CellResult& cell) {
       {"iterations", cell.iterations},
       {"trials_requested", cell.trials_requested},
       {"trials", cell.trials},
+      {"trial_ranges", trial_ranges(cell.trial_ranges)},
       {"expected_count", cell.expected_count},
       {"placement", {{"pin", cell.pin}, {"worker_cpus", cell.worker_cpus}}},
       {"failed_trials", cell.failures.events},
@@ -80,6 +113,7 @@ json cell_json(const CellResult& cell) {
       {"lost_updates",
        {{"mean", cell.lost_updates.mean},
         {"median", cell.lost_updates.median},
+        {"median_bounds", interval(cell.lost_median_bounds)},
         {"min", cell.lost_updates.min},
         {"max", cell.lost_updates.max},
         {"histogram", histogram}}},
@@ -105,35 +139,19 @@ json cell_json(const CellResult& cell) {
 }  // namespace
 
 void write_json(const Summary& summary, std::ostream& out) {
-  const Context& c = summary.context;
   json results = json::array();
   for (const CellResult& cell : summary.results) results.push_back(cell_json(cell));
+  json merged_from = json::array();
+  for (const MergedInput& input : summary.merged_from) {
+    merged_from.push_back({{"file", input.file},
+                           {"complete", input.complete},
+                           {"context", context_json(input.context)}});
+  }
   json document = {
       {"schema", kSummarySchema},
       {"complete", summary.complete},
-      {"context",
-       {{"lockstress_version", c.lockstress_version},
-        {"command", c.command},
-        {"rerun_command", c.rerun_command},
-        {"seed", c.seed},
-        {"cpus", c.cpus},
-        {"online_cpus", c.online_cpus},
-        {"cpu_model", c.cpu_model},
-        {"arch", c.arch},
-        {"os", c.os},
-        {"compiler", c.compiler},
-        {"started_at", c.started_at},
-        {"tsan_options", c.tsan_options},
-        {"distribution", c.distribution},
-        {"kernel_version", c.kernel_version},
-        {"libc", c.libc},
-        {"threads_per_core", c.threads_per_core},
-        {"cache_line_bytes", c.cache_line_bytes},
-        {"build",
-         {{"compiler", c.runner_compiler},
-          {"plain_flags", c.plain_flags},
-          {"tsan_flags", c.tsan_flags},
-          {"tsan_runtime", c.tsan_runtime}}}}},
+      {"context", context_json(summary.context)},
+      {"merged_from", merged_from},
       {"exit_code", exit_code(summary)},
       {"results", results},
   };

@@ -59,6 +59,7 @@ void CellTally::fill(CellResult& cell) const {
   cell.trials = trials;
   cell.failures = rate(failed_, trials);
   cell.lost_updates = describe(lost_);
+  cell.lost_median_bounds = {cell.lost_updates.median, cell.lost_updates.median};
   cell.lost_histogram = power_of_two_histogram(lost_);
   cell.report_trials = rate(report_trials_, trials);
   cell.report_kinds.clear();

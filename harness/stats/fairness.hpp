@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <limits>
 #include <vector>
 
 namespace lockstress {
@@ -29,15 +28,14 @@ struct Fairness {
   std::int64_t worst_trial = -1;     // the trial of worst_ratio (the first such)
   std::vector<std::int64_t> worst_acquisitions;
 
-  // Judged on the median trial, so that one thread preempted by the OS for a whole window (which
-  // happens on a busy machine, whatever the lock) does not condemn a lock:
-  //   unfair:   in the median trial the busiest thread got more than twice what the least busy
-  //             got (locktorture's "???" rule);
+  // Judged on the typical trial, so that one thread preempted by the OS for a whole window (which
+  // happens on a busy machine, whatever the lock) does not condemn a lock; from the counts, so
+  // that merged shards are judged exactly as one run:
+  //   unfair:   in more than half the trials the busiest thread got more than twice what the
+  //             least busy got (locktorture's "???" rule);
   //   starving: in at least half the trials some thread got nothing while the others ran.
-  bool unfair() const { return trials > 0 && median_ratio > 2; }
-  bool starving() const {
-    return trials > 0 && median_ratio == std::numeric_limits<double>::infinity();
-  }
+  bool unfair() const { return trials > 0 && unfair_trials * 2 > trials; }
+  bool starving() const { return trials > 0 && starved_trials * 2 >= trials; }
 };
 
 // max / min of one snapshot; infinite when min is 0 and max is not; 1 for an empty or all-zero one.

@@ -31,6 +31,15 @@ struct ReportKindCount {
   std::int64_t trials = 0;
 };
 
+// Trials [first, first + count) of the run seeded `seed`: each trial's own seed is
+// trial_seed(seed, index), so ranges name exactly which trials a cell holds, across shards and
+// merges.
+struct TrialRange {
+  std::uint64_t seed = 0;
+  std::int64_t first = 0;
+  std::int64_t count = 0;
+};
+
 enum class Verdict { pass, fail, inconclusive, error };
 
 std::string_view to_string(Verdict verdict);
@@ -49,8 +58,12 @@ struct CellResult {
   std::vector<int> worker_cpus;  // as achieved: each worker's CPU, -1 where not pinned
 
   std::int64_t trials = 0;  // completed
+  std::vector<TrialRange> trial_ranges;  // which trials those were, in order
   Rate failures;            // trials whose final count was wrong
   Description lost_updates;  // expected - final count, over all trials
+  // Where the median of lost updates is known to lie: [median, median] when computed from every
+  // trial; a merged summary only has histograms, so there it is the bucket(s) holding the median.
+  Interval lost_median_bounds;
   std::vector<HistogramBucket> lost_histogram;
   Rate report_trials;  // trials with at least one sanitizer report
   std::vector<ReportKindCount> report_kinds;
@@ -93,10 +106,18 @@ struct Context {
   std::string tsan_runtime;  // the TSan runtime library the tsan runner links
 };
 
+// One summary that `lockstress merge` combined into this one, with its own context.
+struct MergedInput {
+  std::string file;  // as named on the command line
+  bool complete = true;
+  Context context;
+};
+
 struct Summary {
   bool complete = true;
   Context context;
   std::vector<CellResult> results;
+  std::vector<MergedInput> merged_from;  // empty unless this summary is a merge
 };
 
 // 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither).

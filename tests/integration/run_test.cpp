@@ -76,9 +76,14 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
 TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
   Scratch scratch;
   const auto json_path = scratch / "summary.json";
-  for (const std::string& args : std::vector<std::string>
-       {"run --case no_such_case", "run --threads 0", "run --iterations many", "run --variant msan",
-        "run --trials", "run --bogus", "explode", "run --json '" + (scratch / "no/dir/x.json").string() + "'"}) {
+  for (const std::string& args : std::vector<std::string>{
+           "run --case no_such_case", "run --threads 0", "run --iterations many",
+           "run --variant msan", "run --trials", "run --bogus", "explode",
+           "run --json '" + (scratch / "no/dir/x.json").string() + "'",
+           "run --html '" + (scratch / "no/dir/x.html").string() + "'",
+           "run --markdown '" + (scratch / "same").string() + "' --junit '" +
+               (scratch / "same").string() + "'",
+           "run --shard 2/3"}) {
     const bool own_json = args.find("--json") != std::string::npos;
     testing::Ran ran =
         run_lockstress(own_json ? args : args + " --json '" + json_path.string() + "'", scratch);
@@ -88,6 +93,22 @@ TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
     EXPECT_EQ(ran.err.rfind("lockstress: ", 0), 0u) << ran.err;
     EXPECT_FALSE(std::filesystem::exists(json_path)) << args;
   }
+}
+
+TEST(Run, ProgressGoesToStderrOnlyWhenAskedForOutsideATerminal) {
+  Scratch scratch;
+  const std::string args =
+      "run --case locked_counter --variant plain --threads 2 --iterations 1000 --trials 3 --seed 1";
+  testing::Ran quiet = run_lockstress(args, scratch);
+  EXPECT_EQ(quiet.err, "");
+  testing::Ran forced = run_lockstress(args + " --quiet --progress", scratch);
+  EXPECT_EQ(forced.out, "");
+  EXPECT_NE(forced.err.find("lockstress: unsafe_counter/plain 3/3 trials, "), std::string::npos)
+      << forced.err;
+  EXPECT_NE(
+      forced.err.find("lockstress: locked_counter/plain 3/3 trials, 0 failed; run 6/6, ETA 0 s\n"),
+      std::string::npos)
+      << forced.err;
 }
 
 TEST(Run, ListShowsEveryCaseWithItsExpectation) {

@@ -29,7 +29,8 @@ set(build ${WORK_DIR}/build)
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 foreach(installed include/lockstress/lockstress.hpp lib/cmake/lockstress/lockstressConfig.cmake
                   lib/cmake/lockstress/lockstressConfigVersion.cmake
-                  lib/cmake/lockstress/LockstressRunner.cmake lib/cmake/lockstress/Sanitizers.cmake)
+                  lib/cmake/lockstress/LockstressRunner.cmake lib/cmake/lockstress/Sanitizers.cmake
+                  lib/cmake/lockstress/LockstressCellTests.cmake)
   if(NOT EXISTS ${prefix}/${installed})
     message(FATAL_ERROR "not installed: ${installed}")
   endif()

@@ -54,7 +54,7 @@ TEST(Cli, RunWithEveryOption) {
   EXPECT_EQ(o.iterations, std::vector<std::int64_t>{1000});
   EXPECT_EQ(o.trials, 7);
   EXPECT_EQ(o.seed, 18446744073709551615ULL);
-  EXPECT_EQ(o.json_path, "o.json");
+  EXPECT_EQ(o.outputs.json, "o.json");
   EXPECT_TRUE(o.quiet);
 }
 
@@ -122,6 +122,67 @@ TEST(Cli, RerunArgumentsRepeatTheRun) {
   Command again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
   ASSERT_TRUE(std::holds_alternative<RunCommand>(again));
   EXPECT_EQ(std::get<RunCommand>(again).options.seed, 42u);
+}
+
+TEST(Cli, ShardTakesASliceOfTheTrialsOfOneSeededRun) {
+  Command command = parse({"run", "--shard", "2/3", "--seed", "9", "--trials", "10"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  ASSERT_TRUE(o.shard);
+  EXPECT_EQ(o.shard->index, 2);
+  EXPECT_EQ(o.shard->count, 3);
+  EXPECT_EQ(o.trials, 10);
+  EXPECT_EQ(rerun_arguments("x", o, 9).back(), "2/3");
+  EXPECT_EQ(error_of({"run", "--shard", "2/3"}),
+            "--shard needs --seed, the same in every shard, so that the shards split one run");
+  EXPECT_EQ(error_of({"run", "--shard", "3", "--seed", "1"}), "--shard: '3' is not K/N (e.g. 2/4)");
+  EXPECT_EQ(error_of({"run", "--shard", "0/3", "--seed", "1"}),
+            "--shard: 0 is out of range (1 to 3)");
+  EXPECT_EQ(error_of({"run", "--shard", "4/3", "--seed", "1"}),
+            "--shard: 4 is out of range (1 to 3)");
+  EXPECT_EQ(error_of({"run", "--shard", "1/x", "--seed", "1"}),
+            "--shard: 'x' is not a whole number");
+  EXPECT_EQ(error_of({"run", "--shard", "1/5", "--seed", "1", "--trials", "4"}),
+            "--shard 1/5: 4 trials cannot give each of 5 shards a trial");
+}
+
+TEST(Cli, ShardSlicesCoverEveryTrialOnce) {
+  for (std::int64_t trials : {1, 7, 200, 1001}) {
+    for (std::int64_t count = 1; count <= std::min<std::int64_t>(trials, 9); ++count) {
+      std::int64_t next = 0;
+      for (std::int64_t k = 1; k <= count; ++k) {
+        const TrialSlice slice = shard_slice(trials, {k, count});
+        EXPECT_EQ(slice.first, next) << trials << " " << k << "/" << count;
+        EXPECT_GE(slice.count, trials / count);
+        EXPECT_LE(slice.count, trials / count + 1);
+        next = slice.first + slice.count;
+      }
+      EXPECT_EQ(next, trials);
+    }
+  }
+}
+
+TEST(Cli, EveryOutputAndProgress) {
+  Command command = parse({"run", "--json", "a", "--markdown", "b", "--junit", "c", "--sarif", "d",
+                           "--html", "e", "--progress"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  EXPECT_EQ(
+      o.outputs.json + o.outputs.markdown + o.outputs.junit + o.outputs.sarif + o.outputs.html,
+      "abcde");
+  EXPECT_TRUE(o.progress);
+}
+
+TEST(Cli, MergeTakesFilesAndOutputs) {
+  Command command = parse({"merge", "a.json", "b.json", "--markdown", "m.md", "-q", "c.json"});
+  ASSERT_TRUE(std::holds_alternative<MergeCommand>(command));
+  const MergeCommand& m = std::get<MergeCommand>(command);
+  EXPECT_EQ(m.inputs, (std::vector<std::string>{"a.json", "b.json", "c.json"}));
+  EXPECT_EQ(m.outputs.markdown, "m.md");
+  EXPECT_TRUE(m.quiet);
+  EXPECT_EQ(error_of({"merge"}), "merge needs at least one summary JSON file");
+  EXPECT_NE(error_of({"merge", "a.json", "--trials", "3"}).find("--trials"), std::string::npos);
+  EXPECT_TRUE(std::holds_alternative<PrintCommand>(parse({"merge", "--help"})));
 }
 
 }  // namespace

@@ -43,6 +43,30 @@ TEST(Reporters, JsonMatchesTheApprovedFile) {
   expect_approved("summary.json", out.str());
 }
 
+TEST(Reporters, MarkdownMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_markdown(testing::sample_summary(), out);
+  expect_approved("summary.md", out.str());
+}
+
+TEST(Reporters, JunitMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_junit(testing::sample_summary(), out);
+  expect_approved("summary.junit.xml", out.str());
+}
+
+TEST(Reporters, SarifMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_sarif(testing::sample_summary(), out);
+  expect_approved("summary.sarif", out.str());
+}
+
+TEST(Reporters, HtmlMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_html(testing::sample_summary(), out);
+  expect_approved("summary.html", out.str());
+}
+
 // The lock suite's lessons: which detector saw which bug, the blind spots said plainly, fairness.
 TEST(Reporters, ConsoleShowsWhatEachDetectorSawAndFairness) {
   std::ostringstream out;

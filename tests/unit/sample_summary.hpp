@@ -28,7 +28,9 @@ inline Summary sample_summary() {
   control.expected_count = 2000;
   control.failures = rate(3, 4);
   control.lost_updates = describe({0, 10, 20, 600});
+  control.lost_median_bounds = {15, 15};
   control.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
+  control.trial_ranges = {{7, 0, 4}};
   control.report_trials = rate(0, 4);
   control.trial_seconds = 0.004;
   control.wall_seconds = 0.01;
@@ -51,6 +53,7 @@ inline Summary sample_summary() {
   locked.expect = Expect::safe;
   locked.failures = rate(0, 4);
   locked.lost_updates = describe({0, 0, 0, 0});
+  locked.lost_median_bounds = {0, 0};
   locked.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
 
   CellResult locked_tsan = locked;
@@ -64,6 +67,7 @@ inline Summary sample_summary() {
   CellResult broken = locked;
   broken.case_name = "crashing_case";
   broken.trials = 1;
+  broken.trial_ranges = {{7, 0, 1}};
   broken.failures = rate(0, 1);
   broken.report_trials = rate(0, 1);
   broken.lost_updates = describe({0});
