@@ -27,6 +27,8 @@ Usage:
   lockstress list             the cases, with what each expects
   lockstress run [options]    run cases in both variants and print the summary
   lockstress run --help       the options of run
+  lockstress compare BASE.json NEW.json
+                              compare two summaries cell by cell (--help: more)
   lockstress merge A.json B.json... [outputs]
                               combine summaries (shards of one run, or runs on
                               several machines) into one; see merge --help
@@ -82,6 +84,24 @@ double parse_seconds(const std::string& option, const std::string& text, double 
   return value;
 }
 
+// {"2,4", "8"} -> {2, 4, 8}: an option given as lists, repeated or both. Each number is checked
+// like a single one; repeats are dropped, the order kept.
+template <class Int>
+std::vector<Int> parse_numbers(const std::string& option, const std::vector<std::string>& texts,
+                               Int min, Int max) {
+  std::vector<Int> values;
+  for (const std::string& text : texts) {
+    for (std::size_t start = 0;;) {
+      const std::size_t comma = text.find(',', start);
+      const Int value = parse_number<Int>(option, text.substr(start, comma - start), min, max);
+      if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return values;
+}
+
 const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   for (const Case& c : cases) {
     if (c.name == name) return &c;
@@ -131,12 +151,14 @@ po::options_description run_options_description() {
      "The race control unsafe_counter always runs too: it is what makes a clean result mean something")
     ("variant", po::value<std::vector<std::string>>()->composing(),
      "plain or tsan (repeat for both). Default: both")
-    ("threads", po::value<std::string>(),
-     "worker threads per trial. Default: 5, or a case's own limit when lower (Peterson: 2)")
-    ("iterations", po::value<std::string>()->default_value(std::to_string(kDefaultIterations)),
-     "increments per thread per trial")
-    ("trials", po::value<std::string>()->default_value(std::to_string(kDefaultTrials)),
-     "trials per case and variant")
+    ("threads", po::value<std::vector<std::string>>()->composing(),
+     "worker threads per trial; a list (2,4,8) sweeps them. Default: the case's own (lockstress "
+     "list shows it), else 5 within the case's limit")
+    ("iterations", po::value<std::vector<std::string>>()->composing(),
+     "increments per thread per trial; a list (1000,100000) sweeps them, crossed with --threads. "
+     "Default: the case's own, else 100000")
+    ("trials", po::value<std::string>(),
+     "trials per case, variant and parameter point. Default: the case's own, else 200")
     ("timeout", po::value<std::string>()->default_value("60"),
      "seconds without progress after which a trial is hung: the runner is killed, the trial "
      "recorded as hung, and the runner restarted at the next trial. Progress is a finished trial "
@@ -149,8 +171,9 @@ po::options_description run_options_description() {
     ("seed", po::value<std::string>(),
      "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
     ("pin", po::value<std::string>()->default_value("spread"),
-     "spread: pin worker i to the i-th usable CPU, so workers really run at once; none: leave "
-     "placement to the scheduler")
+     "spread: pin workers to usable CPUs one physical core at a time, so they really run at once; "
+     "compact: fill each core's SMT siblings first (shared L1/L2); none: leave placement to the "
+     "scheduler")
     ("shard", po::value<std::string>(),
      "K/N: run only the K-th of N slices of the trials (needs --seed, the same in every shard); "
      "lockstress merge combines the shards' JSON. Default: every trial")
@@ -207,11 +230,18 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     }
   }
   if (vm.count("threads")) {
-    options.threads = parse_number<int>("threads", vm["threads"].as<std::string>(), 1, kMaxThreads);
+    options.threads =
+        parse_numbers<int>("threads", vm["threads"].as<std::vector<std::string>>(), 1, kMaxThreads);
   }
-  options.iterations = parse_number<std::int64_t>("iterations", vm["iterations"].as<std::string>(),
-                                                  1, std::numeric_limits<std::int64_t>::max());
-  options.trials = parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  if (vm.count("iterations")) {
+    options.iterations = parse_numbers<std::int64_t>(
+        "iterations", vm["iterations"].as<std::vector<std::string>>(), 1,
+        std::numeric_limits<std::int64_t>::max());
+  }
+  if (vm.count("trials")) {
+    options.trials =
+        parse_number<std::int64_t>("trials", vm["trials"].as<std::string>(), 1, kMaxTrials);
+  }
   if (vm.count("seed")) {
     options.seed = parse_number<std::uint64_t>("seed", vm["seed"].as<std::string>(), 0,
                                                std::numeric_limits<std::uint64_t>::max());
@@ -225,7 +255,9 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     if (options.suppressions.empty()) throw ParseError{"--suppressions: empty file name"};
   }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
-  if (!pin) throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread or none)"};
+  if (!pin) {
+    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread, compact or none)"};
+  }
   options.pin = *pin;
   options.outputs = output_paths(vm);
   options.source_root = vm["source-root"].as<std::string>();
@@ -237,21 +269,27 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
       throw ParseError{
           "--shard needs --seed, the same in every shard, so that the shards split one run"};
     }
-    if (options.shard->count > options.trials) {
-      throw ParseError{"--shard " + vm["shard"].as<std::string>() + ": " +
-                       std::to_string(options.trials) + " trials cannot give each of " +
-                       std::to_string(options.shard->count) + " shards a trial"};
-    }
   }
 
-  if (options.threads) {
-    for (const Case& c : cases) {
-      bool selected = options.cases.empty() ||
-                      std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
-      if (selected && (*options.threads < c.threads.min || *options.threads > c.threads.max)) {
-        throw ParseError{"--threads " + std::to_string(*options.threads) + " is outside what " +
-                         c.name + " allows (" + std::to_string(c.threads.min) + " to " +
-                         std::to_string(c.threads.max) + ")"};
+  for (const Case& c : cases) {
+    bool selected = options.cases.empty() ? c.runs_by_default
+                                          : std::find(options.cases.begin(), options.cases.end(),
+                                                      c.name) != options.cases.end();
+    // Each case's trials are split among the shards (the control always runs).
+    if (options.shard && (selected || c.name == kControlCase) &&
+        options.shard->count > planned_trials(c, options)) {
+      throw ParseError{"--shard " + vm["shard"].as<std::string>() + ": " +
+                       std::to_string(planned_trials(c, options)) + " trials" +
+                       (options.trials ? "" : " (" + c.name + "'s)") +
+                       " cannot give each of " + std::to_string(options.shard->count) +
+                       " shards a trial"};
+    }
+    for (int threads : options.threads) {
+      if (selected && (threads < c.threads.min || threads > c.threads.max)) {
+        throw ParseError{"--threads " + std::to_string(threads) + " is outside what " + c.name +
+                         " allows (" + std::to_string(c.threads.min) + " to " +
+                         std::to_string(c.threads.max) + ")" +
+                         (options.cases.empty() ? "; name the cases to run with --case" : "")};
       }
     }
   }
@@ -353,7 +391,12 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   for (Variant variant : options.variants) {
     args.insert(args.end(), {"--variant", std::string(to_string(variant))});
   }
-  if (options.threads) args.insert(args.end(), {"--threads", std::to_string(*options.threads)});
+  auto joined = [](const auto& values) {
+    std::string out;
+    for (const auto& value : values) out += (out.empty() ? "" : ",") + std::to_string(value);
+    return out;
+  };
+  if (!options.threads.empty()) args.insert(args.end(), {"--threads", joined(options.threads)});
   if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
   if (options.timeout_seconds != kDefaultTimeoutSeconds) {
     std::ostringstream seconds;
@@ -364,8 +407,11 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
     args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});
   }
   if (!options.suppressions.empty()) args.insert(args.end(), {"--suppressions", options.suppressions});
-  args.insert(args.end(), {"--iterations", std::to_string(options.iterations), "--trials",
-                           std::to_string(options.trials), "--seed", std::to_string(seed)});
+  if (!options.iterations.empty()) {
+    args.insert(args.end(), {"--iterations", joined(options.iterations)});
+  }
+  if (options.trials) args.insert(args.end(), {"--trials", std::to_string(*options.trials)});
+  args.insert(args.end(), {"--seed", std::to_string(seed)});
   if (options.shard) {
     args.insert(args.end(), {"--shard", std::to_string(options.shard->index) + "/" +
                                             std::to_string(options.shard->count)});

@@ -11,6 +11,8 @@
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/interrupt.hpp"
+#include "harness/driver/compare_command.hpp"
+#include "harness/driver/list_command.hpp"
 #include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
@@ -25,33 +27,6 @@
 
 namespace lockstress {
 namespace {
-
-std::string expectation_text(const Expect& expect) {
-  if (!expect.race) return "safe";
-  std::string by;
-  if (expect.caught_by.plain) by = "plain";
-  if (expect.caught_by.tsan) by += by.empty() ? "tsan" : "+tsan";
-  return "race, caught by " + (by.empty() ? std::string("neither") : by);
-}
-
-int list_cases(const std::vector<Case>& cases) {
-  std::size_t name_width = 0;
-  std::size_t expect_width = 0;
-  for (const Case& c : cases) {
-    name_width = std::max(name_width, c.name.size());
-    expect_width = std::max(expect_width, expectation_text(c.expect).size());
-  }
-  for (const Case& c : cases) {
-    const std::string expect = expectation_text(c.expect);
-    std::cout << c.name << std::string(name_width - c.name.size() + 2, ' ') << expect
-              << std::string(expect_width - expect.size() + 2, ' ') << c.description;
-    if (c.threads.min > 1 || c.threads.max < kMaxThreads) {
-      std::cout << " [threads " << c.threads.min << "-" << c.threads.max << "]";
-    }
-    std::cout << '\n';
-  }
-  return kExitPass;
-}
 
 std::string driver_path(const std::string& argv0) {
   std::error_code ec;
@@ -145,6 +120,7 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
+  if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
   return std::visit(
       Overloaded{
           [&](const ListCommand&) { return list_cases(cases); },

@@ -11,10 +11,11 @@
 
 namespace lockstress {
 
+// A case's parameters when neither the command line nor the case itself (Case::defaults) sets
+// them: enough for the unlocked counter to lose updates in most trials on 2 CPUs, while 0
+// failures still bounds a safe case's rate below 1.5%.
 inline constexpr int kDefaultThreads = 5;
 inline constexpr std::int64_t kDefaultIterations = 100'000;
-// Chosen so that the default matrix (both counter cases, both variants) runs in well under two
-// minutes on a 2-core machine, while 0 failures still bounds a safe case's rate below 1.5%.
 inline constexpr std::int64_t kDefaultTrials = 200;
 // The watchdog's floor: a trial is hung after this long without progress (plus 10 x the median
 // time between signs of progress; see harness/driver/watchdog.hpp). 200 x the longest pause
@@ -38,9 +39,12 @@ struct OutputPaths {
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
   std::vector<Variant> variants;   // empty: every variant
-  std::optional<int> threads;      // unset: kDefaultThreads, within each case's limit
-  std::int64_t iterations = kDefaultIterations;
-  std::int64_t trials = kDefaultTrials;  // of the whole run: a shard runs its slice of them
+  // Each list is swept: every case runs at every (threads, iterations) pair. Empty: the case's
+  // own default, else kDefaultThreads (within the case's limit) and kDefaultIterations.
+  std::vector<int> threads;
+  std::vector<std::int64_t> iterations;
+  // Unset: the case's own default, else kDefaultTrials. Of the whole run: a shard runs its slice.
+  std::optional<std::int64_t> trials;
   std::optional<Shard> shard;
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
   double timeout_seconds = kDefaultTimeoutSeconds;  // 0: no watchdog

@@ -49,6 +49,22 @@ std::optional<std::string_view> sanitizer_error_line(std::string_view line) {
   return std::nullopt;
 }
 
+// "3,-1,0" -> {3, -1, 0}: whole numbers no smaller than `min`, comma-separated; "" -> {}.
+template <class Int>
+bool parse_list(std::string_view text, std::vector<Int>& out, Int min) {
+  out.clear();
+  std::size_t pos = 0;
+  while (pos <= text.size() && !text.empty()) {
+    std::size_t comma = text.find(',', pos);
+    if (comma == std::string_view::npos) comma = text.size();
+    Int value = 0;
+    if (!parse_int(text.substr(pos, comma - pos), value) || value < min) return false;
+    out.push_back(value);
+    pos = comma + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 RunnerStream::RunnerStream(std::function<void(TrialEvent)> on_trial, std::int64_t first_trial,
@@ -157,18 +173,7 @@ void RunnerStream::on_record(std::string_view record) {
     auto cpus = field(fields, "cpus");
     if (!pin || !cpus) return fail("malformed placement record");
     pin_ = std::string(*pin);
-    worker_cpus_.clear();
-    std::size_t pos = 0;
-    while (pos <= cpus->size() && !cpus->empty()) {
-      std::size_t comma = cpus->find(',', pos);
-      if (comma == std::string_view::npos) comma = cpus->size();
-      int cpu = 0;
-      if (!parse_int(cpus->substr(pos, comma - pos), cpu) || cpu < -1) {
-        return fail("malformed placement record");
-      }
-      worker_cpus_.push_back(cpu);
-      pos = comma + 1;
-    }
+    if (!parse_list(*cpus, worker_cpus_, -1)) return fail("malformed placement record");
     return;
   }
   if (type == protocol::kException) {
@@ -211,6 +216,11 @@ void RunnerStream::on_record(std::string_view record) {
   }
   if (event.count < 0 || event.count > max_count_ || event.nanoseconds < 0) {
     return fail("impossible trial record: '" + std::string(record.substr(0, 200)) + "'");
+  }
+  if (auto acquired = field(fields, "acquired")) {
+    if (!parse_list(*acquired, event.acquisitions, std::int64_t{0})) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
   }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();

@@ -18,6 +18,7 @@ struct TrialEvent {
   std::int64_t nanoseconds = 0;
   int runtime_reports = 0;  // counted by the runtime's report hook
   std::vector<std::string> report_texts;
+  std::vector<std::int64_t> acquisitions;  // the fairness snapshot; empty unless a lock case
 };
 
 // The case threw out of a trial (the runner's exception record).

@@ -91,6 +91,26 @@ Context read_context(const Node& n) {
   c.compiler = n.at("compiler").text();
   c.started_at = n.at("started_at").text();
   c.tsan_options = n.at("tsan_options").text();
+  // The fingerprint beyond the fields above came later: a summary without it still reads.
+  auto optional_text = [&](const Node& from, const char* key) {
+    return from.has(key) ? from.at(key).text() : "";
+  };
+  c.distribution = optional_text(n, "distribution");
+  c.kernel_version = optional_text(n, "kernel_version");
+  c.libc = optional_text(n, "libc");
+  if (n.has("threads_per_core")) {
+    c.threads_per_core = static_cast<int>(n.at("threads_per_core").integer(0, 1 << 10));
+  }
+  if (n.has("cache_line_bytes")) {
+    c.cache_line_bytes = static_cast<int>(n.at("cache_line_bytes").integer(0, 1 << 20));
+  }
+  if (n.has("build")) {
+    const Node build = n.at("build");
+    c.runner_compiler = optional_text(build, "compiler");
+    c.plain_flags = optional_text(build, "plain_flags");
+    c.tsan_flags = optional_text(build, "tsan_flags");
+    c.tsan_runtime = optional_text(build, "tsan_runtime");
+  }
   return c;
 }
 
@@ -131,6 +151,29 @@ std::vector<SourceLocation> read_locations(const Node& n) {
                    static_cast<int>(l.at("column").integer(0, 1 << 30))});
   }
   return out;
+}
+
+// A max/min ratio, or null for infinite (see the JSON reporter); 0 only when nothing was measured.
+double read_ratio(const Node& n, std::int64_t trials) {
+  if (n.raw().is_null()) return std::numeric_limits<double>::infinity();
+  const double value = n.number();
+  if (trials > 0 && !(value >= 1)) n.fail("a max/min ratio is at least 1");
+  return value;
+}
+
+Fairness read_fairness(const Node& n, std::int64_t trials) {
+  Fairness f;
+  f.trials = n.at("trials").integer(0, trials);
+  f.unjudged_trials = n.at("unjudged_trials").integer(0, trials - f.trials);
+  f.median_ratio = read_ratio(n.at("median_ratio"), f.trials);
+  f.worst_ratio = read_ratio(n.at("worst_ratio"), f.trials);
+  f.unfair_trials = n.at("unfair_trials").integer(0, f.trials);
+  f.starved_trials = n.at("starved_trials").integer(0, f.trials);
+  f.worst_trial = n.at("worst_trial").integer(-1);
+  for (const Node& a : n.at("worst_acquisitions").items()) {
+    f.worst_acquisitions.push_back(a.integer());
+  }
+  return f;
 }
 
 Verdict read_verdict(const Node& n) {
@@ -217,6 +260,7 @@ CellResult read_cell(const Node& n) {
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
+  if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {
     for (const Node& fault : n.at("faults").items()) {

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "harness/reporters/reporters.hpp"
@@ -43,6 +44,20 @@ json faults(const std::vector<TrialFault>& faults) {
   return out;
 }
 
+// A max/min ratio; infinite (a thread shut out) has no JSON number, so it is written as null.
+json ratio(double value) { return std::isinf(value) ? json(nullptr) : json(value); }
+
+json fairness_json(const Fairness& f) {
+  return {{"trials", f.trials},
+          {"unjudged_trials", f.unjudged_trials},
+          {"median_ratio", ratio(f.median_ratio)},
+          {"worst_ratio", ratio(f.worst_ratio)},
+          {"unfair_trials", f.unfair_trials},
+          {"starved_trials", f.starved_trials},
+          {"worst_trial", f.worst_trial},
+          {"worst_acquisitions", f.worst_acquisitions}};
+}
+
 json trial_ranges(const std::vector<TrialRange>& ranges) {
   json out = json::array();
   for (const TrialRange& r : ranges)
@@ -62,7 +77,17 @@ json context_json(const Context& c) {
           {"os", c.os},
           {"compiler", c.compiler},
           {"started_at", c.started_at},
-          {"tsan_options", c.tsan_options}};
+          {"tsan_options", c.tsan_options},
+          {"distribution", c.distribution},
+          {"kernel_version", c.kernel_version},
+          {"libc", c.libc},
+          {"threads_per_core", c.threads_per_core},
+          {"cache_line_bytes", c.cache_line_bytes},
+          {"build",
+           {{"compiler", c.runner_compiler},
+            {"plain_flags", c.plain_flags},
+            {"tsan_flags", c.tsan_flags},
+            {"tsan_runtime", c.tsan_runtime}}}};
 }
 
 json cell_json(const CellResult& cell) {
@@ -119,6 +144,7 @@ json cell_json(const CellResult& cell) {
       {"reasons", cell.reasons},
   };
   out.update(expectation_fields(cell.expect));
+  if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
   if (cell.error) out["error"] = *cell.error;
   if (!cell.faults.empty()) out["faults"] = faults(cell.faults);
   return out;

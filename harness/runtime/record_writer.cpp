@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <string>
@@ -19,14 +20,20 @@ void write_line(const char* line, int length) {
 }  // namespace
 
 void write_trial_record(const TrialRecord& record) {
-  char line[256];
+  char head[256];
   int length = std::snprintf(
-      line, sizeof line,
-      "%.*s%.*s index=%" PRId64 " seed=%" PRIu64 " count=%" PRId64 " ns=%" PRId64 " reports=%d\n",
+      head, sizeof head,
+      "%.*s%.*s index=%" PRId64 " seed=%" PRIu64 " count=%" PRId64 " ns=%" PRId64 " reports=%d",
       static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
       static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index,
       record.seed, record.count, record.nanoseconds, record.sanitizer_reports);
-  write_line(line, length);
+  std::string line(head, static_cast<std::size_t>(std::max(length, 0)));
+  for (std::size_t i = 0; i < record.acquisitions.size(); ++i) {
+    line += i == 0 ? " acquired=" : ",";
+    line += std::to_string(record.acquisitions[i]);
+  }
+  line += '\n';
+  write_line(line.data(), static_cast<int>(line.size()));
 }
 
 void write_placement_record(std::string_view pin, const std::vector<int>& cpus) {

@@ -12,6 +12,8 @@ struct TrialRecord {
   std::int64_t count = 0;
   std::int64_t nanoseconds = 0;
   int sanitizer_reports = 0;
+  // Each thread's acquisitions when the first finished (lock cases only; else empty).
+  std::vector<std::int64_t> acquisitions;
 };
 
 // Each record is one write(2) of one line to stderr: the sanitizer writes its reports to the same

@@ -65,6 +65,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
         .count = case_code(index, args.seed, [&] { return workload->count(); }),
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
         .sanitizer_reports = take_sanitizer_report_count(),
+        .acquisitions = workload->acquisitions(),
     });
   }
   write_end_record(args.trials);

@@ -18,6 +18,7 @@ void CellTally::add_trial(const TrialEvent& trial) {
   const std::int64_t lost = expected_count_ - trial.count;
   lost_.push_back(lost);
   if (lost != 0) ++failed_;
+  if (!trial.acquisitions.empty()) acquisitions_.push_back({trial.index, trial.acquisitions});
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
   runtime_reports_ += trial.runtime_reports;
   if (trial.runtime_reports > 0 || !trial.report_texts.empty()) ++report_trials_;
@@ -72,6 +73,8 @@ void CellTally::fill(CellResult& cell) const {
   cell.parsed_reports = parsed_reports_;
   cell.unique_reports = unique_;
   cell.trial_seconds = trial_seconds_;
+  cell.fairness.reset();
+  if (!acquisitions_.empty()) cell.fairness = describe_fairness(acquisitions_);
 }
 
 }  // namespace lockstress

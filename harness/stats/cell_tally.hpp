@@ -33,6 +33,7 @@ class CellTally {
   std::int64_t expected_count_;
   std::string source_root_;
   std::vector<std::int64_t> lost_;
+  std::vector<TrialAcquisitions> acquisitions_;
   std::int64_t failed_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;

@@ -201,6 +201,32 @@ void merge_reports(const std::vector<const CellResult*>& cells, CellResult& out)
   for (const auto& [kind, trials] : kinds) out.report_kinds.push_back({kind, trials});
 }
 
+// Counts add up exactly. The per-trial ratios are not kept, so the median of the merged trials is
+// not known: it lies between the inputs' medians, and the merge keeps the largest (an upper
+// bound, exact for one input). The flags (Fairness::unfair, ::starving) need only the counts.
+void merge_fairness(const std::vector<const CellResult*>& cells, CellResult& out) {
+  out.fairness.reset();
+  for (const CellResult* cell : cells) {
+    if (!cell->fairness) continue;
+    const Fairness& f = *cell->fairness;
+    if (!out.fairness) {
+      out.fairness = f;
+      continue;
+    }
+    Fairness& m = *out.fairness;
+    m.trials += f.trials;
+    m.unjudged_trials += f.unjudged_trials;
+    m.unfair_trials += f.unfair_trials;
+    m.starved_trials += f.starved_trials;
+    m.median_ratio = std::max(m.median_ratio, f.median_ratio);
+    if (f.trials > 0 && (m.worst_trial < 0 || f.worst_ratio > m.worst_ratio)) {
+      m.worst_ratio = f.worst_ratio;
+      m.worst_trial = f.worst_trial;
+      m.worst_acquisitions = f.worst_acquisitions;
+    }
+  }
+}
+
 CellResult merge_cell(const std::vector<MergeInput>& inputs,
                       const std::vector<const CellResult*>& cells) {
   CellResult out = *cells[0];
@@ -241,6 +267,7 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
   out.report_trials = rate(reported, out.trials);
   merge_lost_updates(cells, out);
   merge_reports(cells, out);
+  merge_fairness(cells, out);
   return out;
 }
 

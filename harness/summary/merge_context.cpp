@@ -48,6 +48,15 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.os = joined(inputs, &Context::os);
   c.compiler = joined(inputs, &Context::compiler);
   c.tsan_options = joined(inputs, &Context::tsan_options);
+  c.distribution = joined(inputs, &Context::distribution);
+  c.kernel_version = joined(inputs, &Context::kernel_version);
+  c.libc = joined(inputs, &Context::libc);
+  c.threads_per_core = common(inputs, &Context::threads_per_core, 0);
+  c.cache_line_bytes = common(inputs, &Context::cache_line_bytes, 0);
+  c.runner_compiler = joined(inputs, &Context::runner_compiler);
+  c.plain_flags = joined(inputs, &Context::plain_flags);
+  c.tsan_flags = joined(inputs, &Context::tsan_flags);
+  c.tsan_runtime = joined(inputs, &Context::tsan_runtime);
   c.started_at = inputs[0].context.started_at;
   for (const MergedInput& input : inputs)
     c.started_at = std::min(c.started_at, input.context.started_at);

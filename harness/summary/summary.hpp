@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/ingest/tsan_report.hpp"
+#include "harness/stats/fairness.hpp"
 #include "harness/stats/statistics.hpp"
 #include "lockstress/expect.hpp"
 #include "lockstress/variant.hpp"
@@ -83,6 +84,7 @@ struct CellResult {
   std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
+  std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
   double trial_seconds = 0;  // sum of the trials' wall times
   double wall_seconds = 0;   // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
@@ -105,6 +107,18 @@ struct Context {
   std::string compiler;
   std::string started_at;  // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
+
+  // The rest of the platform fingerprint: what a lock's behaviour can depend on.
+  std::string distribution;    // /etc/os-release PRETTY_NAME
+  std::string kernel_version;  // uname -v: the kernel's build
+  std::string libc;            // "glibc 2.36"
+  int threads_per_core = 0;    // SMT: 1 without; 0 unknown
+  int cache_line_bytes = 0;    // 0 unknown
+  // How the runners were built, as lockstress_add_runner() recorded it (empty: not recorded).
+  std::string runner_compiler;
+  std::string plain_flags;
+  std::string tsan_flags;
+  std::string tsan_runtime;  // the TSan runtime library the tsan runner links
 };
 
 // One summary that `lockstress merge` combined into this one, with its own context.

@@ -130,7 +130,7 @@ Case ticket_lock_case() {
 Case peterson_lock_case() {
   return Case{"peterson", "Peterson's lock, seq_cst, spinning: correct, 2 threads", Expect::safe,
               ThreadLimit{2, 2},
-              [](int) { return std::make_unique<CounterWorkload<PetersonIncrement>>(); }};
+              [](int threads) { return std::make_unique<CounterWorkload<PetersonIncrement>>(threads); }};
 }
 
 }  // namespace lockstress::faults

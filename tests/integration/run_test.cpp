@@ -115,8 +115,22 @@ TEST(Run, ListShowsEveryCaseWithItsExpectation) {
   Scratch scratch;
   testing::Ran ran = run_lockstress("list", scratch);
   EXPECT_EQ(ran.exit_code, 0);
-  EXPECT_NE(ran.out.find("unsafe_counter  race, caught by plain+tsan"), std::string::npos) << ran.out;
-  EXPECT_NE(ran.out.find("locked_counter  safe"), std::string::npos) << ran.out;
+  // Every case of the catalogue, with its expectation and its own default parameters.
+  for (const char* line :
+       {"unsafe_counter        race, caught by plain+tsan  5x100000, 200 trials",
+        "atomic_counter        safe                        5x10000, 100 trials",
+        "split_rmw_relaxed     race, caught by plain       5x10000, 100 trials",
+        "locked_counter        safe                        5x10000, 100 trials",
+        "std_shared_mutex      safe", "std_recursive_mutex   safe", "binary_semaphore      safe",
+        "pthread_spinlock      safe                        2x10000, 100 trials",
+        "spinlock              safe",
+        "spinlock_relaxed      race, caught by tsan        2x1000, 100 trials",
+        "ttas_spinlock         safe", "ticket_lock           safe", "peterson_seq_cst      safe",
+        "peterson_acq_rel      race, caught by plain       2x10000, 100 trials",
+        "lock_order_inversion  race, caught by tsan        2x10000, 100 trials"}) {
+    EXPECT_NE(ran.out.find(line), std::string::npos) << line << "\n" << ran.out;
+  }
+  EXPECT_NE(ran.out.find("[threads 2-2]"), std::string::npos);
 }
 
 TEST(Run, HelpDocumentsTheExitCodes) {

@@ -12,7 +12,10 @@ inline Summary sample_summary() {
   Summary s;
   s.context = Context{"0.1.0", "lockstress run --trials 4", "lockstress run --iterations 1000 --trials 4 --seed 7",
                       7, 2, 2, "Test CPU", "x86_64", "Linux 6.1", "clang 14.0.6",
-                      "2026-01-01T00:00:00Z", ""};
+                      "2026-01-01T00:00:00Z", "",
+                      "Debian GNU/Linux 12 (bookworm)", "#1 SMP PREEMPT_DYNAMIC", "glibc 2.36", 1, 64,
+                      "Clang 14.0.6", "-O2 -g -DNDEBUG -O2", "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
+                      "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"};
   const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
 
   CellResult control;

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
+#include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
 
@@ -52,6 +54,32 @@ TEST(SummaryJson, RoundTripsAnInterruptedRun) {
   EXPECT_EQ(read->interrupted_by, 15);
   EXPECT_FALSE(read->complete);
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+}
+
+TEST(SummaryJson, RoundTripsFairnessWithInfiniteRatios) {
+  const std::string written = to_json(testing::sample_lock_summary());
+  EXPECT_NE(written.find("\"worst_ratio\": null"), std::string::npos);
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written, error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+  ASSERT_TRUE(read->results.back().fairness);
+  EXPECT_TRUE(read->results.back().fairness->starving());
+}
+
+TEST(SummaryJson, ReadsASummaryWrittenBeforeTheFingerprintAndFairness) {
+  nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_lock_summary()));
+  for (const char* key : {"distribution", "kernel_version", "libc", "threads_per_core",
+                          "cache_line_bytes", "build"}) {
+    document["context"].erase(key);
+  }
+  for (auto& cell : document["results"]) cell.erase("fairness");
+  std::string error;
+  std::optional<Summary> read = read_summary_json(document.dump(), error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->context.libc, "");
+  EXPECT_EQ(read->context.threads_per_core, 0);
+  EXPECT_FALSE(read->results.back().fairness);
 }
 
 TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {

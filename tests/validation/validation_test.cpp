@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "../integration/run_lockstress.hpp"
+#include "../unit/sample_lock_summary.hpp"
 #include "../unit/sample_summary.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
@@ -67,7 +68,9 @@ std::vector<std::pair<std::string, Summary>> summaries() {
           {"failing", failing},
           {"inconclusive", inconclusive},
           {"merged", merged},
-          {"interrupted", interrupted}};
+          {"interrupted", interrupted},
+          // Lock cases: fairness, with the null an infinite ratio is written as.
+          {"lock_suite", testing::sample_lock_summary()}};
 }
 
 std::string write(const Scratch& scratch, const std::string& name,

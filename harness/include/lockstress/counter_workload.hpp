@@ -1,27 +1,75 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <vector>
 
 #include "lockstress/workload.hpp"
 
 namespace lockstress {
 
+// Whether a CounterWorkload records each thread's progress for the fairness snapshot. Lock cases
+// do; the unlocked counters do not, so that their racy loop stays exactly one increment.
+enum class Acquisitions { untracked, tracked };
+
 // The workload almost every case shares: each thread performs `iterations` increments of one
 // shared counter through `Increment`, a type that owns whatever guards the counter (a lock, or
 // nothing) and performs one increment: `void operator()(std::int64_t& count, int thread)`.
 // The loop is here, in a template, so that the compiler inlines the increment into it.
-template <class Increment>
+//
+// Tracked, each thread publishes how many increments it has completed after every one. With a
+// fixed number of iterations per thread the totals at the end are all equal and say nothing about
+// fairness, so the snapshot is taken over the window in which every thread was running: the last
+// thread to start reads everyone's progress, the first to finish reads it again, and the
+// difference is what each thread got while all of them competed (locktorture's per-thread
+// acquisition counts, made per trial). When the first thread finished before the last one
+// started, the window is empty and every count is 0.
+template <class Increment, Acquisitions kAcquisitions = Acquisitions::untracked>
 class CounterWorkload final : public Workload {
  public:
+  explicit CounterWorkload(int threads)
+      : threads_(threads),
+        progress_(kAcquisitions == Acquisitions::tracked
+                      ? std::make_unique<Progress[]>(static_cast<std::size_t>(threads))
+                      : nullptr) {}
+
   void reset() override {
     counter_.value = 0;
     increment_.emplace();
+    if constexpr (kAcquisitions == Acquisitions::tracked) {
+      for (int t = 0; t < threads_; ++t) progress_[t].done.store(0, std::memory_order_relaxed);
+      started_.store(0, std::memory_order_relaxed);
+      window_open_.store(false, std::memory_order_relaxed);
+      first_finished_.store(false, std::memory_order_relaxed);
+      at_start_.assign(static_cast<std::size_t>(threads_), 0);
+      in_window_.assign(static_cast<std::size_t>(threads_), 0);
+    }
   }
 
   void run(int thread, std::int64_t iterations) override {
     Increment& increment = *increment_;
-    for (std::int64_t i = 0; i < iterations; ++i) increment(counter_.value, thread);
+    if constexpr (kAcquisitions == Acquisitions::untracked) {
+      for (std::int64_t i = 0; i < iterations; ++i) increment(counter_.value, thread);
+    } else {
+      if (started_.fetch_add(1, std::memory_order_acq_rel) + 1 == threads_) {
+        read_progress(at_start_);
+        window_open_.store(true, std::memory_order_release);
+      }
+      std::atomic<std::int64_t>& done = progress_[thread].done;
+      for (std::int64_t i = 0; i < iterations; ++i) {
+        increment(counter_.value, thread);
+        done.store(i + 1, std::memory_order_relaxed);
+      }
+      if (!first_finished_.exchange(true, std::memory_order_acq_rel) &&
+          window_open_.load(std::memory_order_acquire)) {
+        read_progress(in_window_);
+        for (int t = 0; t < threads_; ++t) {
+          in_window_[static_cast<std::size_t>(t)] -= at_start_[static_cast<std::size_t>(t)];
+        }
+      }
+    }
   }
 
   std::int64_t count() const override { return counter_.value; }
@@ -32,13 +80,35 @@ class CounterWorkload final : public Workload {
     return *static_cast<const volatile std::int64_t*>(&counter_.value);
   }
 
+  std::vector<std::int64_t> acquisitions() const override {
+    if constexpr (kAcquisitions == Acquisitions::tracked) return in_window_;
+    return {};
+  }
+
  private:
   // On its own cache line, so that the guard's state never shares one with the counter.
   struct alignas(64) Counter {
     std::int64_t value = 0;
   };
+  // One line per thread: a thread's progress stores never contend with another's.
+  struct alignas(64) Progress {
+    std::atomic<std::int64_t> done{0};
+  };
+  void read_progress(std::vector<std::int64_t>& out) const {
+    for (int t = 0; t < threads_; ++t) {
+      out[static_cast<std::size_t>(t)] = progress_[t].done.load(std::memory_order_relaxed);
+    }
+  }
+
   Counter counter_;
   std::optional<Increment> increment_;
+  int threads_;
+  std::unique_ptr<Progress[]> progress_;
+  std::atomic<int> started_{0};
+  std::atomic<bool> window_open_{false};  // the last thread has started and read at_start_
+  std::atomic<bool> first_finished_{false};
+  std::vector<std::int64_t> at_start_;   // written by the last thread to start only
+  std::vector<std::int64_t> in_window_;  // written by the first thread to finish only
 };
 
 }  // namespace lockstress

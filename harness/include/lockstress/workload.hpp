@@ -1,12 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace lockstress {
 
 // The shared state of one case inside one runner process. The runner calls reset() before every
 // trial (a fresh counter and a fresh lock), then run() once on every worker thread at the same
-// moment, then count() once all of them have returned.
+// moment, then count() and acquisitions() once all of them have returned.
 class Workload {
  public:
   virtual ~Workload() = default;
@@ -18,6 +19,9 @@ class Workload {
   // moves) from a hung one (it does not); it must be safe to call then. -1, the default: cannot
   // tell, and the watchdog judges the trial by its duration alone.
   virtual std::int64_t progress() const { return -1; }
+  // How many times each thread had taken the lock when the first thread finished its iterations
+  // (the fairness snapshot); empty for a workload that takes no lock.
+  virtual std::vector<std::int64_t> acquisitions() const { return {}; }
 };
 
 }  // namespace lockstress
