@@ -21,9 +21,9 @@ Case unsafe_counter_case() {
       "count += 1 on one shared counter with no lock: the positive control",
       // Both detectors, for different reasons: the hardware interleaves one thread's load-add-store
       // with another's (lost updates), and nothing orders the accesses (a data race).
-      Expect::race_caught_by({.plain = true, .tsan = true}),
+      Expect::race_caught_by_both(),
       {},
-      [](int) { return std::make_unique<CounterWorkload<UnguardedIncrement>>(); }};
+      [](int threads) { return std::make_unique<CounterWorkload<UnguardedIncrement>>(threads); }};
 }
 
 }  // namespace lockstress

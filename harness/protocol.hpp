@@ -12,14 +12,20 @@ namespace lockstress::protocol {
 // every report to the trial that drew it without trusting timestamps.
 //
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
-//   @lockstress/1 trial index=K seed=S count=C ns=T reports=R
+//   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...]
 //   @lockstress/1 end trials=N
+//   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
-// Any other line is the sanitizer's (or the case's own) output.
+// `acquired` (lock cases only) is each worker's acquisitions when the first worker finished.
+// Any other line is the sanitizer's (or the case's own) output. TEXT runs to the end of the line.
 inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";
 inline constexpr std::string_view kEnd = "end";
 inline constexpr std::string_view kPlacement = "placement";
+inline constexpr std::string_view kException = "exception";
+
+// The status a runner exits with right after an exception record.
+inline constexpr int kCaseThrewStatus = 70;
 
 // Sent by the driver to ask a runner to stop after its current trial (a stopping rule was met).
 inline constexpr int kStopSignal = SIGUSR1;

@@ -1,31 +1,50 @@
 #pragma once
 
-#include <sys/types.h>
-
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "harness/signal_name.hpp"
+
 namespace lockstress {
+
+// The file descriptor at which a child started with a progress pipe finds its write end.
+inline constexpr int kProgressFd = 3;
+
+struct ChildSpec {
+  std::vector<std::string> argv;
+  std::vector<std::string> env;  // "NAME=value" entries replacing or adding to our environment
+  bool progress_pipe = false;    // give the child a pipe at kProgressFd (see ChildWatch)
+};
+
+// What the parent does while the child runs. Every member may be left empty.
+struct ChildWatch {
+  using Clock = std::chrono::steady_clock;
+  std::function<void(std::string_view)> on_output;  // the child's stdout and stderr, as it arrives
+  std::function<void()> on_progress;                // bytes arrived on the progress pipe
+  std::function<void(int pid)> on_start;            // the child runs, in process group `pid`
+  // The time by which the child must next show life, asked again after every output or progress
+  // event; past it, the child's process group is killed. Unset or time_point::max(): no limit.
+  std::function<Clock::time_point()> deadline;
+  int stop_fd = -1;  // once readable, the child's process group is killed (the run is stopping)
+};
 
 struct ChildOutcome {
   std::optional<std::string> spawn_error;  // the program could not be started at all
   std::optional<int> exit_code;            // set when it exited
   std::optional<int> signal;               // set when a signal killed it
+  bool timed_out = false;                  // killed by us: its deadline passed
+  bool stopped = false;                    // killed by us: stop_fd became readable
   double wall_seconds = 0;
 };
 
-// Starts argv[0] (fork+exec via posix_spawn, never a bare fork: TSan kills such children) with
-// stdin on /dev/null and stdout and stderr on one pipe, hands every byte it writes to `on_output`
-// as it arrives, and returns once it has exited. Its output never reaches our own stdout.
-// `on_started` gets its pid, which stays valid (unreaped) until run_child returns.
-ChildOutcome run_child(const std::vector<std::string>& argv,
-                       const std::function<void(std::string_view)>& on_output,
-                       const std::function<void(pid_t)>& on_started = {});
-
-// "SIGSEGV", "SIGABRT", ... or "signal N".
-std::string signal_name(int signal);
+// Starts spec.argv[0] with posix_spawn (fork+exec, never a bare fork: TSan kills such children)
+// in a process group of its own, stdin on /dev/null, stdout and stderr on one pipe whose bytes go
+// to watch.on_output and never to our own stdout. Returns once it has exited, or once it was
+// killed, with everything in its process group, for passing its deadline or being stopped.
+ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch);
 
 }  // namespace lockstress

@@ -13,6 +13,12 @@ struct ListCommand {};
 struct RunCommand {
   RunOptions options;
 };
+// lockstress merge: the summaries to combine, and what to write.
+struct MergeCommand {
+  std::vector<std::string> inputs;
+  OutputPaths outputs;
+  bool quiet = false;
+};
 // Text to print on stdout, then exit 0: --help, --version.
 struct PrintCommand {
   std::string text;
@@ -22,7 +28,7 @@ struct UsageError {
   std::string message;
 };
 
-using Command = std::variant<ListCommand, RunCommand, PrintCommand, UsageError>;
+using Command = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand, UsageError>;
 
 // Parses the driver's command line (Boost.Program_options). Checks everything that can be checked
 // without running anything: names of cases and variants, ranges of counts, thread limits.

@@ -4,14 +4,21 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
 
 #include "harness/driver/cli.hpp"
-#include "harness/driver/output_file.hpp"
+#include "harness/driver/interrupt.hpp"
+#include "harness/driver/compare_command.hpp"
+#include "harness/driver/list_command.hpp"
+#include "harness/driver/merge_command.hpp"
+#include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
+#include "harness/driver/progress.hpp"
 #include "harness/driver/run_cell.hpp"
+#include "harness/driver/suppressions.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
@@ -22,33 +29,6 @@
 namespace lockstress {
 namespace {
 
-std::string expectation_text(const Expect& expect) {
-  if (!expect.race) return "safe";
-  std::string by;
-  if (expect.caught_by.plain) by = "plain";
-  if (expect.caught_by.tsan) by += by.empty() ? "tsan" : "+tsan";
-  return "race, caught by " + (by.empty() ? std::string("neither") : by);
-}
-
-int list_cases(const std::vector<Case>& cases) {
-  std::size_t name_width = 0;
-  std::size_t expect_width = 0;
-  for (const Case& c : cases) {
-    name_width = std::max(name_width, c.name.size());
-    expect_width = std::max(expect_width, expectation_text(c.expect).size());
-  }
-  for (const Case& c : cases) {
-    const std::string expect = expectation_text(c.expect);
-    std::cout << c.name << std::string(name_width - c.name.size() + 2, ' ') << expect
-              << std::string(expect_width - expect.size() + 2, ' ') << c.description;
-    if (c.threads.min > 1 || c.threads.max < kMaxThreads) {
-      std::cout << " [threads " << c.threads.min << "-" << c.threads.max << "]";
-    }
-    std::cout << '\n';
-  }
-  return kExitPass;
-}
-
 std::string driver_path(const std::string& argv0) {
   std::error_code ec;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -57,11 +37,25 @@ std::string driver_path(const std::string& argv0) {
 
 int run(const RunOptions& options, const std::vector<Case>& cases,
         const std::vector<std::string>& args) {
-  if (!options.json_path.empty()) {
-    if (std::optional<std::string> problem = check_writable(options.json_path)) {
+  if (std::optional<std::string> problem = check_outputs(options.outputs)) {
+    std::cerr << "lockstress: " << *problem << '\n';
+    return kExitUsage;
+  }
+  std::vector<std::string> tsan_env;
+  if (!options.suppressions.empty()) {
+    std::optional<std::string> problem = check_suppressions_file(options.suppressions);
+    const char* inherited = std::getenv("TSAN_OPTIONS");
+    std::optional<std::string> tsan_options =
+        tsan_options_with_suppressions(inherited ? inherited : "", options.suppressions);
+    if (!problem && !tsan_options) {
+      problem =
+          "--suppressions " + options.suppressions + ": TSan cannot read a path with both ' and \"";
+    }
+    if (problem) {
       std::cerr << "lockstress: " << *problem << '\n';
       return kExitUsage;
     }
+    tsan_env.push_back("TSAN_OPTIONS=" + *tsan_options);
   }
   const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
                                                    std::random_device{}());
@@ -73,6 +67,12 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   settings.stopping = options.stopping;
   settings.source_root =
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root;
+  settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
+  settings.max_faults = options.max_faults;
+  settings.tsan_env = tsan_env;
+  catch_interrupts();
+  settings.stop_fd = interrupt_fd();
+  settings.on_runner_start = set_running_runner;
   const std::string self = driver_path(args[0]);
 
   Summary summary;
@@ -83,9 +83,21 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   summary.context.stopping_rule = rule_text(options.stopping);
   summary.context.stopping_note = interval_note(options.stopping);
   const std::vector<CellPlan> plans = plan_cells(cases, options);
+  std::int64_t total_trials = 0;
+  for (const CellPlan& plan : plans) total_trials += plan.trials;
+  Progress progress(std::cerr,
+                    progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
+                    total_trials);
+  // Under --duration without --trials, a cell has no cap worth showing.
+  const bool uncapped = options.stopping.duration_seconds && !options.trials;
+  if (options.stopping.duration_seconds) {
+    progress.set_time_budget(*options.stopping.duration_seconds);
+  }
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    settings.runner_path = runner_path(self, plans[i].variant);
+    const CellPlan& plan = plans[i];
+    if (interrupt_signal() != 0) break;
+    settings.runner_path = runner_path(self, plan.variant);
     if (options.stopping.duration_seconds) {
       // What is left of the budget, shared by the cells still to run: time a cell leaves unused
       // (it stopped early, or ran every trial) goes to the cells after it.
@@ -94,19 +106,29 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
       settings.time_limit_seconds = std::max(0.0, *options.stopping.duration_seconds - spent) /
                                     static_cast<double>(plans.size() - i);
     }
-    summary.results.push_back(run_cell(plans[i], settings));
+    progress.start_cell(plan.test_case->name + "/" + std::string(to_string(plan.variant)),
+                        uncapped ? 0 : plan.trials);
+    settings.on_trial = [&](const TrialEvent& trial) {
+      progress.trial_done(trial.count != plan.threads * plan.iterations);
+    };
+    summary.results.push_back(run_cell(plan, settings));
+    set_running_runner(0);
+    progress.end_cell();
   }
+  progress.finish();
+  summary.interrupted_by = interrupt_signal();
+  summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  if (!options.quiet) write_console(summary, std::cout);
-  if (!options.json_path.empty()) {
-    if (auto problem = write_atomically(options.json_path,
-                                        [&](std::ostream& out) { write_json(summary, out); })) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitError;
-    }
+  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
+  // with SIGPIPE in the middle of the console summary.
+  bool written = true;
+  for (const std::string& problem : write_outputs(summary, options.outputs)) {
+    std::cerr << "lockstress: " << problem << '\n';
+    written = false;
   }
-  return exit_code(summary);
+  if (!options.quiet) write_console(summary, std::cout);
+  return written || !summary.complete ? exit_code(summary) : kExitError;
 }
 
 template <class... F>
@@ -121,19 +143,22 @@ Overloaded(F...) -> Overloaded<F...>;
 int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
-  return std::visit(Overloaded{
-                        [&](const ListCommand&) { return list_cases(cases); },
-                        [&](const RunCommand& command) { return run(command.options, cases, args); },
-                        [](const PrintCommand& command) {
-                          std::cout << command.text;
-                          return kExitPass;
-                        },
-                        [](const UsageError& error) {
-                          std::cerr << "lockstress: " << error.message << '\n';
-                          return kExitUsage;
-                        },
-                    },
-                    parse_command_line(args, cases));
+  if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
+  return std::visit(
+      Overloaded{
+          [&](const ListCommand&) { return list_cases(cases); },
+          [&](const RunCommand& command) { return run(command.options, cases, args); },
+          [&](const MergeCommand& command) { return merge_command(command, args); },
+          [](const PrintCommand& command) {
+            std::cout << command.text;
+            return kExitPass;
+          },
+          [](const UsageError& error) {
+            std::cerr << "lockstress: " << error.message << '\n';
+            return kExitUsage;
+          },
+      },
+      parse_command_line(args, cases));
 }
 
 }  // namespace lockstress

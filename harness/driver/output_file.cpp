@@ -36,7 +36,13 @@ std::optional<std::string> write_atomically(const std::string& path,
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return path + ": cannot write (" + std::strerror(errno) + ")";
-    write(out);
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      std::remove(temporary.c_str());
+      throw;
+    }
     out.flush();
     if (!out) {
       std::remove(temporary.c_str());

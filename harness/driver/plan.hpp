@@ -14,12 +14,19 @@ struct CellPlan {
   Variant variant = Variant::plain;
   int threads = 0;
   std::int64_t iterations = 0;
+  std::int64_t first_trial = 0;  // the index of the first trial: a shard's slice starts here
   std::int64_t trials = 0;
 };
 
-// The cells of a run, case by case (the control first), each case in every selected variant, so
-// the summary shows the two detectors side by side. The control is added when not selected.
+// The cells of a run, case by case (the control first), each case at each of its (threads,
+// iterations) points, each point in every selected variant, so the summary shows the two
+// detectors side by side. The control always runs: at every other case's points, and at its own
+// when named or alone.
 // Options must already be validated (parse_command_line does).
 std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options);
+
+// The trials `c` runs in all (a shard runs its slice of them): --trials, else kMaxTrials under
+// --duration, else the case's own default, else kDefaultTrials.
+std::int64_t planned_trials(const Case& c, const RunOptions& options);
 
 }  // namespace lockstress

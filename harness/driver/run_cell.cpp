@@ -4,103 +4,75 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
 #include "harness/driver/child_process.hpp"
+#include "harness/driver/runner_end.hpp"
+#include "harness/driver/watchdog.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/protocol.hpp"
 #include "harness/stats/cell_tally.hpp"
 #include "harness/stats/stopping.hpp"
+#include "harness/trial_seed.hpp"
 
 namespace lockstress {
 namespace {
 
-std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettings& settings) {
-  return {settings.runner_path,
-          std::string(protocol::kRunnerCommand),
-          "--case",
-          plan.test_case->name,
-          "--threads",
-          std::to_string(plan.threads),
-          "--iterations",
-          std::to_string(plan.iterations),
-          "--first-trial",
-          "0",
-          "--trials",
-          std::to_string(plan.trials),
-          "--seed",
-          std::to_string(settings.seed),
-          "--pin",
-          std::string(to_string(settings.pin)),
-          "--start",
-          std::string(to_string(settings.start)),
-          "--perturb",
-          std::string(to_string(settings.perturb))};
+using Clock = Watchdog::Clock;
+
+// The runner for trials [first_trial, the end of the plan's trials), starting none after
+// `time_left` when set (the rest of this cell's share of --duration).
+std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettings& settings,
+                                          std::int64_t first_trial,
+                                          std::optional<Clock::duration> time_left) {
+  std::vector<std::string> args{settings.runner_path,
+                                std::string(protocol::kRunnerCommand),
+                                "--case",
+                                plan.test_case->name,
+                                "--threads",
+                                std::to_string(plan.threads),
+                                "--iterations",
+                                std::to_string(plan.iterations),
+                                "--first-trial",
+                                std::to_string(first_trial),
+                                "--trials",
+                                std::to_string(plan.first_trial + plan.trials - first_trial),
+                                "--seed",
+                                std::to_string(settings.seed),
+                                "--pin",
+                                std::string(to_string(settings.pin)),
+                                "--start",
+                                std::string(to_string(settings.start)),
+                                "--perturb",
+                                std::string(to_string(settings.perturb)),
+                                "--progress-fd",
+                                std::to_string(kProgressFd)};
+  if (time_left) {
+    // In whole milliseconds, at least one: a runner always runs its first trial.
+    const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*time_left).count();
+    args.insert(args.end(), {"--time-limit-ms", std::to_string(std::max<std::int64_t>(1, ms))});
+  }
+  return args;
 }
 
-// This cell's share of --duration, in whole milliseconds (at least one).
-std::vector<std::string> time_limit_arguments(const CellSettings& settings) {
-  if (!settings.time_limit_seconds) return {};
-  const auto ms = static_cast<std::int64_t>(std::ceil(*settings.time_limit_seconds * 1000));
-  return {"--time-limit-ms", std::to_string(std::max<std::int64_t>(1, ms))};
+std::string seconds_text(std::chrono::duration<double> seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f s", seconds.count());
+  return text;
 }
 
-std::string last_lines(const std::deque<std::string>& tail) {
-  std::string out;
-  for (const std::string& line : tail) {
-    if (line.empty()) continue;
-    out += out.empty() ? "" : " | ";
-    out += line;
+// The ranges record the indices the runner reported, not the ones asked for.
+void add_trial_index(std::vector<TrialRange>& ranges, std::uint64_t seed, std::int64_t index) {
+  if (!ranges.empty() && ranges.back().seed == seed &&
+      ranges.back().first + ranges.back().count == index) {
+    ++ranges.back().count;
+  } else {
+    ranges.push_back({seed, index, 1});
   }
-  return out.empty() ? "(no output)" : out;
 }
 
-bool mentions(const std::deque<std::string>& tail, std::string_view needle) {
-  for (const std::string& line : tail) {
-    if (line.find(needle) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Why a runner did not deliver every trial, in one line, with the remedy when one is known.
-std::optional<std::string> runner_failure(const ChildOutcome& outcome, const RunnerStream& stream,
-                                          const CellPlan& plan) {
-  if (outcome.spawn_error) return *outcome.spawn_error;
-  const std::string progress =
-      " after " + std::to_string(stream.trials_seen()) + " of " + std::to_string(plan.trials) + " trials";
-  if (mentions(stream.tail(), "unexpected memory mapping") ||
-      mentions(stream.tail(), "failed to mmap the shadow")) {
-    return "the TSan runtime could not start on this kernel (" + last_lines(stream.tail()) +
-           "); remedies: run under `setarch $(uname -m) -R`, or `sysctl vm.mmap_rnd_bits=28`";
-  }
-  if (mentions(stream.tail(), "failed to read suppressions file")) {
-    return "the TSan runtime could not read its suppressions file: " + last_lines(stream.tail());
-  }
-  if (stream.error()) return "runner protocol error" + progress + ": " + *stream.error();
-  if (outcome.signal) {
-    return "runner killed by " + signal_name(*outcome.signal) + progress + "; last output: " +
-           last_lines(stream.tail());
-  }
-  if (!stream.ended()) {
-    return "runner exited with status " + std::to_string(outcome.exit_code.value_or(-1)) +
-           progress + "; last output: " + last_lines(stream.tail());
-  }
-  // 66 is what the TSan runtime exits with after printing any report; the reports themselves,
-  // not this status, decide whether there was a race.
-  const bool tsan_report_status = plan.variant == Variant::tsan && outcome.exit_code == 66;
-  if (outcome.exit_code != 0 && !tsan_report_status) {
-    return "runner exited with status " + std::to_string(outcome.exit_code.value_or(-1)) +
-           " after its last trial; last output: " + last_lines(stream.tail());
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::string runner_path(const std::string& driver_path, Variant variant) {
-  return driver_path + "-" + std::string(to_string(variant));
-}
-
-CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
+CellResult describe_plan(const CellPlan& plan) {
   CellResult cell;
   cell.case_name = plan.test_case->name;
   cell.description = plan.test_case->description;
@@ -110,33 +82,101 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   cell.iterations = plan.iterations;
   cell.trials_requested = plan.trials;
   cell.expected_count = plan.threads * plan.iterations;
+  return cell;
+}
 
+}  // namespace
+
+std::string runner_path(const std::string& driver_path, Variant variant) {
+  return driver_path + "-" + std::string(to_string(variant));
+}
+
+CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
+  CellResult cell = describe_plan(plan);
   CellTally tally(cell.expected_count, settings.source_root);
-  std::optional<StopReason> stopped;
-  pid_t runner = -1;
-  RunnerStream stream([&](TrialEvent trial) {
-    if (stopped) return;
-    tally.add_trial(trial);
-    stopped = should_stop(settings.stopping, tally, cell.expect, cell.variant);
-    if (stopped && runner > 0) kill(runner, protocol::kStopSignal);
-  });
-  std::vector<std::string> arguments = runner_arguments(plan, settings);
-  for (std::string& arg : time_limit_arguments(settings)) arguments.push_back(std::move(arg));
-  ChildOutcome outcome = run_child(
-      arguments, [&](std::string_view bytes) { stream.feed(bytes); },
-      [&](pid_t pid) { runner = pid; });
-  stream.finish();
-  tally.add_reports_outside_trials(stream.reports_outside_trials());
-  tally.fill(cell);
-  cell.pin = stream.pin();
-  cell.worker_cpus = stream.worker_cpus();
-  cell.wall_seconds = outcome.wall_seconds;
-  cell.error = runner_failure(outcome, stream, plan);
-  if (stopped) {
-    cell.stopped_by = *stopped;
-  } else if (settings.time_limit_seconds && !cell.error && cell.trials < plan.trials) {
-    cell.stopped_by = StopReason::duration;
+  Watchdog watchdog(settings.timeout);
+  std::optional<Clock::time_point> time_up;
+  if (settings.time_limit_seconds) {
+    time_up = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                 std::chrono::duration<double>(*settings.time_limit_seconds));
   }
+  // Set once the stopping rule is met: the runner is asked to stop after its current trial, and
+  // trials it reports after this one are not counted, so that the rule chose the count.
+  std::optional<StopReason> stopped;
+  const std::int64_t end = plan.first_trial + plan.trials;
+  std::int64_t next = plan.first_trial;  // the first trial the next runner runs
+  while (next < end) {
+    if (time_up && next > plan.first_trial && Clock::now() >= *time_up) {
+      stopped = StopReason::duration;  // after a fault, with no time left to restart
+      break;
+    }
+    int runner = 0;
+    RunnerStream stream(
+        [&](TrialEvent trial) {
+          watchdog.progress(Clock::now());
+          if (stopped) return;
+          add_trial_index(cell.trial_ranges, settings.seed, trial.index);
+          tally.add_trial(trial);
+          if (settings.on_trial) settings.on_trial(trial);
+          stopped = should_stop(settings.stopping, tally, cell.expect, cell.variant);
+          if (stopped && runner > 0) ::kill(runner, protocol::kStopSignal);
+        },
+        next, cell.expected_count);
+    ChildWatch watch;
+    watch.on_output = [&](std::string_view bytes) { stream.feed(bytes); };
+    watch.on_progress = [&] { watchdog.progress(Clock::now()); };
+    watch.on_start = [&](int pid) {
+      runner = pid;
+      if (settings.on_runner_start) settings.on_runner_start(pid);
+    };
+    // A runner whose protocol broke is stopped at once: nothing it says can be counted any more.
+    watch.deadline = [&] {
+      return stream.error() ? Clock::time_point::min() : watchdog.deadline();
+    };
+    watch.stop_fd = settings.stop_fd;
+    std::optional<Clock::duration> time_left;
+    if (time_up) time_left = *time_up - Clock::now();
+    ChildSpec spec{runner_arguments(plan, settings, next, time_left), {}, true};
+    if (plan.variant == Variant::tsan) spec.env = settings.tsan_env;
+
+    watchdog.start(Clock::now());
+    const ChildOutcome outcome = run_child(spec, watch);
+    runner = 0;  // reaped: the pid may name another process now
+    stream.finish();
+    const auto limit = watchdog.limit();
+    cell.wall_seconds += outcome.wall_seconds;
+    if (cell.worker_cpus.empty()) {
+      cell.pin = stream.pin();
+      cell.worker_cpus = stream.worker_cpus();
+    }
+    tally.add_reports_outside_trials(stream.reports_outside_trials());
+    const std::int64_t unfinished = next + stream.trials_seen();
+    tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);
+
+    const RunnerEnd runner_end = judge_runner(outcome, stream, plan.variant, end - next);
+    if (runner_end.kind == RunnerEnd::Kind::finished) {
+      // A runner ends early of its own accord only when asked to stop, or out of time.
+      if (!stopped && unfinished < end) stopped = StopReason::duration;
+      break;
+    }
+    if (runner_end.kind == RunnerEnd::Kind::stopped) break;
+    if (runner_end.kind == RunnerEnd::Kind::broken) {
+      cell.error = runner_end.cause;
+      break;
+    }
+    const bool hung = runner_end.kind == RunnerEnd::Kind::hung;
+    cell.faults.push_back(
+        TrialFault{hung ? TrialFault::Kind::hung : TrialFault::Kind::crashed, unfinished,
+                   trial_seed(settings.seed, unfinished),
+                   hung ? "no progress for " + seconds_text(limit) + " (the watchdog limit)"
+                        : runner_end.cause,
+                   last_lines(stream, 8, "\n")});
+    next = unfinished + 1;
+    // A fault after the stopping rule was met ends the cell: the rule already chose its trials.
+    if (stopped || static_cast<std::int64_t>(cell.faults.size()) >= settings.max_faults) break;
+  }
+  tally.fill(cell);
+  if (stopped) cell.stopped_by = *stopped;
   cell.interval_alpha = interval_alpha(settings.stopping, cell.trials);
   set_intervals(cell);
   return cell;

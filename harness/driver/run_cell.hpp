@@ -1,11 +1,14 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/driver/plan.hpp"
+#include "harness/ingest/runner_stream.hpp"
 #include "harness/perturb.hpp"
 #include "harness/pin.hpp"
 #include "harness/start_line.hpp"
@@ -22,14 +25,22 @@ struct CellSettings {
   StartLine start = StartLine::hybrid;
   Perturb perturb = Perturb::none;
   StoppingRule stopping;
-  std::optional<double> time_limit_seconds;  // this cell's share of --duration
+  std::optional<double> time_limit_seconds;      // this cell's share of --duration
+  std::chrono::duration<double> timeout{60};     // the watchdog's floor (see Watchdog); 0: off
+  std::int64_t max_faults = 3;                   // hung or crashed trials before the cell stops
+  std::vector<std::string> tsan_env;             // "NAME=value" for the TSan runner's environment
+  int stop_fd = -1;                              // readable once the run is interrupted
+  std::function<void(int pid)> on_runner_start;  // each runner's process (group) id
+  std::function<void(const TrialEvent&)> on_trial;  // each counted trial as it arrives; or empty
 };
 
-// Runs one cell in a fresh runner process and returns its measured, not yet graded, result.
-// When the stopping rule is met, the runner is asked to stop; trials it finishes after that are
-// not counted, so that the cell's trial count is the one the rule chose.
-// A runner that cannot start, dies, or breaks the protocol gives a result with `error` set that
-// keeps every trial it did report.
+// Runs one cell in its variant's runner and returns its measured, not yet graded, result.
+// A trial that hangs or crashes is recorded as a fault and the runner restarts at the next trial,
+// until settings.max_faults faults. A runner that cannot start, breaks the protocol, or exits
+// early gives a result with `error` set. Either way every trial reported is kept. When stop_fd
+// becomes readable, the runner is killed and the trials done so far are returned.
+// When the stopping rule is met, the runner is asked to stop (protocol::kStopSignal); trials it
+// finishes after that are not counted, so that the cell's trial count is the one the rule chose.
 CellResult run_cell(const CellPlan& plan, const CellSettings& settings);
 
 // The runner executable of `variant` beside the driver: "<driver>-plain", "<driver>-tsan".

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/driver/shard.hpp"
 #include "harness/perturb.hpp"
 #include "harness/pin.hpp"
 #include "harness/start_line.hpp"
@@ -13,28 +14,55 @@
 
 namespace lockstress {
 
+// A case's parameters when neither the command line nor the case itself (Case::defaults) sets
+// them: enough for the unlocked counter to lose updates in most trials on 2 CPUs, while 0
+// failures still bounds a safe case's rate below 1.5%.
 inline constexpr int kDefaultThreads = 5;
 inline constexpr std::int64_t kDefaultIterations = 100'000;
-// Chosen so that the default matrix (both counter cases, both variants) runs in well under two
-// minutes on a 2-core machine, while 0 failures still bounds a safe case's rate below 1.5%.
 inline constexpr std::int64_t kDefaultTrials = 200;
+// The most trials a cell runs: the limit of --trials, and the cap of a cell under --duration.
+inline constexpr std::int64_t kMaxTrials = 1'000'000'000;
+// The watchdog's floor: a trial is hung after this long without progress (plus 10 x the median
+// time between signs of progress; see harness/driver/watchdog.hpp). 200 x the longest pause
+// measured in a slow-but-correct lock's progress on 2 CPUs (0.3 s, a spinning ticket lock at
+// 5 threads, whose every trial took over 300 s).
+inline constexpr double kDefaultTimeoutSeconds = 60;
+// Hung or crashed trials after which a cell stops: one already fails it, and each hang costs the
+// watchdog's limit.
+inline constexpr std::int64_t kDefaultMaxFaults = 3;
+
+// The files a run or a merge writes, all from the one finished summary; empty: not asked for.
+struct OutputPaths {
+  std::string json;
+  std::string markdown;
+  std::string junit;
+  std::string sarif;
+  std::string html;
+};
 
 // Everything `lockstress run` was asked to do, validated.
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
   std::vector<Variant> variants;   // empty: every variant
-  std::optional<int> threads;      // unset: kDefaultThreads, within each case's limit
-  std::int64_t iterations = kDefaultIterations;
-  std::int64_t trials = kDefaultTrials;
+  // Each list is swept: every case runs at every (threads, iterations) pair. Empty: the case's
+  // own default, else kDefaultThreads (within the case's limit) and kDefaultIterations.
+  std::vector<int> threads;
+  std::vector<std::int64_t> iterations;
+  // Unset: the case's own default, else kDefaultTrials. Of the whole run: a shard runs its slice.
+  std::optional<std::int64_t> trials;
+  std::optional<Shard> shard;
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary
-  std::string json_path;
+  double timeout_seconds = kDefaultTimeoutSeconds;  // 0: no watchdog
+  std::int64_t max_faults = kDefaultMaxFaults;
+  std::string suppressions;  // a TSan suppressions file for the TSan variant; empty: none
+  OutputPaths outputs;
   std::string source_root;  // frames below it are shown relative to it; default: the cwd
   Pin pin = Pin::spread;
   StartLine start = StartLine::hybrid;
   Perturb perturb = Perturb::none;
-  StoppingRule stopping;  // with a duration, `trials` only caps each cell (kMaxTrials unless given)
-  bool trials_given = false;
+  StoppingRule stopping;  // with a duration, `trials` only caps each cell (kMaxTrials if unset)
   bool quiet = false;
+  bool progress = false;  // a progress line on stderr even when it is not a terminal
 };
 
 }  // namespace lockstress

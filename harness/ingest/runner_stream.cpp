@@ -34,10 +34,42 @@ std::optional<std::string_view> field(std::string_view fields, std::string_view 
   return std::nullopt;
 }
 
+// "==123==ERROR: ThreadSanitizer: SEGV on ..." -> "ERROR: ThreadSanitizer: SEGV on ...";
+// nullopt for any line that is not a sanitizer's own error.
+std::optional<std::string_view> sanitizer_error_line(std::string_view line) {
+  for (std::string_view head : {std::string_view("ERROR: "), std::string_view("FATAL: ")}) {
+    const std::size_t at = line.find(head);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = line.substr(at);
+    const std::size_t colon = rest.find(": ", head.size());
+    if (colon == std::string_view::npos) continue;
+    const std::string_view tool = rest.substr(head.size(), colon - head.size());
+    if (tool.size() > 9 && tool.substr(tool.size() - 9) == "Sanitizer") return rest;
+  }
+  return std::nullopt;
+}
+
+// "3,-1,0" -> {3, -1, 0}: whole numbers no smaller than `min`, comma-separated; "" -> {}.
+template <class Int>
+bool parse_list(std::string_view text, std::vector<Int>& out, Int min) {
+  out.clear();
+  std::size_t pos = 0;
+  while (pos <= text.size() && !text.empty()) {
+    std::size_t comma = text.find(',', pos);
+    if (comma == std::string_view::npos) comma = text.size();
+    Int value = 0;
+    if (!parse_int(text.substr(pos, comma - pos), value) || value < min) return false;
+    out.push_back(value);
+    pos = comma + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
-RunnerStream::RunnerStream(std::function<void(TrialEvent)> on_trial)
-    : on_trial_(std::move(on_trial)) {}
+RunnerStream::RunnerStream(std::function<void(TrialEvent)> on_trial, std::int64_t first_trial,
+                           std::int64_t max_count)
+    : on_trial_(std::move(on_trial)), first_trial_(first_trial), max_count_(max_count) {}
 
 void RunnerStream::feed(std::string_view bytes) {
   while (!bytes.empty() && !error_) {
@@ -73,19 +105,22 @@ void RunnerStream::finish() {
     }
     on_line(line);
   }
+  // Reports with no trial record after them were printed during the trial that never finished
+  // (or, after the end record, at exit). A report cut off mid-print is kept as printed.
+  std::vector<std::string>& owner = ended_ ? outside_ : unfinished_;
+  for (std::string& text : pending_reports_) owner.push_back(std::move(text));
+  pending_reports_.clear();
   if (in_report_) {
-    // The runner died while the sanitizer was printing; keep what it printed.
-    outside_.push_back(std::move(report_));
+    owner.push_back(std::move(report_));
     report_.clear();
     in_report_ = false;
   }
-  for (std::string& text : pending_reports_) outside_.push_back(std::move(text));
-  pending_reports_.clear();
 }
 
 void RunnerStream::on_line(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (line == kReportDelimiter) {
+    if (!in_report_) ++report_blocks_;
     if (in_report_) {
       pending_reports_.push_back(std::move(report_));
       report_.clear();
@@ -104,12 +139,18 @@ void RunnerStream::on_line(std::string_view line) {
     }
     return;
   }
+  if (!sanitizer_error_) {
+    if (std::optional<std::string_view> error = sanitizer_error_line(line)) {
+      sanitizer_error_ = std::string(error->substr(0, 1024));
+    }
+  }
   tail_.emplace_back(line.substr(0, 1024));
   if (tail_.size() > kTailLines) tail_.pop_front();
 }
 
 void RunnerStream::on_record(std::string_view record) {
   if (ended_) return fail("the runner wrote a record after its end record");
+  if (exception_) return fail("the runner wrote a record after its exception record");
   std::size_t space = record.find(' ');
   std::string_view type = record.substr(0, space);
   std::string_view fields = space == std::string_view::npos ? "" : record.substr(space + 1);
@@ -132,21 +173,30 @@ void RunnerStream::on_record(std::string_view record) {
     auto cpus = field(fields, "cpus");
     if (!pin || !cpus) return fail("malformed placement record");
     pin_ = std::string(*pin);
-    worker_cpus_.clear();
-    std::size_t pos = 0;
-    while (pos <= cpus->size() && !cpus->empty()) {
-      std::size_t comma = cpus->find(',', pos);
-      if (comma == std::string_view::npos) comma = cpus->size();
-      int cpu = 0;
-      if (!parse_int(cpus->substr(pos, comma - pos), cpu) || cpu < -1) {
-        return fail("malformed placement record");
-      }
-      worker_cpus_.push_back(cpu);
-      pos = comma + 1;
-    }
+    if (!parse_list(*cpus, worker_cpus_, -1)) return fail("malformed placement record");
     return;
   }
-  if (type != protocol::kTrial) return fail("unknown record type '" + std::string(type) + "'");
+  if (type == protocol::kException) {
+    // what= runs to the end of the line, and comes last.
+    const std::size_t what_at = fields.find(" what=");
+    CaseException thrown;
+    auto index = field(fields.substr(0, what_at), "index");
+    auto seed = field(fields.substr(0, what_at), "seed");
+    if (what_at == std::string_view::npos || !index || !seed || !parse_int(*index, thrown.index) ||
+        !parse_int(*seed, thrown.seed)) {
+      return fail("malformed exception record");
+    }
+    if (thrown.index != first_trial_ + trials_seen_) {
+      return fail("the runner's exception record names trial " + std::to_string(thrown.index) +
+                  ", not the running trial " + std::to_string(first_trial_ + trials_seen_));
+    }
+    thrown.what = std::string(fields.substr(what_at + 6, 1000));
+    exception_ = std::move(thrown);
+    return;
+  }
+  if (type != protocol::kTrial) {
+    return fail("unknown record type '" + std::string(type.substr(0, 100)) + "'");
+  }
 
   TrialEvent event;
   auto index = field(fields, "index");
@@ -159,6 +209,18 @@ void RunnerStream::on_record(std::string_view record) {
       !parse_int(*ns, event.nanoseconds) || !parse_int(*reports, event.runtime_reports) ||
       event.runtime_reports < 0) {
     return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+  }
+  if (event.index != first_trial_ + trials_seen_) {
+    return fail("trial record " + std::to_string(event.index) + " where trial " +
+                std::to_string(first_trial_ + trials_seen_) + " was due");
+  }
+  if (event.count < 0 || event.count > max_count_ || event.nanoseconds < 0) {
+    return fail("impossible trial record: '" + std::string(record.substr(0, 200)) + "'");
+  }
+  if (auto acquired = field(fields, "acquired")) {
+    if (!parse_list(*acquired, event.acquisitions, std::int64_t{0})) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
   }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();

@@ -18,14 +18,24 @@ struct TrialEvent {
   std::int64_t nanoseconds = 0;
   int runtime_reports = 0;  // counted by the runtime's report hook
   std::vector<std::string> report_texts;
+  std::vector<std::int64_t> acquisitions;  // the fairness snapshot; empty unless a lock case
+};
+
+// The case threw out of a trial (the runner's exception record).
+struct CaseException {
+  std::int64_t index = 0;
+  std::uint64_t seed = 0;
+  std::string what;
 };
 
 // Splits a runner's stderr (harness/protocol.hpp) into trial events, as bytes arrive. It trusts
-// nothing: a malformed record, a line cut short at end of stream, or a report never closed leaves
-// an error() and stops the parse; nothing it was fed can crash it.
+// nothing: a malformed record, trials out of order, a count outside 0..max_count, or a line cut
+// short at end of stream leaves an error() and stops the parse; nothing it was fed can crash it.
 class RunnerStream {
  public:
-  explicit RunnerStream(std::function<void(TrialEvent)> on_trial);
+  // The runner was asked to start at trial `first_trial`; no trial can count more than `max_count`.
+  explicit RunnerStream(std::function<void(TrialEvent)> on_trial, std::int64_t first_trial = 0,
+                        std::int64_t max_count = INT64_MAX);
 
   void feed(std::string_view bytes);
   // End of stream: a partial last line or an open report block is an error.
@@ -34,6 +44,16 @@ class RunnerStream {
   bool ended() const { return ended_; }
   std::int64_t trials_seen() const { return trials_seen_; }
   const std::optional<std::string>& error() const { return error_; }
+  const std::optional<CaseException>& exception() const { return exception_; }
+  // The first "ERROR: ThreadSanitizer: ..." or "FATAL: ...Sanitizer..." line outside any report
+  // block, without its "==pid==" prefix: how a sanitizer says it is dying (a deadly signal, a
+  // runtime that cannot start).
+  const std::optional<std::string>& sanitizer_error() const { return sanitizer_error_; }
+  // Report blocks seen, in trials or not, finished or not.
+  std::int64_t report_blocks() const { return report_blocks_; }
+  // Reports printed during the trial that was running when the stream ended (its record never
+  // came): the trial hung or crashed. finish() moves them here.
+  const std::vector<std::string>& reports_of_unfinished_trial() const { return unfinished_; }
   // As the placement record said: how workers were pinned, and each worker's CPU (-1: unpinned).
   const std::string& pin() const { return pin_; }
   const std::vector<int>& worker_cpus() const { return worker_cpus_; }
@@ -48,6 +68,8 @@ class RunnerStream {
   void fail(std::string message);
 
   std::function<void(TrialEvent)> on_trial_;
+  std::int64_t first_trial_ = 0;
+  std::int64_t max_count_ = 0;
   std::string partial_line_;
   bool in_report_ = false;
   std::string report_;
@@ -59,6 +81,10 @@ class RunnerStream {
   bool ended_ = false;
   std::int64_t trials_seen_ = 0;
   std::optional<std::string> error_;
+  std::optional<CaseException> exception_;
+  std::optional<std::string> sanitizer_error_;
+  std::int64_t report_blocks_ = 0;
+  std::vector<std::string> unfinished_;
 };
 
 }  // namespace lockstress

@@ -3,6 +3,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "harness/signal_name.hpp"
 #include "harness/stats/stopping.hpp"
 #include "lockstress/case.hpp"
 
@@ -91,10 +92,32 @@ Context read_context(const Node& n) {
   c.compiler = n.at("compiler").text();
   c.started_at = n.at("started_at").text();
   c.tsan_options = n.at("tsan_options").text();
-  c.start_line = n.at("start_line").text();
-  c.perturb = n.at("perturb").text();
-  c.stopping_rule = n.at("stopping_rule").text();
-  c.stopping_note = n.at("stopping_note").text();
+  // The fingerprint beyond the fields above came later: a summary without it still reads.
+  auto optional_text = [&](const Node& from, const char* key) {
+    return from.has(key) ? from.at(key).text() : "";
+  };
+  c.distribution = optional_text(n, "distribution");
+  c.kernel_version = optional_text(n, "kernel_version");
+  c.libc = optional_text(n, "libc");
+  if (n.has("threads_per_core")) {
+    c.threads_per_core = static_cast<int>(n.at("threads_per_core").integer(0, 1 << 10));
+  }
+  if (n.has("cache_line_bytes")) {
+    c.cache_line_bytes = static_cast<int>(n.at("cache_line_bytes").integer(0, 1 << 20));
+  }
+  if (n.has("build")) {
+    const Node build = n.at("build");
+    c.runner_compiler = optional_text(build, "compiler");
+    c.plain_flags = optional_text(build, "plain_flags");
+    c.tsan_flags = optional_text(build, "tsan_flags");
+    c.tsan_runtime = optional_text(build, "tsan_runtime");
+  }
+  // So did how the trials ran and stopped; a summary without it ran fixed trials.
+  const Context fixed_run;
+  if (n.has("start_line")) c.start_line = n.at("start_line").text();
+  if (n.has("perturb")) c.perturb = n.at("perturb").text();
+  c.stopping_rule = n.has("stopping_rule") ? n.at("stopping_rule").text() : fixed_run.stopping_rule;
+  c.stopping_note = n.has("stopping_note") ? n.at("stopping_note").text() : fixed_run.stopping_note;
   return c;
 }
 
@@ -112,6 +135,21 @@ Expect read_expectation(const Node& n) {
   return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
 }
 
+std::vector<TrialRange> read_trial_ranges(const Node& n, std::int64_t trials) {
+  std::vector<TrialRange> out;
+  std::int64_t total = 0;
+  for (const Node& r : n.items()) {
+    TrialRange range{r.at("seed").unsigned_integer(), r.at("first").integer(),
+                     r.at("count").integer(1, trials)};
+    if (range.first > kMax - range.count) r.at("first").fail("out of range");
+    total += range.count;
+    out.push_back(range);
+  }
+  if (total != trials)
+    n.fail("holds " + std::to_string(total) + " trials, not " + std::to_string(trials));
+  return out;
+}
+
 std::vector<SourceLocation> read_locations(const Node& n) {
   std::vector<SourceLocation> out;
   for (const Node& l : n.items()) {
@@ -122,12 +160,48 @@ std::vector<SourceLocation> read_locations(const Node& n) {
   return out;
 }
 
+// A max/min ratio, or null for infinite (see the JSON reporter); 0 only when nothing was measured.
+double read_ratio(const Node& n, std::int64_t trials) {
+  if (n.raw().is_null()) return std::numeric_limits<double>::infinity();
+  const double value = n.number();
+  if (trials > 0 && !(value >= 1)) n.fail("a max/min ratio is at least 1");
+  return value;
+}
+
+Fairness read_fairness(const Node& n, std::int64_t trials) {
+  Fairness f;
+  f.trials = n.at("trials").integer(0, trials);
+  f.unjudged_trials = n.at("unjudged_trials").integer(0, trials - f.trials);
+  f.median_ratio = read_ratio(n.at("median_ratio"), f.trials);
+  f.worst_ratio = read_ratio(n.at("worst_ratio"), f.trials);
+  f.unfair_trials = n.at("unfair_trials").integer(0, f.trials);
+  f.starved_trials = n.at("starved_trials").integer(0, f.trials);
+  f.worst_trial = n.at("worst_trial").integer(-1);
+  for (const Node& a : n.at("worst_acquisitions").items()) {
+    f.worst_acquisitions.push_back(a.integer());
+  }
+  return f;
+}
+
 Verdict read_verdict(const Node& n) {
   const std::string name = n.text();
   for (Verdict v : {Verdict::pass, Verdict::fail, Verdict::inconclusive, Verdict::error}) {
     if (to_string(v) == name) return v;
   }
   n.fail("unknown verdict '" + name + "'");
+}
+
+TrialFault read_fault(const Node& n) {
+  TrialFault f;
+  const std::string kind = n.at("kind").text();
+  if (kind == "hung") f.kind = TrialFault::Kind::hung;
+  else if (kind == "crashed") f.kind = TrialFault::Kind::crashed;
+  else n.at("kind").fail("unknown fault '" + kind + "' (hung or crashed)");
+  f.trial = n.at("trial").integer(0);
+  f.seed = n.at("seed").unsigned_integer();
+  f.cause = n.at("cause").text();
+  f.output = n.at("output").text();
+  return f;
 }
 
 CellResult read_cell(const Node& n) {
@@ -142,6 +216,7 @@ CellResult read_cell(const Node& n) {
   c.iterations = n.at("iterations").integer(1);
   c.trials_requested = n.at("trials_requested").integer();
   c.trials = n.at("trials").integer();
+  c.trial_ranges = read_trial_ranges(n.at("trial_ranges"), c.trials);
   c.expected_count = n.at("expected_count").integer();
 
   const Node placement = n.at("placement");
@@ -154,9 +229,15 @@ CellResult read_cell(const Node& n) {
   const Node lost = n.at("lost_updates");
   c.lost_updates.mean = lost.at("mean").number();
   c.lost_updates.median = lost.at("median").number();
+  const std::vector<Node> bounds = lost.at("median_bounds").items();
+  if (bounds.size() != 2) lost.at("median_bounds").fail("expected [low, high]");
+  c.lost_median_bounds = {bounds[0].number(), bounds[1].number()};
+  if (!(c.lost_median_bounds.low <= c.lost_updates.median &&
+        c.lost_updates.median <= c.lost_median_bounds.high)) {
+    lost.at("median_bounds").fail("does not hold the median");
+  }
   c.lost_updates.min = lost.at("min").integer(std::numeric_limits<std::int64_t>::min());
   c.lost_updates.max = lost.at("max").integer(std::numeric_limits<std::int64_t>::min());
-  c.lost_updates.median_exact = lost.at("median_exact").boolean();
   std::int64_t histogram_trials = 0;
   for (const Node& b : lost.at("histogram").items()) {
     HistogramBucket bucket{b.at("min").integer(std::numeric_limits<std::int64_t>::min()),
@@ -187,18 +268,32 @@ CellResult read_cell(const Node& n) {
   }
   c.trial_seconds = n.at("trial_seconds").number();
   c.wall_seconds = n.at("wall_seconds").number();
-  const std::string stopped_by = n.at("stopped_by").text();
-  std::optional<StopReason> reason = parse_stop_reason(stopped_by);
-  if (!reason) n.at("stopped_by").fail("unknown reason '" + stopped_by + "'");
-  c.stopped_by = *reason;
-  c.interval_alpha = n.at("interval_alpha").number();
-  if (!(c.interval_alpha > 0 && c.interval_alpha <= 0.05))
-    n.at("interval_alpha").fail("expected a number in (0, 0.05]");
+  // A summary from before stopping rules ran every trial asked, at 5%.
+  if (n.has("stopped_by")) {
+    const std::string stopped_by = n.at("stopped_by").text();
+    std::optional<StopReason> reason = parse_stop_reason(stopped_by);
+    if (!reason) n.at("stopped_by").fail("unknown reason '" + stopped_by + "'");
+    c.stopped_by = *reason;
+  }
+  if (n.has("interval_alpha")) {
+    c.interval_alpha = n.at("interval_alpha").number();
+    if (!(c.interval_alpha > 0 && c.interval_alpha <= 0.05))
+      n.at("interval_alpha").fail("expected a number in (0, 0.05]");
+  }
   set_intervals(c);
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
+  if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
   if (n.has("error")) c.error = n.at("error").text();
+  if (n.has("faults")) {
+    for (const Node& fault : n.at("faults").items()) {
+      c.faults.push_back(read_fault(fault));
+    }
+    if (static_cast<std::int64_t>(c.faults.size()) > c.trials_requested - c.trials) {
+      n.at("faults").fail("more trials finished and faulted than were requested");
+    }
+  }
   return c;
 }
 
@@ -220,7 +315,17 @@ std::optional<Summary> read_summary_json(std::string_view text, std::string& err
     }
     Summary summary;
     summary.complete = root.at("complete").boolean();
+    if (root.has("interrupted_by")) {
+      const std::string name = root.at("interrupted_by").text();
+      std::optional<int> signal = parse_signal_name(name);
+      if (!signal) root.at("interrupted_by").fail("unknown signal '" + name + "'");
+      summary.interrupted_by = *signal;
+    }
     summary.context = read_context(root.at("context"));
+    for (const Node& input : root.at("merged_from").items()) {
+      summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),
+                                     read_context(input.at("context"))});
+    }
     for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
     return summary;
   } catch (const ReadError& e) {

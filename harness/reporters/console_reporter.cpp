@@ -2,7 +2,9 @@
 #include <iomanip>
 #include <sstream>
 
+#include "harness/reporters/detector_matrix.hpp"
 #include "harness/reporters/reporters.hpp"
+#include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
 
 namespace lockstress {
@@ -18,23 +20,61 @@ std::string cell_name(const CellResult& cell) {
   return cell.case_name + "/" + std::string(to_string(cell.variant));
 }
 
-// Columns are as wide as their widest entry; numbers align right, text left.
-void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
-  std::vector<std::size_t> width;
-  for (const auto& row : rows) {
-    width.resize(std::max(width.size(), row.size()));
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+// The median trial's max/min acquisitions, flagged: "1.02", "5.37 unfair", "inf starving".
+std::string fairness_text(const CellResult& cell) {
+  if (!cell.fairness || cell.fairness->trials == 0) return "-";
+  const Fairness& f = *cell.fairness;
+  return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
+}
+
+// The rest of the platform fingerprint, where known: what a lock's behaviour can depend on.
+void write_fingerprint(const Context& c, std::ostream& out) {
+  std::vector<std::string> parts;
+  for (const std::string& part : {c.distribution, c.libc}) {
+    if (!part.empty()) parts.push_back(part);
   }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const bool numeric = !row[i].empty() && (std::isdigit(static_cast<unsigned char>(row[i][0])) != 0);
-      const std::string pad(width[i] - row[i].size(), ' ');
-      line += numeric && i > 1 ? pad + row[i] : row[i] + pad;
-      if (i + 1 < row.size()) line += "  ";
+  if (c.threads_per_core > 0) {
+    parts.push_back(
+        std::to_string(c.online_cpus) + " logical CPUs, " + std::to_string(c.threads_per_core) +
+        (c.threads_per_core == 1 ? " thread per core (no SMT)" : " threads per core (SMT)"));
+  }
+  if (c.cache_line_bytes > 0) {
+    parts.push_back(std::to_string(c.cache_line_bytes) + "-byte cache lines");
+  }
+  std::string line;
+  for (const std::string& part : parts) line += (line.empty() ? "" : ", ") + part;
+  if (!line.empty()) out << "  " << line << '\n';
+  if (!c.plain_flags.empty()) {
+    out << "  plain: " << c.runner_compiler << " " << c.plain_flags << '\n';
+  }
+  if (!c.tsan_flags.empty()) {
+    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime "
+        << c.tsan_runtime << '\n';
+  }
+}
+
+// Pinning the OS would not do, or could not do as asked, is said, not silently ignored. (A worker
+// the OS refused to pin is also named in its cell's reasons.)
+void write_placement_note(const Summary& summary, std::ostream& out) {
+  bool compact = false;
+  int refused = 0;
+  for (const CellResult& cell : summary.results) {
+    compact = compact || cell.pin == "compact";
+    if (!cell.pin.empty() && cell.pin != "none") {
+      refused += static_cast<int>(std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1));
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
+  }
+  const int per_core = summary.context.threads_per_core;
+  if (compact && per_core == 1) {
+    out << "  pinning: --pin compact asked, but no CPU here has an SMT sibling: workers were "
+           "placed one per core, as with spread\n";
+  } else if (compact && per_core == 0) {
+    out << "  pinning: --pin compact asked, but this system does not say which CPUs share a core: "
+           "workers were placed in CPU order\n";
+  }
+  if (refused > 0) {
+    out << "  pinning: the OS refused to pin " << refused
+        << " worker threads (see each cell's reasons); they ran where the scheduler put them\n";
   }
 }
 
@@ -49,20 +89,21 @@ std::vector<std::string> row(const CellResult& cell) {
           fixed(cell.lost_updates.mean, 1) + " / " + std::to_string(cell.lost_updates.max),
           tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
           tsan ? std::to_string(cell.unique_reports.size()) : "-",
+          fairness_text(cell),
           std::string(to_string(cell.verdict))};
 }
 
 // Only what differs from a plain fixed run, so that the usual summary stays as it was.
 void write_run_settings(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  const Context defaults;
-  if (c.start_line != defaults.start_line || c.perturb != defaults.perturb) {
+  if (ran_unusual_trials(c)) {
     out << "\nStart line: " << c.start_line << "; perturbation: " << c.perturb << '\n';
   }
-  if (c.stopping_rule == defaults.stopping_rule) return;
+  if (!ran_stopping_rule(c)) return;
   out << "\nStopping: " << c.stopping_rule << ".\n  " << c.stopping_note << '\n';
   for (const CellResult& cell : summary.results) {
-    out << "  " << cell_name(cell) << ": " << cell.trials << " trials, stopped by "
+    out << "  " << cell_name(cell) << ": " << cell.trials
+        << (cell.trials == 1 ? " trial" : " trials") << ", stopped by "
         << to_string(cell.stopped_by) << '\n';
   }
 }
@@ -74,12 +115,21 @@ void write_console(const Summary& summary, std::ostream& out) {
   out << "lockstress " << c.lockstress_version << " on " << c.cpus << " CPU"
       << (c.cpus == 1 ? "" : "s") << " (" << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
       << c.compiler << '\n';
+  write_fingerprint(c, out);
+  write_placement_note(summary, out);
+  if (!summary.merged_from.empty()) {
+    out << "Merged from " << summary.merged_from.size() << " summaries:";
+    for (const MergedInput& input : summary.merged_from) out << ' ' << input.file;
+    out << '\n';
+  }
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
+  out << '\n';
+  write_detector_matrix(summary, out);
   out << '\n';
 
   std::vector<std::vector<std::string>> rows{{"case", "variant", "threads x iters", "trials", "failed",
                                               "failure rate [95% CI]", "lost mean / max",
-                                              "TSan trials", "unique", "verdict"}};
+                                              "TSan trials", "unique", "max/min acq", "verdict"}};
   for (const CellResult& cell : summary.results) rows.push_back(row(cell));
   print_table(rows, out);
 

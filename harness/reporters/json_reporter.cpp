@@ -1,6 +1,8 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "harness/reporters/reporters.hpp"
+#include "harness/signal_name.hpp"
 
 namespace lockstress {
 namespace {
@@ -35,6 +37,68 @@ json expectation_fields(const Expect& expect) {
   return out;
 }
 
+json faults(const std::vector<TrialFault>& faults) {
+  json out = json::array();
+  for (const TrialFault& f : faults) {
+    out.push_back({{"kind", std::string(to_string(f.kind))},
+                   {"trial", f.trial},
+                   {"seed", f.seed},
+                   {"cause", f.cause},
+                   {"output", f.output}});
+  }
+  return out;
+}
+
+// A max/min ratio; infinite (a thread shut out) has no JSON number, so it is written as null.
+json ratio(double value) { return std::isinf(value) ? json(nullptr) : json(value); }
+
+json fairness_json(const Fairness& f) {
+  return {{"trials", f.trials},
+          {"unjudged_trials", f.unjudged_trials},
+          {"median_ratio", ratio(f.median_ratio)},
+          {"worst_ratio", ratio(f.worst_ratio)},
+          {"unfair_trials", f.unfair_trials},
+          {"starved_trials", f.starved_trials},
+          {"worst_trial", f.worst_trial},
+          {"worst_acquisitions", f.worst_acquisitions}};
+}
+
+json trial_ranges(const std::vector<TrialRange>& ranges) {
+  json out = json::array();
+  for (const TrialRange& r : ranges)
+    out.push_back({{"seed", r.seed}, {"first", r.first}, {"count", r.count}});
+  return out;
+}
+
+json context_json(const Context& c) {
+  return {{"lockstress_version", c.lockstress_version},
+          {"command", c.command},
+          {"rerun_command", c.rerun_command},
+          {"seed", c.seed},
+          {"cpus", c.cpus},
+          {"online_cpus", c.online_cpus},
+          {"cpu_model", c.cpu_model},
+          {"arch", c.arch},
+          {"os", c.os},
+          {"compiler", c.compiler},
+          {"started_at", c.started_at},
+          {"tsan_options", c.tsan_options},
+          {"distribution", c.distribution},
+          {"kernel_version", c.kernel_version},
+          {"libc", c.libc},
+          {"threads_per_core", c.threads_per_core},
+          {"cache_line_bytes", c.cache_line_bytes},
+          {"build",
+           {{"compiler", c.runner_compiler},
+            {"plain_flags", c.plain_flags},
+            {"tsan_flags", c.tsan_flags},
+            {"tsan_runtime", c.tsan_runtime}}},
+          {"start_line", c.start_line},
+          {"perturb", c.perturb},
+          {"stopping_rule", c.stopping_rule},
+          {"stopping_note", c.stopping_note}};
+}
+
 json cell_json(const CellResult& cell) {
   json histogram = json::array();
   for (const HistogramBucket& b : cell.lost_histogram) {
@@ -61,6 +125,7 @@ json cell_json(const CellResult& cell) {
       {"iterations", cell.iterations},
       {"trials_requested", cell.trials_requested},
       {"trials", cell.trials},
+      {"trial_ranges", trial_ranges(cell.trial_ranges)},
       {"expected_count", cell.expected_count},
       {"placement", {{"pin", cell.pin}, {"worker_cpus", cell.worker_cpus}}},
       {"failed_trials", cell.failures.events},
@@ -70,9 +135,9 @@ json cell_json(const CellResult& cell) {
       {"lost_updates",
        {{"mean", cell.lost_updates.mean},
         {"median", cell.lost_updates.median},
+        {"median_bounds", interval(cell.lost_median_bounds)},
         {"min", cell.lost_updates.min},
         {"max", cell.lost_updates.max},
-        {"median_exact", cell.lost_updates.median_exact},
         {"histogram", histogram}}},
       {"sanitizer",
        {{"trials_with_reports", cell.report_trials.events},
@@ -91,39 +156,34 @@ json cell_json(const CellResult& cell) {
       {"reasons", cell.reasons},
   };
   out.update(expectation_fields(cell.expect));
+  if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
   if (cell.error) out["error"] = *cell.error;
+  if (!cell.faults.empty()) out["faults"] = faults(cell.faults);
   return out;
 }
 
 }  // namespace
 
 void write_json(const Summary& summary, std::ostream& out) {
-  const Context& c = summary.context;
   json results = json::array();
   for (const CellResult& cell : summary.results) results.push_back(cell_json(cell));
+  json merged_from = json::array();
+  for (const MergedInput& input : summary.merged_from) {
+    merged_from.push_back({{"file", input.file},
+                           {"complete", input.complete},
+                           {"context", context_json(input.context)}});
+  }
   json document = {
       {"schema", kSummarySchema},
       {"complete", summary.complete},
-      {"context",
-       {{"lockstress_version", c.lockstress_version},
-        {"command", c.command},
-        {"rerun_command", c.rerun_command},
-        {"seed", c.seed},
-        {"cpus", c.cpus},
-        {"online_cpus", c.online_cpus},
-        {"cpu_model", c.cpu_model},
-        {"arch", c.arch},
-        {"os", c.os},
-        {"compiler", c.compiler},
-        {"started_at", c.started_at},
-        {"tsan_options", c.tsan_options},
-        {"start_line", c.start_line},
-        {"perturb", c.perturb},
-        {"stopping_rule", c.stopping_rule},
-        {"stopping_note", c.stopping_note}}},
+      {"context", context_json(summary.context)},
+      {"merged_from", merged_from},
       {"exit_code", exit_code(summary)},
       {"results", results},
   };
+  if (summary.interrupted_by > 0) {
+    document["interrupted_by"] = signal_name(summary.interrupted_by);
+  }
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

@@ -12,13 +12,19 @@ struct TrialRecord {
   std::int64_t count = 0;
   std::int64_t nanoseconds = 0;
   int sanitizer_reports = 0;
+  // Each thread's acquisitions when the first finished (lock cases only; else empty).
+  std::vector<std::int64_t> acquisitions;
 };
 
-// Each record is written whole, in one write(2) to stderr: the sanitizer writes its reports to the
-// same file descriptor, and a single write is never split by another writer. Trial records of the
-// plain runner are batched (at most 20 ms, or 16 kB); every other record first writes the batch.
+// Each record is one write(2) of one line to stderr: the sanitizer writes its reports to the same
+// file descriptor, and a single write of a short line is never split by another writer. A trial's
+// record is written as soon as the trial ends, never held back in a batch: a trial that crashes
+// or hangs later must not take finished trials with it (the driver batches its reads instead; see
+// harness/driver/child_process.cpp).
 void write_trial_record(const TrialRecord& record);
 void write_end_record(std::int64_t trials);
+// The case threw out of trial `index`: `what` is cut to one line of at most 1,000 bytes.
+void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_view what);
 // Where the workers run: `pin` as asked, and each worker's CPU (-1: not pinned).
 void write_placement_record(std::string_view pin, const std::vector<int>& cpus);
 

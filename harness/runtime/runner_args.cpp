@@ -45,6 +45,8 @@ std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, s
       ok = parse_int(value, args.trials) && args.trials > 0;
     } else if (key == "--seed") {
       ok = parse_int(value, args.seed);
+    } else if (key == "--progress-fd") {
+      ok = parse_int(value, args.progress_fd) && args.progress_fd > 2;
     } else if (key == "--pin") {
       std::optional<Pin> pin = parse_pin(value);
       ok = pin.has_value();

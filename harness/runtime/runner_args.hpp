@@ -23,6 +23,7 @@ struct RunnerArgs {
   StartLine start = StartLine::hybrid;
   Perturb perturb = Perturb::none;
   std::int64_t time_limit_ms = 0;  // 0: none; else start no trial after this long
+  int progress_fd = -1;            // where the progress beacon writes; -1: no beacon
 };
 
 // argv as the driver builds it (see runner_command_line in the driver); nullopt with `error`

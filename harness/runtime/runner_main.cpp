@@ -1,13 +1,18 @@
 // lockstress::main as the runner of one variant: runs the trials the driver asked for and
 // streams one record per trial back on stderr (see harness/protocol.hpp).
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 
+#include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/perturbation_plan.hpp"
 #include "harness/runtime/placement.hpp"
+#include "harness/runtime/progress_beacon.hpp"
 #include "harness/runtime/record_writer.hpp"
 #include "harness/runtime/runner_args.hpp"
 #include "harness/runtime/sanitizer_reports.hpp"
@@ -27,17 +32,41 @@ const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   return nullptr;
 }
 
+// Runs `code`, the case's own code, in trial `index`: an exception out of it ends the runner with
+// an exception record (see exit_with_case_exception).
+template <class Code>
+decltype(auto) case_code(std::int64_t index, std::uint64_t run_seed, Code&& code) {
+  try {
+    return code();
+  } catch (...) {
+    exit_with_case_exception(index, trial_seed(run_seed, index));
+  }
+}
+
 // What every worker runs in a trial. Plain functions, not lambdas: their frames appear in every
-// TSan report of the trial, and short frames keep reports cheap to print.
+// TSan report of the trial, and short frames keep reports cheap to print. Each catches what the
+// case throws in its own frame (see case_code), adding none.
 struct TrialJob {
   Workload* workload;
   std::int64_t iterations;
+  std::uint64_t run_seed;
+  // The trial running now. The workers read it during a round; it changes only between rounds,
+  // which the pool's start and finish lines order.
+  std::int64_t index;
   std::vector<Perturbation> perturbations;  // one per worker; used with --perturb only
 };
 
+[[noreturn]] void exit_with_exception_in(const TrialJob& trial) {
+  exit_with_case_exception(trial.index, trial_seed(trial.run_seed, trial.index));
+}
+
 [[maybe_unused]] void run_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
-  trial.workload->run(worker, trial.iterations);
+  try {
+    trial.workload->run(worker, trial.iterations);
+  } catch (...) {
+    exit_with_exception_in(trial);
+  }
 }
 
 #if defined(__has_feature)
@@ -56,24 +85,34 @@ constexpr std::int64_t kTsanStaggerNs = 500;
 [[maybe_unused]] void run_staggered_job(void* context, int worker) {
   spin_for_ns(worker * kTsanStaggerNs);
   TrialJob& trial = *static_cast<TrialJob*>(context);
-  trial.workload->run(worker, trial.iterations);  // not run_job(): one frame fewer per report
+  try {
+    trial.workload->run(worker, trial.iterations);  // not run_job(): one frame fewer per report
+  } catch (...) {
+    exit_with_exception_in(trial);
+  }
 }
 
 void run_perturbed_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
   Perturbation& perturbation = trial.perturbations[static_cast<std::size_t>(worker)];
   perturbation.start();
-  trial.workload->run_perturbed(worker, trial.iterations, perturbation);
+  try {
+    trial.workload->run_perturbed(worker, trial.iterations, perturbation);
+  } catch (...) {
+    exit_with_exception_in(trial);
+  }
 }
 
 void run_trials(const Case& test_case, const RunnerArgs& args) {
-  std::unique_ptr<Workload> workload = test_case.make_workload(args.threads);
+  std::unique_ptr<Workload> workload =
+      case_code(args.first_trial, args.seed, [&] { return test_case.make_workload(args.threads); });
   const std::vector<int> cpus = allowed_cpus();
   WorkerPool pool(
       plan_placement(args.pin, args.threads, cpus),
       wait_policy(args.start, args.threads, std::max<int>(1, static_cast<int>(cpus.size()))));
   write_placement_record(to_string(args.pin), pool.pinned_cpus());
-  TrialJob trial{workload.get(), args.iterations,
+  ProgressBeacon beacon(args.progress_fd, *workload);
+  TrialJob trial{workload.get(), args.iterations, args.seed, args.first_trial,
                  std::vector<Perturbation>(static_cast<std::size_t>(args.threads))};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
 #ifdef LOCKSTRESS_TSAN_RUNNER
@@ -88,7 +127,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
   const auto first_start = std::chrono::steady_clock::now();
   const auto time_limit = std::chrono::milliseconds(args.time_limit_ms);
   std::int64_t done = 0;
-  for (std::int64_t index = args.first_trial; index < args.first_trial + args.trials; ++index) {
+  for (std::int64_t& index = trial.index; index < args.first_trial + args.trials; ++index) {
     if (stop_requested()) break;
     const std::uint64_t seed = trial_seed(args.seed, index);
     if (args.perturb != Perturb::none) {
@@ -97,7 +136,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
             plan_perturbation(args.perturb, seed, worker);
       }
     }
-    workload->reset();
+    case_code(index, args.seed, [&] { workload->reset(); });
     auto start = std::chrono::steady_clock::now();
     if (args.time_limit_ms > 0 && done > 0 && start - first_start >= time_limit) break;
     pool.run_round(job, &trial);
@@ -105,9 +144,10 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
     write_trial_record(TrialRecord{
         .index = index,
         .seed = seed,
-        .count = workload->count(),
+        .count = case_code(index, args.seed, [&] { return workload->count(); }),
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
         .sanitizer_reports = take_sanitizer_report_count(),
+        .acquisitions = workload->acquisitions(),
     });
     ++done;
   }
@@ -117,6 +157,9 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv, std::vector<Case> cases) {
+  // The driver runs each runner in a process group of its own, which a Ctrl-C at the terminal
+  // does not reach: if the driver dies, so must its runner, even one stuck in a hung trial.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   cases = with_control(std::move(cases));
   std::string error;
   std::optional<RunnerArgs> args = parse_runner_args(argc, argv, error);

@@ -18,11 +18,12 @@ void CellTally::add_trial(const TrialEvent& trial) {
   const std::int64_t lost = expected_count_ - trial.count;
   lost_.add(lost);
   if (lost != 0) ++failed_;
+  fairness_.add(trial.index, trial.acquisitions);
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
   runtime_reports_ += trial.runtime_reports;
   if (trial.runtime_reports > 0 || !trial.report_texts.empty()) ++report_trials_;
 
-  std::vector<std::string> kinds = add_reports(trial.report_texts, trial.index);
+  std::vector<std::string> kinds = add_reports(trial.report_texts, trial.index, true);
   std::sort(kinds.begin(), kinds.end());
   kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
   for (const std::string& kind : kinds) ++trials_by_kind_[kind];
@@ -34,11 +35,16 @@ std::int64_t CellTally::trials_with_kind(const std::string& kind) const {
 }
 
 void CellTally::add_reports_outside_trials(const std::vector<std::string>& texts) {
-  add_reports(texts, -1);
+  add_reports(texts, -1, false);
+}
+
+void CellTally::add_reports_of_unfinished_trial(const std::vector<std::string>& texts,
+                                                std::int64_t index) {
+  add_reports(texts, index, false);
 }
 
 std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& texts,
-                                                std::int64_t trial_index) {
+                                                std::int64_t trial_index, bool finished) {
   std::vector<std::string> kinds;
   std::set<std::size_t> seen_in_this_trial;
   for (const std::string& text : texts) {
@@ -53,7 +59,7 @@ std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& 
     }
     UniqueReport& unique = unique_[it->second];
     ++unique.occurrences;
-    if (trial_index >= 0 && seen_in_this_trial.insert(it->second).second) ++unique.trials;
+    if (finished && seen_in_this_trial.insert(it->second).second) ++unique.trials;
   }
   return kinds;
 }
@@ -63,6 +69,7 @@ void CellTally::fill(CellResult& cell) const {
   cell.trials = trials;
   cell.failures = rate(failed_, trials);
   cell.lost_updates = lost_.describe();
+  cell.lost_median_bounds = lost_.median_bounds();
   cell.lost_histogram = lost_.histogram();
   cell.report_trials = rate(report_trials_, trials);
   cell.report_kinds.clear();
@@ -71,6 +78,8 @@ void CellTally::fill(CellResult& cell) const {
   cell.parsed_reports = parsed_reports_;
   cell.unique_reports = unique_;
   cell.trial_seconds = trial_seconds_;
+  cell.fairness.reset();
+  if (fairness_.any()) cell.fairness = fairness_.fairness();
 }
 
 }  // namespace lockstress

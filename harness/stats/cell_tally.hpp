@@ -6,20 +6,24 @@
 #include <vector>
 
 #include "harness/ingest/runner_stream.hpp"
+#include "harness/stats/fairness.hpp"
 #include "harness/stats/lost_updates.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
 
 // Folds one cell's trial events, as they stream in, into the measured fields of its CellResult:
-// counts, lost updates, and the sanitizer reports parsed and deduplicated by signature. It keeps
-// no per-trial data: its memory does not grow with the number of trials.
+// counts, lost updates, fairness, and the sanitizer reports parsed and deduplicated by signature.
+// It keeps no per-trial data: its memory does not grow with the number of trials.
 class CellTally {
  public:
   CellTally(std::int64_t expected_count, std::string source_root);
 
   void add_trial(const TrialEvent& trial);
   void add_reports_outside_trials(const std::vector<std::string>& texts);
+  // Reports printed during trial `index`, which hung or crashed: they name it as their first
+  // trial, but it does not count as a trial they appeared in, since it never finished.
+  void add_reports_of_unfinished_trial(const std::vector<std::string>& texts, std::int64_t index);
 
   std::int64_t trials() const { return lost_.trials(); }
   std::int64_t failed_trials() const { return failed_; }
@@ -33,11 +37,12 @@ class CellTally {
  private:
   // Returns the kinds of the reports in `texts`, after counting them.
   std::vector<std::string> add_reports(const std::vector<std::string>& texts,
-                                       std::int64_t trial_index);
+                                       std::int64_t trial_index, bool finished);
 
   std::int64_t expected_count_;
   std::string source_root_;
   LostUpdateTally lost_;
+  FairnessTally fairness_;
   std::int64_t failed_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;

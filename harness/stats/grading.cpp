@@ -82,8 +82,11 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
     if (detected) {
       grade.reasons.push_back(caught_text(cell) + " (not required of " + variant + ")");
     } else {
-      grade.reasons.push_back(variant + " did not catch " + cell.case_name + " - expected" +
-                              (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
+      // Said plainly, because it is the point: this detector cannot see this bug.
+      grade.reasons.push_back(
+          (cell.variant == Variant::plain ? "the plain build lost no update in " : "TSan did not report ") +
+          cell.case_name + " — expected" +
+          (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
     }
     return grade;
   }
@@ -109,6 +112,55 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
   return grade;
 }
 
+std::string fault_text(const TrialFault& fault) {
+  std::string text = std::string(to_string(fault.kind)) + " in trial " +
+                     std::to_string(fault.trial) + " (seed " + std::to_string(fault.seed) + ")";
+  if (fault.kind == TrialFault::Kind::hung || fault.output.empty())
+    return text + ": " + fault.cause;
+  // The last two lines: a sanitizer's SUMMARY line, or the case's own last words.
+  std::string_view last = fault.output;
+  std::size_t cut = last.rfind('\n');
+  if (cut != std::string_view::npos && cut > 0) cut = last.rfind('\n', cut - 1);
+  if (cut != std::string_view::npos) last.remove_prefix(cut + 1);
+  std::string shown(last.substr(0, 400));
+  for (char& c : shown) c = c == '\n' ? '|' : c;
+  return text + ": " + fault.cause + "; last output: " + shown;
+}
+
+// Fairness never changes a verdict (an unfair lock is still a correct one); it is reported.
+void add_fairness_notes(const CellResult& cell, std::vector<std::string>& reasons) {
+  const Fairness& f = *cell.fairness;
+  const std::string judged = std::to_string(f.trials) + (f.trials == 1 ? " trial" : " trials") +
+                             (f.unjudged_trials > 0 ? " (" + std::to_string(f.unjudged_trials) +
+                                                          " more overlapped too briefly to judge)"
+                                                    : "");
+  if (f.trials == 0) {
+    reasons.push_back("fairness: not judged, the threads never ran together long enough in " + judged);
+    return;
+  }
+  std::string worst;
+  for (std::int64_t a : f.worst_acquisitions) worst += (worst.empty() ? "" : "/") + std::to_string(a);
+  reasons.push_back("fairness: acquisitions while all threads ran, max/min median " +
+                    format_ratio(f.median_ratio) + ", worst " + format_ratio(f.worst_ratio) +
+                    " (trial " + std::to_string(f.worst_trial) + ": " + worst + "), over " + judged);
+  if (f.starving()) {
+    reasons.push_back("STARVING: in " + format_count(f.starved_trials, f.trials) +
+                      " a thread got no acquisition at all while the others ran");
+  } else if (f.unfair()) {
+    reasons.push_back("UNFAIR: in " + format_count(f.unfair_trials, f.trials) +
+                      " the busiest thread got more than twice what the least busy got");
+  }
+  std::vector<int> cpus;
+  for (int cpu : cell.worker_cpus) {
+    if (cpu >= 0 && std::find(cpus.begin(), cpus.end(), cpu) == cpus.end()) cpus.push_back(cpu);
+  }
+  if (!cpus.empty() && cpus.size() < cell.worker_cpus.size()) {
+    reasons.push_back("fairness: " + std::to_string(cell.worker_cpus.size()) + " threads shared " +
+                      std::to_string(cpus.size()) +
+                      (cpus.size() == 1 ? " CPU" : " CPUs") + ", so a thread waiting for its CPU counts as starved by the lock too");
+  }
+}
+
 }  // namespace
 
 bool race_detected(const CellResult& cell) {
@@ -117,15 +169,32 @@ bool race_detected(const CellResult& cell) {
 }
 
 Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
+  // A hung or crashed trial is the code under test misbehaving: a failure, whatever else happened.
+  if (!cell.faults.empty()) {
+    Grade grade{Verdict::fail, {}};
+    for (const TrialFault& fault : cell.faults) grade.reasons.push_back(fault_text(fault));
+    if (cell.error) grade.reasons.push_back(*cell.error);
+    const std::int64_t ran = cell.trials + static_cast<std::int64_t>(cell.faults.size());
+    if (ran < cell.trials_requested) {
+      grade.reasons.push_back(std::to_string(cell.trials_requested - ran) + " of " +
+                              std::to_string(cell.trials_requested) + " trials did not run");
+    }
+    return grade;
+  }
   if (cell.error) return Grade{Verdict::error, {*cell.error}};
-  Grade grade = cell.expect.race ? grade_race(cell, control_detected)
-                                 : grade_safe(cell, control_detected);
+  Grade grade =
+      cell.expect.race ? grade_race(cell, control_detected) : grade_safe(cell, control_detected);
+  if (cell.trials < cell.trials_requested) {
+    grade.reasons.push_back("only " + std::to_string(cell.trials) + " of " +
+                            std::to_string(cell.trials_requested) + " trials ran");
+  }
   const auto unpinned = std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1);
-  if (cell.pin == "spread" && unpinned > 0) {
+  if (!cell.pin.empty() && cell.pin != "none" && unpinned > 0) {
     grade.reasons.push_back("the OS refused to pin " + std::to_string(unpinned) + " of " +
                             std::to_string(cell.worker_cpus.size()) +
                             " workers; they ran wherever the scheduler put them");
   }
+  if (cell.fairness) add_fairness_notes(cell, grade.reasons);
   if (cell.runtime_reports != cell.parsed_reports) {
     grade.reasons.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +
                             " reports and " + std::to_string(cell.parsed_reports) +

@@ -1,5 +1,6 @@
 #include "harness/stats/lost_updates.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace lockstress {
@@ -34,18 +35,24 @@ void LostUpdateTally::add(std::int64_t lost) {
   ++buckets_[bucket_key(lost)];
 }
 
-std::pair<double, bool> LostUpdateTally::value_at_rank(std::int64_t rank) const {
+Interval LostUpdateTally::bounds_at_rank(std::int64_t rank) const {
   std::int64_t seen = 0;
   for (const auto& [key, count] : buckets_) {
     seen += count;
     if (rank >= seen) continue;
-    const std::uint64_t width = bucket_width(magnitude(key));
-    if (width == 1) return {static_cast<double>(key), true};
-    // Every value of a wide bucket lies within (width - 1) / 2 of its middle.
-    const double half = static_cast<double>(width - 1) / 2;
-    return {key < 0 ? static_cast<double>(key) - half : static_cast<double>(key) + half, false};
+    // A bucket is named by its end nearest zero and spans bucket_width() values from there; it
+    // holds a value in [min, max], so the differences below cannot overflow.
+    const auto span = static_cast<std::int64_t>(bucket_width(magnitude(key))) - 1;
+    const std::int64_t low = key < 0 ? key - std::min(span, key - min_) : std::max(key, min_);
+    const std::int64_t high = key < 0 ? std::min(key, max_) : key + std::min(span, max_ - key);
+    return {static_cast<double>(low), static_cast<double>(high)};
   }
-  return {static_cast<double>(max_), true};
+  return {static_cast<double>(max_), static_cast<double>(max_)};
+}
+
+Interval LostUpdateTally::median_bounds() const {
+  if (trials_ == 0) return {};
+  return lockstress::median_bounds(bounds_at_rank((trials_ - 1) / 2), bounds_at_rank(trials_ / 2));
 }
 
 Description LostUpdateTally::describe() const {
@@ -54,10 +61,8 @@ Description LostUpdateTally::describe() const {
   d.mean = static_cast<double>(sum_ / static_cast<long double>(trials_));
   d.min = min_;
   d.max = max_;
-  const auto [low, low_exact] = value_at_rank((trials_ - 1) / 2);
-  const auto [high, high_exact] = value_at_rank(trials_ / 2);
-  d.median = (low + high) / 2;
-  d.median_exact = low_exact && high_exact;
+  const Interval bounds = median_bounds();
+  d.median = (bounds.low + bounds.high) / 2;
   return d;
 }
 

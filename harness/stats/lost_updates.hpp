@@ -9,10 +9,10 @@
 namespace lockstress {
 
 // The lost updates of a cell's trials, folded in one at a time as they stream in. Memory grows
-// with the number of distinct buckets, never with the number of trials: values below
-// kExactBelow are counted exactly; above, each power of two is split into 64 buckets, so a
-// median that falls there is the middle of its bucket, within 1/128 (0.8%) of the true median.
-// Mean, min, max and the power-of-two histogram are exact.
+// with the number of distinct buckets, never with the number of trials: values of magnitude below
+// kExactBelow are counted exactly; above, each power of two is split into 64 buckets, so a median
+// that falls there is known to its bucket, whose middle is within 1/128 (0.8%) of the true
+// median. Mean, min, max and the power-of-two histogram are exact.
 class LostUpdateTally {
  public:
   static constexpr std::int64_t kExactBelow = 128;
@@ -21,14 +21,16 @@ class LostUpdateTally {
   void add(std::int64_t lost);
 
   std::int64_t trials() const { return trials_; }
-  // As describe() of every value added, except for the median (see above).
+  // As describe() of every value added, except that the median is the middle of median_bounds().
   Description describe() const;
+  // Where the median of every value added lies: [median, median] when it is exact.
+  Interval median_bounds() const;
   // As power_of_two_histogram() of every value added.
   std::vector<HistogramBucket> histogram() const;
 
  private:
-  // The value standing for the `rank`-th smallest (0-based) and whether it is exact.
-  std::pair<double, bool> value_at_rank(std::int64_t rank) const;
+  // The values the `rank`-th smallest (0-based) may have: its bucket, within [min, max].
+  Interval bounds_at_rank(std::int64_t rank) const;
 
   std::int64_t trials_ = 0;
   long double sum_ = 0;  // exact up to 2^64

@@ -77,6 +77,10 @@ Description describe(std::vector<std::int64_t> values) {
   return {sum / double(n), median, values.front(), values.back()};
 }
 
+Interval median_bounds(Interval lower, Interval upper) {
+  return {(lower.low + upper.low) / 2, (lower.high + upper.high) / 2};
+}
+
 std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64_t>& values) {
   std::map<int, HistogramBucket> buckets;
   for (std::int64_t value : values) {
@@ -90,7 +94,7 @@ std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64
         bucket = {0, 0, 0};
       } else {
         const std::int64_t low = std::int64_t{1} << (index - 1);
-        bucket = {low, low * 2 - 1, 0};
+        bucket = {low, low + (low - 1), 0};  // 2 * low - 1, which overflows at index 63
       }
     }
     if (index < 0) bucket.low = std::min(bucket.low, value);

@@ -45,12 +45,14 @@ struct Description {
   double median = 0;
   std::int64_t min = 0;
   std::int64_t max = 0;
-  // False when the median comes from a bucketed tally (see LostUpdateTally): then it lies
-  // within 1/128 of the true median.
-  bool median_exact = true;
 };
 
 Description describe(std::vector<std::int64_t> values);
+
+// Where a median lies when only the ranges of its middle values are known: the middle values of
+// ranks (n-1)/2 and n/2 lie in `lower` and `upper`, so their mean lies in the returned interval.
+// Exact values give [median, median].
+Interval median_bounds(Interval lower, Interval upper);
 
 // Power-of-two buckets [lo, hi] of non-negative values: 0, 1, 2-3, 4-7, ... Values below zero
 // share one bucket [min, -1]. Only non-empty buckets are listed, in order.

@@ -3,11 +3,17 @@
 #include <sched.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <gnu/libc-version.h>
+#endif
 
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+
+#include "harness/cpu_topology.hpp"
+#include "harness/summary/build_info.hpp"
 
 namespace lockstress {
 namespace {
@@ -57,7 +63,60 @@ std::string utc_now() {
   return buffer;
 }
 
+// "Debian GNU/Linux 12 (bookworm)", from os-release's PRETTY_NAME.
+std::string distribution() {
+  for (const char* path : {"/etc/os-release", "/usr/lib/os-release"}) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("PRETTY_NAME=", 0) != 0) continue;
+      std::string value = line.substr(12);
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) {
+        value = value.substr(1, value.size() - 2);
+      }
+      return value;
+    }
+  }
+  return "";
+}
+
+std::string libc() {
+#if defined(__GLIBC__)
+  return std::string("glibc ") + gnu_get_libc_version();
+#else
+  return "";
+#endif
+}
+
+int cache_line_bytes() {
+  long bytes = sysconf(_SC_LEVEL1_DCACHE_LINESIZE);
+  if (bytes > 0) return static_cast<int>(bytes);
+  std::ifstream in("/sys/devices/system/cpu/cpu0/cache/index0/coherency_line_size");
+  int from_sysfs = 0;
+  return in >> from_sysfs ? from_sysfs : 0;
+}
+
+std::vector<int> online_cpus() {
+  std::ifstream in("/sys/devices/system/cpu/online");
+  std::string line;
+  if (in && std::getline(in, line)) {
+    if (auto cpus = parse_cpu_list(line)) return *cpus;
+  }
+  return {};
+}
+
+std::string build_field(const char* key) {
+  const char* value = lockstress_build_field(key);
+  return value ? value : "";
+}
+
 }  // namespace
+
+// Stands in when the program was not built by lockstress_add_runner(): the generated source's
+// strong definition replaces it.
+extern "C" __attribute__((weak)) const char* lockstress_build_field(const char* /*key*/) {
+  return nullptr;
+}
 
 std::string shell_join(const std::vector<std::string>& arguments) {
   std::string out;
@@ -93,6 +152,15 @@ Context gather_context(const std::vector<std::string>& command, std::uint64_t se
   context.compiler = compiler();
   context.started_at = utc_now();
   if (const char* options = std::getenv("TSAN_OPTIONS")) context.tsan_options = options;
+  context.distribution = distribution();
+  if (uname(&name) == 0) context.kernel_version = name.version;
+  context.libc = libc();
+  context.threads_per_core = threads_per_core(online_cpus());
+  context.cache_line_bytes = cache_line_bytes();
+  context.runner_compiler = build_field("compiler");
+  context.plain_flags = build_field("plain_flags");
+  context.tsan_flags = build_field("tsan_flags");
+  context.tsan_runtime = build_field("tsan_runtime");
   return context;
 }
 

@@ -1,5 +1,6 @@
 #include "harness/summary/format.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace lockstress {
@@ -21,6 +22,13 @@ std::string format_rate(const Rate& rate) {
   if (rate.trials == 0) return "-";
   auto bound = [](double fraction) { return fraction == 0 ? std::string("0") : format_percent(fraction); };
   return format_percent(rate.value) + " [" + bound(rate.ci95.low) + ", " + format_percent(rate.ci95.high) + "]";
+}
+
+std::string format_ratio(double ratio) {
+  if (std::isinf(ratio)) return "inf";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, ratio < 10 ? "%.2f" : "%.0f", ratio);
+  return buffer;
 }
 
 std::string format_count(std::int64_t events, std::int64_t trials) {

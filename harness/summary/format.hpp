@@ -12,6 +12,9 @@ std::string format_percent(double fraction);
 // "37% [31%, 44%]", or "0% [0, 1.5%]" for a one-sided bound.
 std::string format_rate(const Rate& rate);
 
+// "1.02", "13", "inf": a max/min ratio.
+std::string format_ratio(double ratio);
+
 // "3/200 trials"
 std::string format_count(std::int64_t events, std::int64_t trials);
 

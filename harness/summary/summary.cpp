@@ -18,7 +18,27 @@ std::string_view to_string(Verdict verdict) {
   return "?";
 }
 
+std::string_view to_string(TrialFault::Kind kind) {
+  switch (kind) {
+    case TrialFault::Kind::hung:
+      return "hung";
+    case TrialFault::Kind::crashed:
+      return "crashed";
+  }
+  return "?";
+}
+
+bool ran_unusual_trials(const Context& context) {
+  const Context defaults;
+  return context.start_line != defaults.start_line || context.perturb != defaults.perturb;
+}
+
+bool ran_stopping_rule(const Context& context) {
+  return context.stopping_rule != Context{}.stopping_rule;
+}
+
 int exit_code(const Summary& summary) {
+  if (summary.interrupted_by > 0) return 128 + summary.interrupted_by;
   auto any = [&](Verdict verdict) {
     return std::any_of(summary.results.begin(), summary.results.end(),
                        [&](const CellResult& cell) { return cell.verdict == verdict; });

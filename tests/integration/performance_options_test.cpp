@@ -73,8 +73,10 @@ TEST(PerformanceOptions, UntilCiWidthStopsAtALookWithIntervalsWidenedForIt) {
 
 TEST(PerformanceOptions, DurationEndsCellsOnTimeNotOnTrials) {
   Scratch scratch;
-  json summary =
-      run_json("run --variant plain --threads 2 --iterations 1000 --duration 2s --seed 5", scratch);
+  json summary = run_json(
+      "run --case locked_counter --variant plain --threads 2 --iterations 1000 "
+      "--duration 2s --seed 5",
+      scratch);
   ASSERT_EQ(summary["results"].size(), 2u);
   for (const json& cell : summary["results"]) {
     EXPECT_EQ(cell["stopped_by"], "duration") << cell["case"];

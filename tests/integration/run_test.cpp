@@ -76,9 +76,14 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
 TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
   Scratch scratch;
   const auto json_path = scratch / "summary.json";
-  for (const std::string& args : std::vector<std::string>
-       {"run --case no_such_case", "run --threads 0", "run --iterations many", "run --variant msan",
-        "run --trials", "run --bogus", "explode", "run --json '" + (scratch / "no/dir/x.json").string() + "'"}) {
+  for (const std::string& args : std::vector<std::string>{
+           "run --case no_such_case", "run --threads 0", "run --iterations many",
+           "run --variant msan", "run --trials", "run --bogus", "explode",
+           "run --json '" + (scratch / "no/dir/x.json").string() + "'",
+           "run --html '" + (scratch / "no/dir/x.html").string() + "'",
+           "run --markdown '" + (scratch / "same").string() + "' --junit '" +
+               (scratch / "same").string() + "'",
+           "run --shard 2/3"}) {
     const bool own_json = args.find("--json") != std::string::npos;
     testing::Ran ran =
         run_lockstress(own_json ? args : args + " --json '" + json_path.string() + "'", scratch);
@@ -90,12 +95,42 @@ TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
   }
 }
 
+TEST(Run, ProgressGoesToStderrOnlyWhenAskedForOutsideATerminal) {
+  Scratch scratch;
+  const std::string args =
+      "run --case locked_counter --variant plain --threads 2 --iterations 1000 --trials 3 --seed 1";
+  testing::Ran quiet = run_lockstress(args, scratch);
+  EXPECT_EQ(quiet.err, "");
+  testing::Ran forced = run_lockstress(args + " --quiet --progress", scratch);
+  EXPECT_EQ(forced.out, "");
+  EXPECT_NE(forced.err.find("lockstress: unsafe_counter/plain 3/3 trials, "), std::string::npos)
+      << forced.err;
+  EXPECT_NE(
+      forced.err.find("lockstress: locked_counter/plain 3/3 trials, 0 failed; run 6/6, ETA 0 s\n"),
+      std::string::npos)
+      << forced.err;
+}
+
 TEST(Run, ListShowsEveryCaseWithItsExpectation) {
   Scratch scratch;
   testing::Ran ran = run_lockstress("list", scratch);
   EXPECT_EQ(ran.exit_code, 0);
-  EXPECT_NE(ran.out.find("unsafe_counter  race, caught by plain+tsan"), std::string::npos) << ran.out;
-  EXPECT_NE(ran.out.find("locked_counter  safe"), std::string::npos) << ran.out;
+  // Every case of the catalogue, with its expectation and its own default parameters.
+  for (const char* line :
+       {"unsafe_counter        race, caught by plain+tsan  5x100000, 200 trials",
+        "atomic_counter        safe                        5x10000, 100 trials",
+        "split_rmw_relaxed     race, caught by plain       5x10000, 100 trials",
+        "locked_counter        safe                        5x10000, 100 trials",
+        "std_shared_mutex      safe", "std_recursive_mutex   safe", "binary_semaphore      safe",
+        "pthread_spinlock      safe                        2x10000, 100 trials",
+        "spinlock              safe",
+        "spinlock_relaxed      race, caught by tsan        2x1000, 100 trials",
+        "ttas_spinlock         safe", "ticket_lock           safe", "peterson_seq_cst      safe",
+        "peterson_acq_rel      race, caught by plain       2x10000, 100 trials",
+        "lock_order_inversion  race, caught by tsan        2x10000, 100 trials"}) {
+    EXPECT_NE(ran.out.find(line), std::string::npos) << line << "\n" << ran.out;
+  }
+  EXPECT_NE(ran.out.find("[threads 2-2]"), std::string::npos);
 }
 
 TEST(Run, HelpDocumentsTheExitCodes) {

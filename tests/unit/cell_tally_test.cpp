@@ -77,5 +77,22 @@ TEST(CellTally, KeepsUnreadableAndOutsideReports) {
   EXPECT_EQ(cell.report_trials.events, 1);
 }
 
+// A report printed during a trial that hung or crashed names that trial, but the trial, which
+// never finished, is not counted among the trials the report appeared in.
+TEST(CellTally, ReportsOfAnUnfinishedTrialNameItWithoutCountingIt) {
+  CellTally tally(100, "");
+  tally.add_trial(trial(0, 100));
+  tally.add_reports_of_unfinished_trial({read_test_data("tsan_clang_data_race_global.txt")}, 1);
+  CellResult cell;
+  tally.fill(cell);
+  EXPECT_EQ(cell.trials, 1);
+  EXPECT_EQ(cell.report_trials.events, 0);
+  EXPECT_EQ(cell.parsed_reports, 1);
+  ASSERT_EQ(cell.unique_reports.size(), 1u);
+  EXPECT_EQ(cell.unique_reports[0].first_trial, 1);
+  EXPECT_EQ(cell.unique_reports[0].trials, 0);
+  EXPECT_EQ(cell.unique_reports[0].occurrences, 1);
+}
+
 }  // namespace
 }  // namespace lockstress

@@ -84,13 +84,54 @@ TEST(Grading, TheControlItselfMissedIsInconclusiveNotFail) {
 TEST(Grading, ADetectorNotExpectedToCatchARaceSaysWhy) {
   Grade g = grade_cell(cell("split", Variant::tsan, kRacePlainOnly, 30, 0), true);
   EXPECT_EQ(g.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(g.reasons, "tsan did not catch split - expected: not a data race"));
+  EXPECT_TRUE(has_reason(g.reasons, "TSan did not report split — expected: not a data race"));
+  const Expect tsan_only = Expect::race_caught_by_tsan_only("x86 orders it anyway");
+  Grade plain = grade_cell(cell("relaxed", Variant::plain, tsan_only, 0, 0), true);
+  EXPECT_EQ(plain.verdict, Verdict::pass);
+  EXPECT_TRUE(has_reason(plain.reasons,
+                         "the plain build lost no update in relaxed — expected: x86 orders it anyway"));
 }
 
 TEST(Grading, ACellThatCouldNotRunIsAnError) {
   CellResult c = cell("locked", Variant::tsan, Expect::safe, 0, 0);
   c.error = "runner killed by SIGSEGV";
   EXPECT_EQ(grade_cell(c, true).verdict, Verdict::error);
+}
+
+TEST(Grading, AHungOrCrashedTrialFailsTheCellWhateverElseItShowed) {
+  CellResult c = cell("locked", Variant::plain, Expect::safe, 0, 0, 8);
+  c.trials_requested = 10;
+  c.faults = {{TrialFault::Kind::hung, 2, 42, "no progress for 60.0 s (the watchdog limit)", ""},
+              {TrialFault::Kind::crashed, 5, 43, "SIGSEGV", "first\nsecond\nthird"}};
+  Grade g = grade_cell(c, true);
+  EXPECT_EQ(g.verdict, Verdict::fail);
+  ASSERT_EQ(g.reasons.size(), 2u);
+  EXPECT_EQ(g.reasons[0],
+            "hung in trial 2 (seed 42): no progress for 60.0 s (the watchdog limit)");
+  EXPECT_EQ(g.reasons[1], "crashed in trial 5 (seed 43): SIGSEGV; last output: second|third");
+
+  CellResult race = cell("r", Variant::plain, kRaceBoth, 40, 0);
+  race.faults = {{TrialFault::Kind::crashed, 0, 1, "std::runtime_error: x", ""}};
+  EXPECT_EQ(grade_cell(race, true).verdict, Verdict::fail);
+}
+
+TEST(Grading, FaultsOutrankAnErrorAndTrialsThatDidNotRunAreCounted) {
+  CellResult c = cell("locked", Variant::plain, Expect::safe, 0, 0, 4);
+  c.trials_requested = 10;
+  c.faults = {{TrialFault::Kind::hung, 4, 1, "no progress", ""}};
+  c.error = "runner protocol error after 0 of 5 trials: malformed end record";
+  Grade g = grade_cell(c, true);
+  EXPECT_EQ(g.verdict, Verdict::fail);
+  EXPECT_TRUE(has_reason(g.reasons, "runner protocol error"));
+  EXPECT_TRUE(has_reason(g.reasons, "5 of 10 trials did not run"));
+}
+
+TEST(Grading, ACellCutShortSaysHowManyTrialsRan) {
+  CellResult c = cell("locked", Variant::plain, Expect::safe, 0, 0, 3);
+  c.trials_requested = 10;
+  Grade g = grade_cell(c, true);
+  EXPECT_EQ(g.verdict, Verdict::pass);
+  EXPECT_TRUE(has_reason(g.reasons, "only 3 of 10 trials ran"));
 }
 
 TEST(Grading, AMismatchBetweenCountedAndReadReportsIsStated) {

@@ -34,14 +34,31 @@ TEST(LostUpdateTally, IsExactBelowTheBucketedRange) {
   EXPECT_DOUBLE_EQ(got.median, want.median);
   EXPECT_EQ(got.min, want.min);
   EXPECT_EQ(got.max, want.max);
-  EXPECT_TRUE(got.median_exact);
+  EXPECT_EQ(tally.median_bounds().low, want.median);
+  EXPECT_EQ(tally.median_bounds().high, want.median);
   expect_same_histogram(tally.histogram(), power_of_two_histogram(values));
 }
 
 TEST(LostUpdateTally, EvenCountsAverageTheMiddleTwo) {
-  const Description d = tally_of({1, 2, 3, 10}).describe();
-  EXPECT_DOUBLE_EQ(d.median, 2.5);
-  EXPECT_TRUE(d.median_exact);
+  const LostUpdateTally tally = tally_of({1, 2, 3, 10});
+  EXPECT_DOUBLE_EQ(tally.describe().median, 2.5);
+  EXPECT_EQ(tally.median_bounds().low, 2.5);
+  EXPECT_EQ(tally.median_bounds().high, 2.5);
+}
+
+TEST(LostUpdateTally, BoundsOfAMedianBetweenTwoBucketsAreTheMeansOfTheirEdges) {
+  // 1000 and 2000 fall in buckets [1000, 1007] and [2000, 2015], 8 and 16 values wide; the
+  // second is cut at the largest value, 2000. The median, 1500, lies in [(1000 + 2000) / 2,
+  // (1007 + 2000) / 2].
+  const LostUpdateTally tally = tally_of({1000, 2000});
+  EXPECT_EQ(tally.median_bounds().low, 1500);
+  EXPECT_EQ(tally.median_bounds().high, 1503.5);
+}
+
+TEST(LostUpdateTally, BoundsStayWithinTheSmallestAndLargestValue) {
+  const LostUpdateTally tally = tally_of({1001, 1001, 1001});
+  EXPECT_EQ(tally.median_bounds().low, 1001);
+  EXPECT_EQ(tally.median_bounds().high, 1001);
 }
 
 TEST(LostUpdateTally, EmptyIsAllZero) {
@@ -62,7 +79,11 @@ TEST(LostUpdateTally, LargeMediansAreWithinTheStatedResolution) {
   }
   const Description want = describe(values);
   const Description got = tally.describe();
-  EXPECT_FALSE(got.median_exact);
+  const Interval bounds = tally.median_bounds();
+  EXPECT_LE(bounds.low, want.median);
+  EXPECT_GE(bounds.high, want.median);
+  EXPECT_LT(bounds.low, bounds.high);
+  EXPECT_DOUBLE_EQ(got.median, (bounds.low + bounds.high) / 2);
   EXPECT_LE(std::abs(got.median - want.median),
             want.median * LostUpdateTally::kMedianRelativeError);
   EXPECT_DOUBLE_EQ(got.mean, want.mean);

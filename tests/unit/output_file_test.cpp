@@ -46,6 +46,20 @@ TEST_F(OutputFileTest, AMissingDirectoryIsReportedBeforeAnythingRuns) {
   EXPECT_TRUE(write_atomically(path, [](std::ostream& out) { out << "x"; }));
 }
 
+// A writer that fails halfway leaves the previous file whole and no temporary behind.
+TEST_F(OutputFileTest, AWriterThatFailsHalfwayChangesNothing) {
+  const std::string path = (dir_ / "out.json").string();
+  EXPECT_FALSE(write_atomically(path, [](std::ostream& out) { out << "previous"; }));
+  EXPECT_THROW(write_atomically(path,
+                                [](std::ostream& out) {
+                                  out << "half of a new fi";
+                                  throw std::runtime_error("writer failed");
+                                }),
+               std::runtime_error);
+  EXPECT_EQ(read(path), "previous");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+}
+
 TEST_F(OutputFileTest, ADirectoryIsNotAFile) {
   std::optional<std::string> problem = check_writable(dir_.string());
   ASSERT_TRUE(problem);

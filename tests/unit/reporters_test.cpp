@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
+#include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
 
@@ -40,6 +41,43 @@ TEST(Reporters, JsonMatchesTheApprovedFile) {
   std::ostringstream out;
   write_json(testing::sample_summary(), out);
   expect_approved("summary.json", out.str());
+}
+
+TEST(Reporters, MarkdownMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_markdown(testing::sample_summary(), out);
+  expect_approved("summary.md", out.str());
+}
+
+TEST(Reporters, JunitMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_junit(testing::sample_summary(), out);
+  expect_approved("summary.junit.xml", out.str());
+}
+
+TEST(Reporters, SarifMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_sarif(testing::sample_summary(), out);
+  expect_approved("summary.sarif", out.str());
+}
+
+TEST(Reporters, HtmlMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_html(testing::sample_summary(), out);
+  expect_approved("summary.html", out.str());
+}
+
+// The lock suite's lessons: which detector saw which bug, the blind spots said plainly, fairness.
+TEST(Reporters, ConsoleShowsWhatEachDetectorSawAndFairness) {
+  std::ostringstream out;
+  write_console(testing::sample_lock_summary(), out);
+  expect_approved("lock_suite.console.txt", out.str());
+}
+
+TEST(Reporters, JsonOfTheLockSuiteMatchesTheApprovedFile) {
+  std::ostringstream out;
+  write_json(testing::sample_lock_summary(), out);
+  expect_approved("lock_suite.json", out.str());
 }
 
 }  // namespace

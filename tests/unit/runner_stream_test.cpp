@@ -92,12 +92,82 @@ TEST(RunnerStream, KeepsTheLastOtherLinesForDiagnosis) {
   EXPECT_FALSE(c.stream.ended());
 }
 
-TEST(RunnerStream, AnUnclosedReportIsKeptOutsideTrials) {
+TEST(RunnerStream, ReportsOfATrialThatNeverFinishedAreKeptForIt) {
   Collected c;
-  c.stream.feed("==================\nWARNING: ThreadSanitizer: data race (pid=1)\n  Write of");
+  c.stream.feed(std::string(kReport) +
+                "==================\nWARNING: ThreadSanitizer: data race (pid=1)\n  Write of");
   c.stream.finish();
-  ASSERT_EQ(c.stream.reports_outside_trials().size(), 1u);
-  EXPECT_NE(c.stream.reports_outside_trials()[0].find("Write of"), std::string::npos);
+  EXPECT_TRUE(c.stream.reports_outside_trials().empty());
+  ASSERT_EQ(c.stream.reports_of_unfinished_trial().size(), 2u);
+  EXPECT_NE(c.stream.reports_of_unfinished_trial()[1].find("Write of"), std::string::npos);
+  EXPECT_EQ(c.stream.report_blocks(), 2);
+}
+
+// A restarted runner continues at trial K; a record of any other trial is a broken runner.
+TEST(RunnerStream, TrialsMustComeInOrderFromTheFirstTrialAsked) {
+  std::vector<TrialEvent> trials;
+  RunnerStream stream([&](TrialEvent e) { trials.push_back(std::move(e)); }, 5, 100);
+  stream.feed(
+      "@lockstress/1 trial index=5 seed=1 count=100 ns=7 reports=0\n"
+      "@lockstress/1 trial index=7 seed=1 count=100 ns=7 reports=0\n");
+  stream.finish();
+  EXPECT_EQ(trials.size(), 1u);
+  ASSERT_TRUE(stream.error());
+  EXPECT_EQ(*stream.error(), "trial record 7 where trial 6 was due");
+}
+
+TEST(RunnerStream, ACountNoTrialCanReachIsAnError) {
+  for (const char* count : {"101", "-1"}) {
+    std::vector<TrialEvent> trials;
+    RunnerStream stream([&](TrialEvent e) { trials.push_back(std::move(e)); }, 0, 100);
+    stream.feed(std::string("@lockstress/1 trial index=0 seed=1 count=") + count +
+                " ns=7 reports=0\n");
+    EXPECT_TRUE(trials.empty()) << count;
+    ASSERT_TRUE(stream.error()) << count;
+    EXPECT_NE(stream.error()->find("impossible trial record"), std::string::npos);
+  }
+}
+
+TEST(RunnerStream, ReadsTheExceptionRecordToTheEndOfTheLine) {
+  Collected c;
+  c.stream.feed(
+      "@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=0\n"
+      "@lockstress/1 exception index=1 seed=99 what=std::runtime_error: a=b c what=d\n");
+  c.stream.finish();
+  EXPECT_FALSE(c.stream.error());
+  ASSERT_TRUE(c.stream.exception());
+  EXPECT_EQ(c.stream.exception()->index, 1);
+  EXPECT_EQ(c.stream.exception()->seed, 99u);
+  EXPECT_EQ(c.stream.exception()->what, "std::runtime_error: a=b c what=d");
+}
+
+TEST(RunnerStream, AnExceptionRecordForAnotherTrialOrFollowedByRecordsIsAnError) {
+  Collected wrong_trial;
+  wrong_trial.stream.feed("@lockstress/1 exception index=3 seed=1 what=x\n");
+  EXPECT_TRUE(wrong_trial.stream.error());
+  Collected after;
+  after.stream.feed("@lockstress/1 exception index=0 seed=1 what=x\n@lockstress/1 end trials=0\n");
+  EXPECT_TRUE(after.stream.error());
+  Collected malformed;
+  malformed.stream.feed("@lockstress/1 exception index=0 seed=1\n");
+  EXPECT_TRUE(malformed.stream.error());
+}
+
+TEST(RunnerStream, NotesTheSanitizersOwnErrorLine) {
+  Collected c;
+  c.stream.feed(
+      "ThreadSanitizer:DEADLYSIGNAL\n"
+      "==42==ERROR: ThreadSanitizer: SEGV on unknown address 0x8 (pc 0x1 bp 0x2)\n"
+      "    #0 f() a.cpp:1\n"
+      "==42==ERROR: ThreadSanitizer: later\n");
+  c.stream.finish();
+  ASSERT_TRUE(c.stream.sanitizer_error());
+  EXPECT_EQ(*c.stream.sanitizer_error(),
+            "ERROR: ThreadSanitizer: SEGV on unknown address 0x8 (pc 0x1 bp 0x2)");
+  Collected plain;
+  plain.stream.feed("ERROR: my program: no Sanitizer here\nFATAL: ThreadSanitizer: x\n");
+  ASSERT_TRUE(plain.stream.sanitizer_error());
+  EXPECT_EQ(*plain.stream.sanitizer_error(), "FATAL: ThreadSanitizer: x");
 }
 
 }  // namespace

@@ -13,7 +13,10 @@ inline Summary sample_summary() {
   Summary s;
   s.context = Context{"0.1.0", "lockstress run --trials 4", "lockstress run --iterations 1000 --trials 4 --seed 7",
                       7, 2, 2, "Test CPU", "x86_64", "Linux 6.1", "clang 14.0.6",
-                      "2026-01-01T00:00:00Z", ""};
+                      "2026-01-01T00:00:00Z", "",
+                      "Debian GNU/Linux 12 (bookworm)", "#1 SMP PREEMPT_DYNAMIC", "glibc 2.36", 1, 64,
+                      "Clang 14.0.6", "-O2 -g -DNDEBUG -O2", "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
+                      "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"};
   const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
 
   CellResult control;
@@ -26,7 +29,9 @@ inline Summary sample_summary() {
   control.expected_count = 2000;
   control.failures = rate(3, 4);
   control.lost_updates = describe({0, 10, 20, 600});
+  control.lost_median_bounds = {15, 15};
   control.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
+  control.trial_ranges = {{7, 0, 4}};
   control.report_trials = rate(0, 4);
   control.trial_seconds = 0.004;
   control.wall_seconds = 0.01;
@@ -49,6 +54,7 @@ inline Summary sample_summary() {
   locked.expect = Expect::safe;
   locked.failures = rate(0, 4);
   locked.lost_updates = describe({0, 0, 0, 0});
+  locked.lost_median_bounds = {0, 0};
   locked.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
 
   CellResult locked_tsan = locked;
@@ -62,25 +68,51 @@ inline Summary sample_summary() {
   CellResult broken = locked;
   broken.case_name = "crashing_case";
   broken.trials = 1;
+  broken.trial_ranges = {{7, 0, 1}};
   broken.failures = rate(0, 1);
   broken.report_trials = rate(0, 1);
   broken.lost_updates = describe({0});
   broken.lost_histogram = power_of_two_histogram({0});
   broken.error = "runner killed by SIGSEGV after 1 of 4 trials; last output: boom";
 
-  // A cell stopped by a sequential rule, with a bucketed median: fields a fixed run leaves at
-  // their defaults.
+  // A lock that hung once and crashed once: both faults fail the cell, and the trials around them
+  // still count.
+  CellResult faulty = locked;
+  faulty.case_name = "forgetful_lock";
+  faulty.description = "unlock forgets";
+  faulty.trials = 2;
+  faulty.trial_ranges = {{7, 0, 1}, {7, 2, 1}};  // trial 1 hung, trial 3 crashed
+  faulty.failures = rate(0, 2);
+  faulty.report_trials = rate(0, 2);
+  faulty.lost_updates = describe({0, 0});
+  faulty.lost_histogram = power_of_two_histogram({0, 0});
+  faulty.faults = {
+      {TrialFault::Kind::hung, 1, 99, "no progress for 60.0 s (the watchdog limit)", ""},
+      {TrialFault::Kind::crashed, 3, 100, "SIGSEGV (ThreadSanitizer: SEGV on unknown address 0x8)",
+       "SUMMARY: ThreadSanitizer: SEGV cases/f.cpp:9 in f()\n==1==ABORTING"}};
+
+  // A run with a perturbation and sequential stopping rules, cells they stopped, and a median
+  // known only to the streaming tally's bucket (300 in [300, 303], 1000 in [1000, 1007]): fields a
+  // fixed run leaves at their defaults.
+  const StoppingRule rule{.ci_width = 0.2, .stop_on_detect = true};
+  s.context.perturb = "yield";
+  s.context.stopping_rule = rule_text(rule);
+  s.context.stopping_note = interval_note(rule);
   locked_tsan.stopped_by = StopReason::ci_width;
   locked_tsan.interval_alpha = 0.0125;
-  locked_tsan.lost_updates.median_exact = false;
   set_intervals(locked_tsan);
   control.stopped_by = StopReason::first_detection;
   control.failures.events = 1;
   control.lost_updates = describe({0, 0, 0, 600});
+  control.lost_median_bounds = {0, 0};
   control.lost_histogram = power_of_two_histogram({0, 0, 0, 600});
   set_intervals(control);
+  control_tsan.lost_updates = describe({0, 300, 1000, 1900});
+  control_tsan.lost_median_bounds = {650, 655};
+  control_tsan.lost_updates.median = 652.5;
+  control_tsan.lost_histogram = power_of_two_histogram({0, 300, 1000, 1900});
 
-  s.results = {control, control_tsan, locked, locked_tsan, broken};
+  s.results = {control, control_tsan, locked, locked_tsan, broken, faulty};
   grade_all(s.results);
   return s;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace lockstress {
 namespace {
 
@@ -97,6 +99,17 @@ TEST(Histogram, BucketsByPowersOfTwo) {
   EXPECT_EQ(h[4].count, 1);
   EXPECT_EQ(h[5].low, 512);
   EXPECT_EQ(h[5].high, 1023);
+}
+
+// Found by fuzz_runner_stream: the top bucket's upper end, 2 * 2^62 - 1, was computed as an
+// overflowing 2 * 2^62 first.
+TEST(Histogram, TheTopBucketEndsAtTheLargestCount) {
+  const std::int64_t largest = std::numeric_limits<std::int64_t>::max();
+  std::vector<HistogramBucket> h = power_of_two_histogram({largest, std::int64_t{1} << 62});
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].low, std::int64_t{1} << 62);
+  EXPECT_EQ(h[0].high, largest);
+  EXPECT_EQ(h[0].count, 2);
 }
 
 TEST(Histogram, PutsNegativeValuesInOneBucket) {

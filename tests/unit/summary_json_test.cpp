@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
+#include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
 
@@ -39,6 +41,69 @@ TEST(SummaryJson, RoundTripsEveryField) {
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
 }
 
+TEST(SummaryJson, RoundTripsAnInterruptedRun) {
+  Summary summary = testing::sample_summary();
+  summary.complete = false;
+  summary.interrupted_by = 15;
+  const std::string written = to_json(summary);
+  EXPECT_NE(written.find("\"interrupted_by\": \"SIGTERM\""), std::string::npos);
+  EXPECT_NE(written.find("\"exit_code\": 143"), std::string::npos);
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written, error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->interrupted_by, 15);
+  EXPECT_FALSE(read->complete);
+  EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+}
+
+TEST(SummaryJson, RoundTripsFairnessWithInfiniteRatios) {
+  const std::string written = to_json(testing::sample_lock_summary());
+  EXPECT_NE(written.find("\"worst_ratio\": null"), std::string::npos);
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written, error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
+  ASSERT_TRUE(read->results.back().fairness);
+  EXPECT_TRUE(read->results.back().fairness->starving());
+}
+
+TEST(SummaryJson, ReadsASummaryWrittenBeforeTheFingerprintAndFairness) {
+  nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_lock_summary()));
+  for (const char* key : {"distribution", "kernel_version", "libc", "threads_per_core",
+                          "cache_line_bytes", "build"}) {
+    document["context"].erase(key);
+  }
+  for (auto& cell : document["results"]) cell.erase("fairness");
+  std::string error;
+  std::optional<Summary> read = read_summary_json(document.dump(), error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->context.libc, "");
+  EXPECT_EQ(read->context.threads_per_core, 0);
+  EXPECT_FALSE(read->results.back().fairness);
+}
+
+TEST(SummaryJson, ReadsASummaryWrittenBeforeStoppingRulesAsAFixedRun) {
+  nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_summary()));
+  for (const char* key : {"start_line", "perturb", "stopping_rule", "stopping_note"}) {
+    document["context"].erase(key);
+  }
+  for (auto& cell : document["results"]) {
+    for (const char* key : {"stopped_by", "interval_alpha", "report_rate_ci95_method"}) {
+      cell.erase(key);
+    }
+  }
+  std::string error;
+  std::optional<Summary> read = read_summary_json(document.dump(), error);
+  ASSERT_TRUE(read) << error;
+  const Context fixed_run;
+  EXPECT_EQ(read->context.stopping_rule, fixed_run.stopping_rule);
+  EXPECT_EQ(read->context.start_line, fixed_run.start_line);
+  EXPECT_EQ(read->results[0].stopped_by, StopReason::trials);
+  EXPECT_EQ(read->results[0].interval_alpha, 0.05);
+  // Its intervals are the fixed-n ones again: 1 failure in 4 trials, Wilson at 95%.
+  EXPECT_DOUBLE_EQ(read->results[0].failures.ci95.low, wilson_interval(1, 4).low);
+}
+
 TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {
   const std::string written = to_json(testing::sample_summary());
   EXPECT_EQ(error_reading("{"), "not valid JSON (malformed or truncated)");
@@ -62,11 +127,24 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[0].lost_updates.histogram: holds 5 trials, not 4");
   EXPECT_EQ(error_reading(sample_with("\"seed\": 7", "\"seed\": -7")),
             "context.seed: expected a non-negative whole number");
+  EXPECT_EQ(error_reading(sample_with("650.0", "653.0")),
+            "results[1].lost_updates.median_bounds: does not hold the median");
   EXPECT_EQ(error_reading(
                 sample_with("\"stopped_by\": \"first detection\"", "\"stopped_by\": \"boredom\"")),
             "results[0].stopped_by: unknown reason 'boredom'");
   EXPECT_EQ(error_reading(sample_with("\"interval_alpha\": 0.05", "\"interval_alpha\": 0.5")),
             "results[0].interval_alpha: expected a number in (0, 0.05]");
+  EXPECT_EQ(error_reading(sample_with("\"kind\": \"hung\"", "\"kind\": \"slow\"")),
+            "results[5].faults[0].kind: unknown fault 'slow' (hung or crashed)");
+  EXPECT_EQ(error_reading(sample_with("\"trial\": 3", "\"trial\": -3")),
+            "results[5].faults[1].trial: -3 is out of range (0 to 9223372036854775807)");
+  // Trials 0 and 2 finished, 1 and 3 faulted: a third fault is more than the 4 trials asked for.
+  EXPECT_EQ(error_reading(sample_with("\"faults\": [", "\"faults\": [{\"kind\": \"hung\", "
+                                      "\"trial\": 9, \"seed\": 1, \"cause\": \"\", \"output\": \"\"},")),
+            "results[5].faults: more trials finished and faulted than were requested");
+  EXPECT_EQ(error_reading(sample_with("\"complete\": true,",
+                                      "\"complete\": true, \"interrupted_by\": \"SIGNOPE\",")),
+            "interrupted_by: unknown signal 'SIGNOPE'");
 }
 
 }  // namespace

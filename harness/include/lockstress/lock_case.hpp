@@ -24,14 +24,23 @@ struct LockedIncrement {
   }
 };
 
-// A case that stresses the user's own lock type. `expect` is Expect::safe for a lock meant to
-// work; a deliberately broken lock declares the race and which variant must catch it.
+// A case that stresses the user's own lock type: a fresh `Lock` every trial, each thread doing
+// `iterations` × { lock(); count += 1; unlock(); }, with each thread's acquisitions tracked for
+// the fairness snapshot. `expect` is Expect::safe for a lock meant to work; a deliberately broken
+// lock declares its race (Expect::race_caught_by_both(), ..._plain_only(why), ..._tsan_only(why)).
 template <class Lock>
-Case lock_case(std::string name, std::string description, Expect expect,
-               ThreadLimit threads = {}) {
-  return Case{std::move(name), std::move(description), std::move(expect), threads, [](int) {
-                return std::make_unique<CounterWorkload<LockedIncrement<Lock>>>();
-              }};
+Case lock_case(std::string name, std::string description, Expect expect, ThreadLimit threads = {},
+               Defaults defaults = {}) {
+  return Case{
+      std::move(name),
+      std::move(description),
+      std::move(expect),
+      threads,
+      [](int thread_count) {
+        return std::make_unique<CounterWorkload<LockedIncrement<Lock>, Acquisitions::tracked>>(
+            thread_count);
+      },
+      defaults};
 }
 
 }  // namespace lockstress

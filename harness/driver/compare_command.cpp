@@ -1,0 +1,107 @@
+#include "harness/driver/compare_command.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "harness/ingest/summary_json.hpp"
+#include "harness/reporters/comparison_reporter.hpp"
+#include "harness/stats/comparison.hpp"
+
+namespace lockstress {
+namespace {
+
+constexpr const char* kUsage = "usage: lockstress compare BASE.json NEW.json [--alpha P]";
+constexpr double kDefaultAlpha = 0.01;
+
+struct CompareArgs {
+  std::string base;
+  std::string now;
+  double alpha = kDefaultAlpha;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "lockstress: " << message << '\n';
+  return 2;
+}
+
+std::optional<CompareArgs> parse(const std::vector<std::string>& args, std::string& error) {
+  CompareArgs parsed;
+  std::vector<std::string> files;
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--alpha") {
+      if (i + 1 >= args.size()) {
+        error = "--alpha needs a value between 0 and 1";
+        return std::nullopt;
+      }
+      const std::string& text = args[++i];
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed.alpha);
+      if (ec != std::errc() || end != text.data() + text.size() ||
+          !(parsed.alpha > 0 && parsed.alpha < 1)) {
+        error = "--alpha: '" + text + "' is not a number between 0 and 1";
+        return std::nullopt;
+      }
+    } else if (arg.rfind("-", 0) == 0 && arg != "-") {
+      error = "compare: unknown option '" + arg + "' (" + kUsage + ")";
+      return std::nullopt;
+    } else {
+      files.push_back(arg);
+    }
+  }
+  if (files.size() != 2) {
+    error = std::string("compare takes two summaries, got ") + std::to_string(files.size()) + " (" +
+            kUsage + ")";
+    return std::nullopt;
+  }
+  parsed.base = files[0];
+  parsed.now = files[1];
+  return parsed;
+}
+
+std::optional<Summary> read(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot read (" + std::strerror(errno) + ")";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string problem;
+  std::optional<Summary> summary = read_summary_json(text.str(), problem);
+  if (!summary) error = path + ": " + problem;
+  return summary;
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+  if (args.size() == 3 && (args[2] == "--help" || args[2] == "-h")) {
+    std::cout
+        << kUsage << "\n\n"
+        << "Compares two lockstress summaries (--json) cell by cell: for each case, variant,\n"
+           "threads and iterations in both, the rates of lost updates (and, in tsan, of\n"
+           "sanitizer reports) with their 95% intervals and Fisher's exact p-value.\n"
+           "  --alpha P  a change is significant when p < P. Default: 0.01\n"
+           "Exit codes: 0 no safe case got worse; 1 a safe case failed more often (any failure\n"
+           "where the base had none, or a significant increase); 2 unusable input.\n";
+    return 0;
+  }
+  std::string error;
+  std::optional<CompareArgs> parsed = parse(args, error);
+  if (!parsed) return usage_error(error);
+  std::optional<Summary> base = read(parsed->base, error);
+  if (!base) return usage_error(error);
+  std::optional<Summary> now = read(parsed->now, error);
+  if (!now) return usage_error(error);
+  std::optional<Comparison> comparison = compare_summaries(*base, *now, parsed->alpha, error);
+  if (!comparison) return usage_error(parsed->base + " and " + parsed->now + ": " + error);
+  write_comparison(*comparison, *base, parsed->base, *now, parsed->now, std::cout);
+  return comparison->any_safe_got_worse() ? 1 : 0;
+}
+
+}  // namespace lockstress

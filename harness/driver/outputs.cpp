@@ -1,0 +1,66 @@
+#include "harness/driver/outputs.hpp"
+
+#include <filesystem>
+#include <ostream>
+
+#include "harness/driver/output_file.hpp"
+#include "harness/reporters/reporters.hpp"
+
+namespace lockstress {
+namespace {
+
+struct Format {
+  const char* option;
+  std::string OutputPaths::*path;
+  void (*write)(const Summary&, std::ostream&);
+};
+
+// Every file format lockstress writes, by the option that asks for it.
+constexpr Format kFormats[] = {
+    {"--json", &OutputPaths::json, write_json},
+    {"--markdown", &OutputPaths::markdown, write_markdown},
+    {"--junit", &OutputPaths::junit, write_junit},
+    {"--sarif", &OutputPaths::sarif, write_sarif},
+    {"--html", &OutputPaths::html, write_html},
+};
+
+// Two spellings of one file ("out.json", "./out.json") are the same output.
+std::string normal_form(const std::string& path) {
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
+
+}  // namespace
+
+std::optional<std::string> check_outputs(const OutputPaths& paths) {
+  std::vector<std::pair<std::string, const char*>> seen;
+  for (const Format& format : kFormats) {
+    const std::string& path = paths.*format.path;
+    if (path.empty()) continue;
+    const std::string normal = normal_form(path);
+    for (const auto& [other, option] : seen) {
+      if (other == normal) {
+        return std::string(option) + " and " + format.option + " name the same file " + path;
+      }
+    }
+    seen.emplace_back(normal, format.option);
+    if (std::optional<std::string> problem = check_writable(path)) {
+      return std::string(format.option) + " " + *problem;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> write_outputs(const Summary& summary, const OutputPaths& paths) {
+  std::vector<std::string> problems;
+  for (const Format& format : kFormats) {
+    const std::string& path = paths.*format.path;
+    if (path.empty()) continue;
+    if (std::optional<std::string> problem =
+            write_atomically(path, [&](std::ostream& out) { format.write(summary, out); })) {
+      problems.push_back(std::string(format.option) + " " + *problem);
+    }
+  }
+  return problems;
+}
+
+}  // namespace lockstress

@@ -1,0 +1,87 @@
+#include "harness/driver/suppressions.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace lockstress {
+namespace {
+
+// compiler-rt/lib/tsan/rtl/tsan_suppressions.h
+constexpr std::string_view kTypes[] = {"race",   "race_top",        "mutex",   "thread",
+                                       "signal", "called_from_lib", "deadlock"};
+
+// The whitespace TSan's suppression parser skips around a line.
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 80)) {
+    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> check_suppressions(std::string_view text, const std::string& name) {
+  int number = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    ++number;
+    if (line.empty() || line.front() == '#') continue;
+    const std::string where = "--suppressions " + name + ":" + std::to_string(number) + ": ";
+    if (line.find('\0') != std::string_view::npos) return where + "holds a NUL byte";
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      return where + "'" + printable(line) + "' is not type:pattern";
+    }
+    const std::string_view type = line.substr(0, colon);
+    if (std::find(std::begin(kTypes), std::end(kTypes), type) == std::end(kTypes)) {
+      return where + "unknown suppression type '" + printable(type) +
+             "' (race, race_top, mutex, thread, signal, called_from_lib, deadlock)";
+    }
+    if (trim(line.substr(colon + 1)).empty())
+      return where + "'" + printable(line) + "' has no pattern";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_suppressions_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return "--suppressions " + path + ": no such file";
+  if (std::filesystem::is_directory(path, ec)) return "--suppressions " + path + ": is a directory";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "--suppressions " + path + ": cannot read (" + std::strerror(errno) + ")";
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return "--suppressions " + path + ": read failed";
+  return check_suppressions(text.str(), path);
+}
+
+std::optional<std::string> tsan_options_with_suppressions(std::string_view inherited,
+                                                          const std::string& file) {
+  std::error_code ec;
+  const std::string path = std::filesystem::absolute(file, ec).string();
+  const char quote = path.find('\'') == std::string::npos ? '\'' : '"';
+  if (path.find(quote) != std::string::npos) return std::nullopt;
+  std::string options(inherited);
+  if (!options.empty()) options += ':';
+  // Last, so that it wins over a suppressions= the environment already had.
+  return options + "suppressions=" + quote + path + quote;
+}
+
+}  // namespace lockstress

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lockstress {
+
+// Checks a ThreadSanitizer suppressions file before anything runs. TSan itself reads it only when
+// the runner starts, and then dies on a missing file or a bad line with status 66, which is the
+// status of a race report too; here the problem is one line naming the file and line instead.
+// Every line must be blank, a # comment, or type:pattern, with a type TSan knows (race, race_top,
+// mutex, thread, signal, called_from_lib, deadlock) and a pattern that is not empty.
+std::optional<std::string> check_suppressions_file(const std::string& path);
+
+// The same check on the file's text; problems name lines as "<name>:<line>".
+std::optional<std::string> check_suppressions(std::string_view text, const std::string& name);
+
+// The TSAN_OPTIONS the TSan runner gets: `inherited` (the environment's, which overrides the
+// runner's built-in defaults) with suppressions=<absolute path of file> added. nullopt when the
+// path cannot be quoted for TSan's flag parser (it holds both ' and ").
+std::optional<std::string> tsan_options_with_suppressions(std::string_view inherited,
+                                                          const std::string& file);
+
+}  // namespace lockstress

@@ -1,0 +1,223 @@
+// One HTML file a person opens from a CI artifact: everything inline (CSS, SVG), nothing fetched,
+// no script. Well-formed as XML too, so tests can parse it without an HTML parser.
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "harness/reporters/escape.hpp"
+#include "harness/reporters/reporters.hpp"
+#include "harness/reporters/svg_charts.hpp"
+#include "harness/summary/format.hpp"
+
+namespace lockstress {
+namespace {
+
+constexpr const char* kStyle = R"(
+body { font: 14px/1.45 system-ui, sans-serif; margin: 24px; color: #1d2433; max-width: 1200px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
+.platform, .rerun { color: #4a5468; }
+table { border-collapse: collapse; }
+th, td { padding: 3px 10px; border-bottom: 1px solid #dde1e8; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.verdict { font-weight: 600; padding: 1px 8px; border-radius: 9px; }
+.pass { color: #11622f; } .fail { color: #a4161a; } .inconclusive { color: #8a5a00; } .error { color: #6b2d8f; }
+span.pass { background: #dcf5e4; } span.fail { background: #fde0e0; }
+span.inconclusive { background: #fff1cc; } span.error { background: #eedcf8; }
+ul.reasons { margin: 2px 0 8px; }
+pre { background: #f5f6f8; padding: 8px; overflow-x: auto; font-size: 12px; }
+svg.chart { display: block; margin: 8px 0 16px; font-size: 12px; }
+svg .title { font-weight: 600; font-size: 13px; fill: #1d2433; }
+svg .tick, svg .axis, svg .value { fill: #4a5468; }
+svg .grid { stroke: #e3e6ec; }
+svg .ci, svg .cap { stroke-width: 2; }
+svg .trend { fill: none; stroke-width: 1.5; }
+svg .legend { stroke-width: 3; }
+svg .plain .ci, svg .plain .cap, svg .plain .trend, svg .plain .legend { stroke: #1f5fbf; }
+svg .plain .rate { fill: #1f5fbf; }
+svg .tsan .ci, svg .tsan .cap, svg .tsan .trend, svg .tsan .legend { stroke: #d0661c; }
+svg .tsan .rate { fill: #d0661c; }
+svg .dash1 .trend, svg .dash1 .legend { stroke-dasharray: 6 3; }
+svg .dash2 .trend, svg .dash2 .legend { stroke-dasharray: 2 3; }
+)";
+
+std::string variant_name(const CellResult& cell) { return std::string(to_string(cell.variant)); }
+
+std::string parameters(const CellResult& cell) {
+  return std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
+}
+
+// What the charts' data-cell attributes name: unique per cell of a summary.
+std::string cell_key(const CellResult& cell) {
+  return cell.case_name + "/" + variant_name(cell) + "/" + parameters(cell);
+}
+
+std::string fixed(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
+}
+
+std::string verdict_badge(Verdict verdict) {
+  const std::string name(to_string(verdict));
+  return "<span class=\"verdict " + name + "\">" + name + "</span>";
+}
+
+std::string median_text(const CellResult& cell) {
+  const Interval& b = cell.lost_median_bounds;
+  if (b.low == b.high) return fixed(cell.lost_updates.median);
+  return "in [" + fixed(b.low) + ", " + fixed(b.high) + "]";
+}
+
+void write_header(const Summary& summary, std::ostream& out) {
+  const Context& c = summary.context;
+  out << "<h1>lockstress report</h1>\n<p class=\"platform\">lockstress "
+      << xml_escape(c.lockstress_version) << " on " << c.cpus << " CPUs ("
+      << xml_escape(c.cpu_model) << "), " << xml_escape(c.arch) << ", " << xml_escape(c.os) << ", "
+      << xml_escape(c.compiler) << "; seed " << c.seed << ", started " << xml_escape(c.started_at)
+      << "</p>\n";
+  if (!summary.merged_from.empty()) {
+    out << "<p>Merged from " << summary.merged_from.size() << " summaries:</p>\n<ul>\n";
+    for (const MergedInput& input : summary.merged_from) {
+      const Context& i = input.context;
+      out << "<li><code>" << xml_escape(input.file) << "</code>: seed " << i.seed << ", " << i.cpus
+          << " CPUs (" << xml_escape(i.cpu_model) << "), " << xml_escape(i.arch) << ", "
+          << xml_escape(i.compiler) << (input.complete ? "" : ", <b>incomplete</b>") << "</li>\n";
+    }
+    out << "</ul>\n";
+  }
+  if (ran_unusual_trials(c)) {
+    out << "<p>Start line: " << xml_escape(c.start_line)
+        << "; perturbation: " << xml_escape(c.perturb) << ".</p>\n";
+  }
+  if (ran_stopping_rule(c)) {
+    out << "<p><b>Stopping:</b> " << xml_escape(c.stopping_rule) << ". "
+        << xml_escape(c.stopping_note) << "</p>\n";
+  }
+  if (!summary.complete) {
+    out << "<p class=\"fail\"><b>Incomplete:</b> the run was interrupted; these are the trials "
+           "done.</p>\n";
+  }
+}
+
+void write_table(const Summary& summary, std::ostream& out) {
+  out << "<h2>Results</h2>\n<table>\n<tr><th>case</th><th>variant</th><th>threads x iters</th>"
+         "<th>trials</th><th>failed</th><th>failure rate [95% CI]</th><th>lost mean / median / "
+         "max</th><th>TSan trials</th><th>unique reports</th><th>verdict</th></tr>\n";
+  for (const CellResult& cell : summary.results) {
+    const bool tsan = cell.variant == Variant::tsan;
+    out << "<tr"
+        << " data-cell=\"" << xml_escape(cell_key(cell)) << "\"><td>" << xml_escape(cell.case_name)
+        << "</td><td>" << variant_name(cell) << "</td><td class=\"n\">" << parameters(cell)
+        << "</td><td class=\"n\">" << cell.trials << "</td><td class=\"n\">" << cell.failures.events
+        << "</td><td class=\"n\">" << xml_escape(format_rate(cell.failures))
+        << "</td><td class=\"n\">" << fixed(cell.lost_updates.mean) << " / " << median_text(cell)
+        << " / " << cell.lost_updates.max << "</td><td class=\"n\">"
+        << (tsan ? format_count(cell.report_trials.events, cell.trials) : "-")
+        << "</td><td class=\"n\">" << (tsan ? std::to_string(cell.unique_reports.size()) : "-")
+        << "</td><td>" << verdict_badge(cell.verdict) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
+
+void write_rate_charts(const Summary& summary, std::ostream& out) {
+  std::vector<RateRow> failures;
+  std::vector<RateRow> reports;
+  for (const CellResult& cell : summary.results) {
+    const std::string label =
+        cell.case_name + " / " + variant_name(cell) + " / " + parameters(cell);
+    failures.push_back({cell_key(cell), label, variant_name(cell), cell.failures});
+    if (cell.variant == Variant::tsan) {
+      reports.push_back({cell_key(cell), label, variant_name(cell), cell.report_trials});
+    }
+  }
+  out << "<h2>Rates, with 95% intervals</h2>\n";
+  write_rate_chart(out, "Trials that lost updates", failures);
+  if (!reports.empty()) write_rate_chart(out, "Trials with a TSan report", reports);
+}
+
+// A chart per case and swept parameter: one line per variant and value of the other parameter,
+// drawn when that line has at least two points.
+std::vector<SweepChart> sweep_charts(const Summary& summary) {
+  std::vector<SweepChart> charts;
+  std::vector<std::string> case_order;
+  for (const CellResult& cell : summary.results) {
+    if (std::find(case_order.begin(), case_order.end(), cell.case_name) == case_order.end()) {
+      case_order.push_back(cell.case_name);
+    }
+  }
+  for (const std::string& name : case_order) {
+    for (const bool over_threads : {true, false}) {
+      std::map<std::pair<Variant, std::int64_t>, SweepSeries> series;
+      for (const CellResult& cell : summary.results) {
+        if (cell.case_name != name) continue;
+        const std::int64_t fixed_value = over_threads ? cell.iterations : cell.threads;
+        SweepSeries& s = series[{cell.variant, fixed_value}];
+        s.label = variant_name(cell) + ", " + std::to_string(fixed_value) +
+                  (over_threads ? " iterations" : " threads");
+        s.points.push_back({over_threads ? double(cell.threads) : double(cell.iterations),
+                            cell_key(cell), cell.failures});
+      }
+      SweepChart chart{name + ": failure rate against " + (over_threads ? "threads" : "iterations"),
+                       over_threads ? "threads" : "iterations",
+                       {}};
+      for (auto& [key, s] : series) {
+        std::sort(s.points.begin(), s.points.end(),
+                  [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
+        if (s.points.size() < 2) continue;
+        s.style =
+            std::string(to_string(key.first)) + " dash" + std::to_string(chart.series.size() % 3);
+        chart.series.push_back(s);
+      }
+      if (!chart.series.empty()) charts.push_back(chart);
+    }
+  }
+  return charts;
+}
+
+void write_reasons(const Summary& summary, std::ostream& out) {
+  out << "<h2>Why</h2>\n";
+  for (const CellResult& cell : summary.results) {
+    out << "<div><b>" << xml_escape(cell.case_name + "/" + variant_name(cell)) << "</b> "
+        << parameters(cell) << ": " << verdict_badge(cell.verdict) << "\n<ul class=\"reasons\">";
+    for (const std::string& reason : cell.reasons) out << "<li>" << xml_escape(reason) << "</li>";
+    out << "</ul></div>\n";
+  }
+}
+
+void write_reports(const Summary& summary, std::ostream& out) {
+  bool any = false;
+  for (const CellResult& cell : summary.results) {
+    for (const UniqueReport& report : cell.unique_reports) {
+      if (!any) out << "<h2>Sanitizer reports, deduplicated</h2>\n";
+      any = true;
+      out << "<details><summary><b>" << xml_escape(cell.case_name + "/" + variant_name(cell))
+          << "</b>: " << xml_escape(report.kind) << " at "
+          << xml_escape(describe_locations(report.locations)) << ", in "
+          << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
+                                     : format_count(report.trials, cell.trials))
+          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time" : " times")
+          << "</summary>\n<pre>" << xml_escape(report.example) << "</pre></details>\n";
+    }
+  }
+}
+
+}  // namespace
+
+void write_html(const Summary& summary, std::ostream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+         "<title>lockstress report</title>\n<style>"
+      << kStyle << "</style>\n</head>\n<body>\n";
+  write_header(summary, out);
+  write_table(summary, out);
+  write_rate_charts(summary, out);
+  const std::vector<SweepChart> sweeps = sweep_charts(summary);
+  if (!sweeps.empty()) out << "<h2>Sweeps</h2>\n";
+  for (const SweepChart& chart : sweeps) write_sweep_chart(out, chart);
+  write_reasons(summary, out);
+  write_reports(summary, out);
+  out << "<p class=\"rerun\">Rerun: <code>" << xml_escape(summary.context.rerun_command)
+      << "</code></p>\n</body>\n</html>\n";
+}
+
+}  // namespace lockstress

@@ -1,0 +1,150 @@
+// JUnit XML as CI systems read it (GitLab's artifacts:reports:junit, Jenkins xUnit, GitHub test
+// reporters), valid against the Jenkins xUnit plugin's junit-10.xsd: properties belong to a
+// suite, not a test case, so each cell's parameters are suite properties named after the case.
+
+#include <cstdio>
+#include <map>
+
+#include "harness/reporters/escape.hpp"
+#include "harness/reporters/reporters.hpp"
+#include "harness/summary/format.hpp"
+
+namespace lockstress {
+namespace {
+
+std::string seconds(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", value < 0 ? 0.0 : value);
+  return buffer;
+}
+
+std::string attribute(std::string_view name, std::string_view value) {
+  return " " + std::string(name) + "=\"" + xml_escape(value) + "\"";
+}
+
+void property(std::ostream& out, std::string_view name, std::string_view value) {
+  out << "      <property" << attribute("name", name) << attribute("value", value) << "/>\n";
+}
+
+// The case name, or with its parameters when a sweep gave the case several cells in one suite.
+std::string test_name(const CellResult& cell, const std::vector<const CellResult*>& suite) {
+  int same_case = 0;
+  for (const CellResult* other : suite) same_case += other->case_name == cell.case_name;
+  if (same_case == 1) return cell.case_name;
+  return cell.case_name + " [threads=" + std::to_string(cell.threads) +
+         " iterations=" + std::to_string(cell.iterations) + "]";
+}
+
+std::string details(const CellResult& cell) {
+  std::string text = std::to_string(cell.threads) + " threads x " +
+                     std::to_string(cell.iterations) + " iterations, " +
+                     format_count(cell.trials, cell.trials_requested) + " done; failure rate " +
+                     format_rate(cell.failures) + "\n";
+  for (const std::string& reason : cell.reasons) text += "  " + reason + "\n";
+  if (!cell.unique_reports.empty()) {
+    const UniqueReport& first = cell.unique_reports.front();
+    text += "\nFirst of " + std::to_string(cell.unique_reports.size()) + " unique report" +
+            (cell.unique_reports.size() == 1 ? "" : "s") + " (" + first.kind + " at " +
+            describe_locations(first.locations) + "):\n" + first.example;
+  }
+  return text;
+}
+
+void write_testcase(const CellResult& cell, const std::string& name, const std::string& suite,
+                    std::ostream& out) {
+  out << "    <testcase" << attribute("name", name) << attribute("classname", suite)
+      << attribute("time", seconds(cell.wall_seconds)) << ">\n";
+  const std::string first_reason = cell.reasons.empty() ? "" : cell.reasons.front();
+  const char* element = nullptr;
+  switch (cell.verdict) {
+    case Verdict::pass:
+      break;
+    case Verdict::fail:
+      element = "failure";
+      break;
+    case Verdict::error:
+      element = "error";
+      break;
+    case Verdict::inconclusive:
+      element = "skipped";
+      break;
+  }
+  if (element) {
+    out << "      <" << element << attribute("type", to_string(cell.verdict))
+        << attribute("message", first_reason) << ">" << xml_escape(details(cell)) << "</" << element
+        << ">\n";
+  } else {
+    out << "      <system-out>" << xml_escape(details(cell)) << "</system-out>\n";
+  }
+  out << "    </testcase>\n";
+}
+
+void write_suite(const Summary& summary, Variant variant,
+                 const std::vector<const CellResult*>& cells, std::ostream& out) {
+  const std::string name = "lockstress." + std::string(to_string(variant));
+  int failures = 0, errors = 0, skipped = 0;
+  double time = 0;
+  for (const CellResult* cell : cells) {
+    failures += cell->verdict == Verdict::fail;
+    errors += cell->verdict == Verdict::error;
+    skipped += cell->verdict == Verdict::inconclusive;
+    time += cell->wall_seconds;
+  }
+  const Context& c = summary.context;
+  out << "  <testsuite" << attribute("name", name)
+      << attribute("tests", std::to_string(cells.size()))
+      << attribute("failures", std::to_string(failures))
+      << attribute("errors", std::to_string(errors))
+      << attribute("skipped", std::to_string(skipped)) << attribute("time", seconds(time))
+      << attribute("timestamp", c.started_at) << ">\n    <properties>\n";
+  property(out, "seed", std::to_string(c.seed));
+  property(out, "rerun_command", c.rerun_command);
+  property(out, "complete", summary.complete ? "true" : "false");
+  property(out, "lockstress_version", c.lockstress_version);
+  property(out, "platform",
+           std::to_string(c.cpus) + " CPUs (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " +
+               c.compiler);
+  if (ran_unusual_trials(c)) {
+    property(out, "start_line", c.start_line);
+    property(out, "perturb", c.perturb);
+  }
+  if (ran_stopping_rule(c))
+    property(out, "stopping_rule", c.stopping_rule + ". " + c.stopping_note);
+  for (const MergedInput& input : summary.merged_from) {
+    property(out, "merged_from", input.file + " (seed " + std::to_string(input.context.seed) + ")");
+  }
+  for (const CellResult* cell : cells) {
+    const std::string prefix = test_name(*cell, cells) + ".";
+    property(out, prefix + "threads", std::to_string(cell->threads));
+    property(out, prefix + "iterations", std::to_string(cell->iterations));
+    property(out, prefix + "trials", std::to_string(cell->trials));
+    property(out, prefix + "pin", cell->pin);
+    if (ran_stopping_rule(c)) property(out, prefix + "stopped_by", to_string(cell->stopped_by));
+  }
+  out << "    </properties>\n";
+  for (const CellResult* cell : cells) write_testcase(*cell, test_name(*cell, cells), name, out);
+  out << "  </testsuite>\n";
+}
+
+}  // namespace
+
+void write_junit(const Summary& summary, std::ostream& out) {
+  int failures = 0, errors = 0;
+  double time = 0;
+  std::map<Variant, std::vector<const CellResult*>> by_variant;
+  for (const CellResult& cell : summary.results) {
+    by_variant[cell.variant].push_back(&cell);
+    failures += cell.verdict == Verdict::fail;
+    errors += cell.verdict == Verdict::error;
+    time += cell.wall_seconds;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"
+      << attribute("name", "lockstress")
+      << attribute("tests", std::to_string(summary.results.size()))
+      << attribute("failures", std::to_string(failures))
+      << attribute("errors", std::to_string(errors)) << attribute("time", seconds(time)) << ">\n";
+  for (const auto& [variant, cells] : by_variant) write_suite(summary, variant, cells, out);
+  out << "</testsuites>\n";
+}
+
+}  // namespace lockstress

@@ -1,0 +1,184 @@
+// For $GITHUB_STEP_SUMMARY and merge-request comments: GitHub-flavoured Markdown, where HTML
+// blocks (<details>) are allowed and report text goes into fenced code blocks.
+
+#include <algorithm>
+
+#include "harness/reporters/escape.hpp"
+#include "harness/reporters/reporters.hpp"
+#include "harness/summary/format.hpp"
+
+namespace lockstress {
+namespace {
+
+std::string_view symbol(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::pass:
+      return "✅";
+    case Verdict::fail:
+      return "❌";
+    case Verdict::inconclusive:
+      return "⚠️";
+    case Verdict::error:
+      return "💥";
+  }
+  return "?";
+}
+
+// Text in Markdown: HTML-escaped, and the punctuation that would start emphasis, links, code or a
+// table cell escaped with a backslash (a function named operator* must not italicise the table).
+std::string text(std::string_view raw) {
+  std::string out;
+  for (char c : xml_escape(raw)) {
+    if (std::string_view("\\`*_[]|~#").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::size_t longest_run(std::string_view raw, char c) {
+  std::size_t longest = 0, run = 0;
+  for (char x : raw) {
+    run = x == c ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// A code span that holds any text: its backtick fence is longer than any run of backticks inside.
+std::string code(std::string_view raw) {
+  const std::string fence(longest_run(raw, '`') + 1, '`');
+  const std::string body = valid_utf8(raw);
+  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+}
+
+std::string code_block(std::string_view raw) {
+  const std::string fence(std::max<std::size_t>(3, longest_run(raw, '`') + 1), '`');
+  std::string body = valid_utf8(raw);
+  while (!body.empty() && body.back() == '\n') body.pop_back();
+  return fence + "text\n" + body + "\n" + fence + "\n";
+}
+
+std::string cell_name(const CellResult& cell) {
+  return cell.case_name + "/" + std::string(to_string(cell.variant));
+}
+
+// "✅ lockstress: all 4 cells passed", or the count of each verdict, worst first.
+std::string headline(const Summary& summary) {
+  std::size_t counts[4] = {};
+  for (const CellResult& cell : summary.results) ++counts[static_cast<int>(cell.verdict)];
+  const std::string total = std::to_string(summary.results.size());
+  if (counts[static_cast<int>(Verdict::pass)] == summary.results.size()) {
+    return "## " + std::string(symbol(Verdict::pass)) + " lockstress: all " + total +
+           " cells passed";
+  }
+  std::string out = "## lockstress:";
+  std::string separator = " ";
+  for (Verdict v : {Verdict::fail, Verdict::error, Verdict::inconclusive, Verdict::pass}) {
+    const std::size_t n = counts[static_cast<int>(v)];
+    if (n == 0) continue;
+    out += separator + std::string(symbol(v)) + " " + std::to_string(n) + " " +
+           std::string(to_string(v));
+    separator = ", ";
+  }
+  return out + " (of " + total + " cells)";
+}
+
+void write_platform(const Summary& summary, std::ostream& out) {
+  const Context& c = summary.context;
+  out << "lockstress " << text(c.lockstress_version) << " on " << c.cpus << " CPU"
+      << (c.cpus == 1 ? "" : "s") << " (" << text(c.cpu_model) << "), " << text(c.arch) << ", "
+      << text(c.os) << ", " << text(c.compiler) << "; seed " << c.seed << ", started "
+      << text(c.started_at) << ".\n";
+  if (!summary.merged_from.empty()) {
+    out << "\nMerged from " << summary.merged_from.size() << " summaries:\n\n";
+    for (const MergedInput& input : summary.merged_from) {
+      const Context& i = input.context;
+      out << "- " << code(input.file) << ": seed " << i.seed << ", " << i.cpus << " CPUs ("
+          << text(i.cpu_model) << "), " << text(i.arch) << ", " << text(i.os) << ", "
+          << text(i.compiler) << (input.complete ? "" : ", **incomplete**") << "\n";
+    }
+  }
+  if (ran_unusual_trials(c)) {
+    out << "\nStart line: " << text(c.start_line) << "; perturbation: " << text(c.perturb) << ".\n";
+  }
+  if (ran_stopping_rule(c)) {
+    out << "\n**Stopping**: " << text(c.stopping_rule) << ". " << text(c.stopping_note) << "\n";
+  }
+  if (!summary.complete) {
+    out << "\n**Incomplete**: the run was interrupted; these are the trials done.\n";
+  }
+}
+
+void write_table(const Summary& summary, std::ostream& out) {
+  out << "| | case | variant | threads × iterations | trials | failed | failure rate [95% CI] "
+         "| lost mean / max | TSan trials | unique reports | verdict |\n"
+      << "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
+  for (const CellResult& cell : summary.results) {
+    const bool tsan = cell.variant == Variant::tsan;
+    char mean[32];
+    std::snprintf(mean, sizeof mean, "%.1f", cell.lost_updates.mean);
+    out << "| " << symbol(cell.verdict) << " | " << code(cell.case_name) << " | "
+        << to_string(cell.variant) << " | " << cell.threads << " × " << cell.iterations << " | "
+        << cell.trials << " | " << cell.failures.events << " | " << format_rate(cell.failures)
+        << " | " << mean << " / " << cell.lost_updates.max << " | "
+        << (tsan ? format_count(cell.report_trials.events, cell.trials) : "–") << " | "
+        << (tsan ? std::to_string(cell.unique_reports.size()) : "–") << " | **"
+        << to_string(cell.verdict) << "** |\n";
+  }
+}
+
+void write_reasons(const Summary& summary, std::ostream& out) {
+  // Reasons for anything but a pass are shown; those for passes stay one click away.
+  std::string passes;
+  for (const CellResult& cell : summary.results) {
+    std::string block = "- " + std::string(symbol(cell.verdict)) + " " + code(cell_name(cell)) +
+                        " " + std::to_string(cell.threads) + " × " +
+                        std::to_string(cell.iterations) + ": **" +
+                        std::string(to_string(cell.verdict)) + "**\n";
+    for (const std::string& reason : cell.reasons) block += "  - " + text(reason) + "\n";
+    if (cell.verdict == Verdict::pass) {
+      passes += block;
+    } else {
+      out << block;
+    }
+  }
+  if (!passes.empty()) {
+    out << "\n<details><summary>Why the passing cells passed</summary>\n\n"
+        << passes << "\n</details>\n";
+  }
+}
+
+void write_reports(const Summary& summary, std::ostream& out) {
+  bool any = false;
+  for (const CellResult& cell : summary.results) {
+    for (const UniqueReport& report : cell.unique_reports) {
+      if (!any) out << "\n### Sanitizer reports, deduplicated\n";
+      any = true;
+      const std::string where = report.first_trial < 0
+                                    ? std::string("the runner's start-up or exit")
+                                    : format_count(report.trials, cell.trials);
+      out << "\n<details><summary>" << symbol(cell.verdict) << " <code>"
+          << xml_escape(cell_name(cell)) << "</code>: " << xml_escape(report.kind) << " at "
+          << xml_escape(describe_locations(report.locations)) << ", in " << where << ", printed "
+          << report.occurrences << (report.occurrences == 1 ? " time" : " times")
+          << "</summary>\n\n"
+          << code_block(report.example) << "\n</details>\n";
+    }
+  }
+}
+
+}  // namespace
+
+void write_markdown(const Summary& summary, std::ostream& out) {
+  out << headline(summary) << "\n\n";
+  write_platform(summary, out);
+  out << '\n';
+  write_table(summary, out);
+  out << '\n';
+  write_reasons(summary, out);
+  write_reports(summary, out);
+  out << "\nRerun: " << code(summary.context.rerun_command) << '\n';
+}
+
+}  // namespace lockstress

@@ -1,0 +1,105 @@
+#include "harness/stats/comparison.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace lockstress {
+namespace {
+
+using Key = std::tuple<std::string, Variant, int, std::int64_t>;
+
+Key key_of(const CellResult& cell) {
+  return {cell.case_name, cell.variant, cell.threads, cell.iterations};
+}
+
+std::string name_of(const CellResult& cell) {
+  return cell.case_name + "/" + std::string(to_string(cell.variant)) + " " +
+         std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
+}
+
+// The cells of one summary by key; nullopt (and `error`) when a key repeats.
+std::optional<std::map<Key, const CellResult*>> index(const Summary& summary, const char* which,
+                                                      std::string& error) {
+  std::map<Key, const CellResult*> cells;
+  for (const CellResult& cell : summary.results) {
+    if (!cells.emplace(key_of(cell), &cell).second) {
+      error = std::string("the ") + which + " summary has " + name_of(cell) +
+              " twice (merge shards before comparing)";
+      return std::nullopt;
+    }
+  }
+  return cells;
+}
+
+ComparisonRow row(const CellResult& now, std::string measure, const Rate& base_rate,
+                  const Rate& now_rate, double alpha) {
+  ComparisonRow r;
+  r.case_name = now.case_name;
+  r.variant = now.variant;
+  r.threads = now.threads;
+  r.iterations = now.iterations;
+  r.measure = std::move(measure);
+  r.safe = !now.expect.race;
+  r.base = base_rate;
+  r.now = now_rate;
+  r.fisher = fisher_exact(base_rate.events, base_rate.trials, now_rate.events, now_rate.trials);
+  r.significant = r.fisher.p_value < alpha;
+  const bool higher = now_rate.value > base_rate.value;
+  r.safe_got_worse =
+      r.safe && now_rate.events > 0 && higher && (base_rate.events == 0 || r.significant);
+  return r;
+}
+
+}  // namespace
+
+bool Comparison::any_safe_got_worse() const {
+  return std::any_of(rows.begin(), rows.end(),
+                     [](const ComparisonRow& r) { return r.safe_got_worse; });
+}
+
+std::optional<Comparison> compare_summaries(const Summary& base, const Summary& now, double alpha,
+                                            std::string& error) {
+  auto base_cells = index(base, "base", error);
+  if (!base_cells) return std::nullopt;
+  auto new_cells = index(now, "new", error);
+  if (!new_cells) return std::nullopt;
+
+  Comparison comparison;
+  comparison.alpha = alpha;
+  if (!base.complete)
+    comparison.notes.push_back(
+        "the base run was interrupted: its counts are the trials it finished");
+  if (!now.complete)
+    comparison.notes.push_back(
+        "the new run was interrupted: its counts are the trials it finished");
+  for (const CellResult& cell : base.results) {
+    if (!new_cells->count(key_of(cell))) comparison.only_in_base.push_back(name_of(cell));
+  }
+  for (const CellResult& cell : now.results) {  // in the new summary's order
+    auto found = base_cells->find(key_of(cell));
+    if (found == base_cells->end()) {
+      comparison.only_in_new.push_back(name_of(cell));
+      continue;
+    }
+    const CellResult& before = *found->second;
+    if (before.expect.race != cell.expect.race) {
+      comparison.notes.push_back(name_of(cell) + ": the base declared it " +
+                                 (before.expect.race ? "a race" : "safe") + ", the new one " +
+                                 (cell.expect.race ? "a race" : "safe") +
+                                 " (compared as the new one says)");
+    }
+    comparison.rows.push_back(row(cell, "lost updates", before.failures, cell.failures, alpha));
+    if (cell.variant == Variant::tsan) {
+      comparison.rows.push_back(
+          row(cell, "sanitizer reports", before.report_trials, cell.report_trials, alpha));
+    }
+  }
+  if (comparison.rows.empty()) {
+    error = "the two summaries have no (case, variant, threads, iterations) in common";
+    return std::nullopt;
+  }
+  return comparison;
+}
+
+}  // namespace lockstress

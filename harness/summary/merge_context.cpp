@@ -1,0 +1,75 @@
+#include "harness/summary/merge_context.hpp"
+
+#include <algorithm>
+
+namespace lockstress {
+namespace {
+
+template <class T>
+T common(const std::vector<MergedInput>& inputs, T Context::*field, T differing) {
+  for (const MergedInput& input : inputs) {
+    if (input.context.*field != inputs[0].context.*field) return differing;
+  }
+  return inputs[0].context.*field;
+}
+
+std::string joined(const std::vector<MergedInput>& inputs, std::string Context::*field) {
+  std::vector<std::string> distinct;
+  for (const MergedInput& input : inputs) {
+    if (std::find(distinct.begin(), distinct.end(), input.context.*field) == distinct.end()) {
+      distinct.push_back(input.context.*field);
+    }
+  }
+  std::string out;
+  for (const std::string& value : distinct) out += (out.empty() ? "" : " | ") + value;
+  return out;
+}
+
+// "... --seed 5 --shard 2/4" -> "... --seed 5": rerun_arguments puts --shard last.
+std::string without_shard(const std::string& command) {
+  const std::size_t at = command.rfind(" --shard ");
+  if (at == std::string::npos) return command;
+  const std::string rest = command.substr(at + 9);
+  const bool shard_only =
+      !rest.empty() && rest.find_first_not_of("0123456789/") == std::string::npos;
+  return shard_only ? command.substr(0, at) : command;
+}
+
+}  // namespace
+
+Context merge_contexts(const std::vector<MergedInput>& inputs) {
+  Context c;
+  c.lockstress_version = joined(inputs, &Context::lockstress_version);
+  c.seed = common(inputs, &Context::seed, std::uint64_t{0});
+  c.cpus = common(inputs, &Context::cpus, 0);
+  c.online_cpus = common(inputs, &Context::online_cpus, 0);
+  c.cpu_model = joined(inputs, &Context::cpu_model);
+  c.arch = joined(inputs, &Context::arch);
+  c.os = joined(inputs, &Context::os);
+  c.compiler = joined(inputs, &Context::compiler);
+  c.tsan_options = joined(inputs, &Context::tsan_options);
+  c.distribution = joined(inputs, &Context::distribution);
+  c.kernel_version = joined(inputs, &Context::kernel_version);
+  c.libc = joined(inputs, &Context::libc);
+  c.threads_per_core = common(inputs, &Context::threads_per_core, 0);
+  c.cache_line_bytes = common(inputs, &Context::cache_line_bytes, 0);
+  c.runner_compiler = joined(inputs, &Context::runner_compiler);
+  c.plain_flags = joined(inputs, &Context::plain_flags);
+  c.tsan_flags = joined(inputs, &Context::tsan_flags);
+  c.tsan_runtime = joined(inputs, &Context::tsan_runtime);
+  c.start_line = joined(inputs, &Context::start_line);
+  c.perturb = joined(inputs, &Context::perturb);
+  c.stopping_rule = joined(inputs, &Context::stopping_rule);
+  c.stopping_note = joined(inputs, &Context::stopping_note);
+  c.started_at = inputs[0].context.started_at;
+  for (const MergedInput& input : inputs)
+    c.started_at = std::min(c.started_at, input.context.started_at);
+  const std::string rerun = without_shard(inputs[0].context.rerun_command);
+  const bool one_run = std::all_of(inputs.begin(), inputs.end(), [&](const MergedInput& input) {
+    return without_shard(input.context.rerun_command) == rerun;
+  });
+  c.rerun_command = one_run ? rerun : "";
+  return c;
+}
+
+}  // namespace lockstress

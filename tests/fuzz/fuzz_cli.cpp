@@ -1,0 +1,45 @@
+// libFuzzer target: the command line (arguments split at NUL bytes) and a suppressions file (the
+// input after the first 0xff byte), as the driver validates them before running anything.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/driver/cli.hpp"
+#include "harness/driver/suppressions.hpp"
+#include "harness/with_control.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace lockstress;
+  static const std::vector<Case> cases = [] {
+    std::vector<Case> list(2);
+    list[0].name = "locked_counter";
+    list[1].name = "peterson";
+    list[1].threads = {2, 2};
+    return with_control(list);
+  }();
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::size_t split = input.find('\xff');
+  const std::string_view command = input.substr(0, split);
+  std::vector<std::string> args{"lockstress"};
+  std::size_t pos = 0;
+  while (pos <= command.size() && args.size() < 64) {
+    const std::size_t end = std::min(command.find('\0', pos), command.size());
+    args.emplace_back(command.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  const Command parsed = parse_command_line(args, cases);
+  if (const auto* error = std::get_if<UsageError>(&parsed)) {
+    if (error->message.empty()) __builtin_trap();
+  }
+  if (const auto* run = std::get_if<RunCommand>(&parsed)) {
+    // What the driver would tell the user to rerun must parse to the same run.
+    std::vector<std::string> rerun = rerun_arguments("lockstress", run->options, 7);
+    if (!std::holds_alternative<RunCommand>(parse_command_line(rerun, cases))) __builtin_trap();
+  }
+  if (split != std::string_view::npos) {
+    (void)check_suppressions(input.substr(split + 1), "fuzz.supp");
+  }
+  return 0;
+}

@@ -1,0 +1,54 @@
+// libFuzzer target: a runner's output, as the driver reads it. The first 16 bytes choose the
+// first trial and the cell's expected count; the byte after chooses how the rest is cut into
+// reads. Every trial the stream accepts goes through the tally and its statistics, and the cell
+// through grading, so nothing a runner prints can crash or mislead what comes after the parser.
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "harness/ingest/runner_stream.hpp"
+#include "harness/stats/cell_tally.hpp"
+#include "harness/stats/grading.hpp"
+
+namespace {
+
+template <class Int>
+Int take(const std::uint8_t*& data, std::size_t& size) {
+  Int value{};
+  const std::size_t n = std::min(sizeof value, size);
+  std::memcpy(&value, data, n);
+  data += n;
+  size -= n;
+  return value;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace lockstress;
+  const auto first_trial = static_cast<std::int64_t>(take<std::uint32_t>(data, size) % 1000);
+  const std::int64_t expected = take<std::int64_t>(data, size) & INT64_MAX;
+  const std::size_t chunk = 1 + take<std::uint8_t>(data, size);
+
+  CellTally tally(expected, "/src");
+  RunnerStream stream([&](TrialEvent trial) { tally.add_trial(trial); }, first_trial, expected);
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  while (!bytes.empty()) {
+    const std::size_t n = std::min(chunk, bytes.size());
+    stream.feed(bytes.substr(0, n));
+    bytes.remove_prefix(n);
+  }
+  stream.finish();
+  tally.add_reports_outside_trials(stream.reports_outside_trials());
+  tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(),
+                                        first_trial + stream.trials_seen());
+  CellResult cell;
+  cell.expected_count = expected;
+  cell.trials_requested = stream.trials_seen() + 1;
+  tally.fill(cell);
+  if (cell.trials != stream.trials_seen()) __builtin_trap();
+  if (cell.failures.events > cell.trials) __builtin_trap();
+  grade_cell(cell, true);
+  return 0;
+}

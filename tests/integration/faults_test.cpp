@@ -1,0 +1,200 @@
+// Runs lockstress-faults (tests/faults/), whose cases crash, hang or garble their output on
+// purpose, and checks what lockstress reports for each: the fault, in the right trial with its
+// seed, every other trial kept, and the run going on.
+
+#include <gtest/gtest.h>
+
+#include "harness/trial_seed.hpp"
+#include "spawn.hpp"
+
+namespace lockstress {
+namespace {
+
+using nlohmann::json;
+using testing::find_cell;
+using testing::Scratch;
+
+constexpr std::uint64_t kSeed = 1;
+
+struct FaultRun {
+  testing::Ran ran;
+  json summary;
+};
+
+// The fault cases strike in trial 2 of each runner process: with 6 trials, in trials 2 and 5.
+FaultRun run_faults(const std::string& options, const Scratch& scratch, int trials = 6) {
+  const auto json_path = scratch / "summary.json";
+  FaultRun run;
+  run.ran = testing::run_program(LOCKSTRESS_FAULTS_BINARY,
+                                 "run --threads 2 --iterations 1000 --trials " +
+                                     std::to_string(trials) + " --seed " + std::to_string(kSeed) +
+                                     " " + options + " --json '" + json_path.string() + "'",
+                                 scratch);
+  run.summary = json::parse(testing::slurp(json_path), nullptr, false);
+  return run;
+}
+
+void expect_faults_in_trials_2_and_5(const json& cell, const std::string& kind,
+                                     const std::string& cause_prefix) {
+  EXPECT_EQ(cell["verdict"], "fail");
+  EXPECT_EQ(cell["trials"], 4) << "trials 0, 1, 3 and 4 finished and are kept";
+  ASSERT_EQ(cell["faults"].size(), 2u) << cell.dump(2);
+  for (int i = 0; i < 2; ++i) {
+    const json& fault = cell["faults"][i];
+    const int trial = i == 0 ? 2 : 5;
+    EXPECT_EQ(fault["kind"], kind);
+    EXPECT_EQ(fault["trial"], trial);
+    EXPECT_EQ(fault["seed"].get<std::uint64_t>(), trial_seed(kSeed, trial));
+    EXPECT_EQ(fault["cause"].get<std::string>().rfind(cause_prefix, 0), 0u) << fault["cause"];
+    const std::string reason = kind + " in trial " + std::to_string(trial) + " (seed " +
+                               std::to_string(trial_seed(kSeed, trial)) + "): " + cause_prefix;
+    EXPECT_EQ(cell["reasons"][i].get<std::string>().rfind(reason, 0), 0u) << cell["reasons"][i];
+  }
+}
+
+// The control ran before the faulty case, in its own runners, and lost nothing by it.
+void expect_control_intact(const json& summary, const std::string& variant) {
+  const json* control = find_cell(summary, "unsafe_counter", variant);
+  ASSERT_TRUE(control);
+  EXPECT_EQ((*control)["trials"], 6);
+  EXPECT_FALSE(control->contains("faults"));
+  EXPECT_FALSE(control->contains("error"));
+}
+
+TEST(Faults, ALockThatForgetsToUnlockIsHungAndTheRunGoesOn) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case forgetful_lock --timeout 1", scratch);
+  EXPECT_EQ(run.ran.exit_code, 1) << run.ran.out << run.ran.err;
+  for (const char* variant : {"plain", "tsan"}) {
+    const json* cell = find_cell(run.summary, "forgetful_lock", variant);
+    ASSERT_TRUE(cell) << variant;
+    expect_faults_in_trials_2_and_5(*cell, "hung", "no progress for ");
+    expect_control_intact(run.summary, variant);
+  }
+  EXPECT_NE(run.ran.out.find("forgetful_lock/tsan: fail\n      hung in trial 2 (seed "),
+            std::string::npos)
+      << run.ran.out;
+}
+
+TEST(Faults, ASegfaultIsACrashWithItsSignalInBothVariants) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case segfault", scratch);
+  EXPECT_EQ(run.ran.exit_code, 1) << run.ran.out << run.ran.err;
+  const json* plain = find_cell(run.summary, "segfault", "plain");
+  const json* tsan = find_cell(run.summary, "segfault", "tsan");
+  ASSERT_TRUE(plain && tsan);
+  expect_faults_in_trials_2_and_5(*plain, "crashed", "SIGSEGV");
+  // TSan catches the signal itself, prints a report and exits 66: still a crash, not a race.
+  expect_faults_in_trials_2_and_5(*tsan, "crashed",
+                                  "SIGSEGV (ThreadSanitizer: SEGV on unknown address");
+  EXPECT_NE(
+      (*tsan)["faults"][0]["output"].get<std::string>().find("SUMMARY: ThreadSanitizer: SEGV"),
+      std::string::npos)
+      << (*tsan)["faults"][0]["output"];
+  EXPECT_EQ((*tsan)["sanitizer"]["trials_with_reports"], 0);
+}
+
+TEST(Faults, AnAbortIsACrash) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case abort --variant plain", scratch);
+  EXPECT_EQ(run.ran.exit_code, 1) << run.ran.err;
+  const json* cell = find_cell(run.summary, "abort", "plain");
+  ASSERT_TRUE(cell);
+  expect_faults_in_trials_2_and_5(*cell, "crashed", "SIGABRT");
+}
+
+TEST(Faults, AnExceptionIsACrashWithItsText) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case throw", scratch);
+  EXPECT_EQ(run.ran.exit_code, 1) << run.ran.err;
+  for (const char* variant : {"plain", "tsan"}) {
+    const json* cell = find_cell(run.summary, "throw", variant);
+    ASSERT_TRUE(cell) << variant;
+    expect_faults_in_trials_2_and_5(*cell, "crashed", "std::runtime_error: lock table corrupted");
+  }
+}
+
+TEST(Faults, TheCellStopsAfterMaxFaults) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case abort --variant plain --max-faults 1", scratch);
+  const json* cell = find_cell(run.summary, "abort", "plain");
+  ASSERT_TRUE(cell);
+  EXPECT_EQ((*cell)["trials"], 2);
+  EXPECT_EQ((*cell)["faults"].size(), 1u);
+  EXPECT_EQ((*cell)["reasons"].back(), "3 of 6 trials did not run");
+}
+
+// A shard's runner restarts within the shard's slice (trials 6-11 of 12), trial numbers the run's.
+TEST(Faults, AShardRestartsWithinItsSlice) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case abort --variant plain --shard 2/2", scratch, 12);
+  const json* cell = find_cell(run.summary, "abort", "plain");
+  ASSERT_TRUE(cell) << run.ran.err;
+  EXPECT_EQ((*cell)["trials"], 4);
+  ASSERT_EQ((*cell)["faults"].size(), 2u);
+  EXPECT_EQ((*cell)["faults"][0]["trial"], 8);
+  EXPECT_EQ((*cell)["faults"][1]["trial"], 11);
+  EXPECT_EQ((*cell)["faults"][1]["seed"].get<std::uint64_t>(), trial_seed(kSeed, 11));
+  EXPECT_EQ(
+      (*cell)["trial_ranges"],
+      json::parse(R"([{"seed": 1, "first": 6, "count": 2}, {"seed": 1, "first": 9, "count": 2}])"));
+}
+
+// Not the case's crash as far as lockstress can tell: the runner broke; an error, with the trials
+// before it kept.
+void expect_runner_error(const FaultRun& run, const std::string& name, const std::string& error) {
+  EXPECT_EQ(run.ran.exit_code, 4) << run.ran.out << run.ran.err;
+  const json* cell = find_cell(run.summary, name, "plain");
+  ASSERT_TRUE(cell) << run.summary.dump(2).substr(0, 400);
+  EXPECT_EQ((*cell)["verdict"], "error");
+  EXPECT_EQ((*cell)["trials"], 2);
+  EXPECT_FALSE(cell->contains("faults"));
+  EXPECT_NE((*cell)["error"].get<std::string>().find(error), std::string::npos) << (*cell)["error"];
+  expect_control_intact(run.summary, "plain");
+}
+
+TEST(Faults, ARunnerThatExitsEarlyIsAnError) {
+  Scratch scratch;
+  expect_runner_error(run_faults("--case exit --variant plain", scratch), "exit",
+                      "runner exited with status 3 after 2 of 6 trials");
+}
+
+TEST(Faults, ARunnerThatPrintsGarbageIsAnError) {
+  Scratch scratch;
+  expect_runner_error(run_faults("--case garbage --variant plain", scratch), "garbage",
+                      "runner protocol error after 2 of 6 trials: malformed trial record: "
+                      "'trial index=banana seed=1'");
+}
+
+TEST(Faults, ARunnerThatStopsMidRecordIsAnError) {
+  Scratch scratch;
+  expect_runner_error(run_faults("--case truncated_record --variant plain", scratch),
+                      "truncated_record",
+                      "the runner's output stopped in the middle of a record: "
+                      "'@lockstress/1 trial index=2 seed='");
+}
+
+// Trials of 100 ms and one of 600 ms, under a floor of 0.5 s: the median term (10 x 0.1 s) keeps
+// the slow one from being called hung.
+TEST(Faults, ASlowTrialIsNotHungWhenTheMedianAllowsIt) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case slow_trials --variant plain --timeout 0.5", scratch);
+  const json* cell = find_cell(run.summary, "slow_trials", "plain");
+  ASSERT_TRUE(cell) << run.ran.err;
+  EXPECT_EQ((*cell)["trials"], 6);
+  EXPECT_FALSE(cell->contains("faults")) << (*cell)["faults"];
+}
+
+// Trials of 2.5 s under a 1 s floor: progress (the counter moving) keeps them alive.
+TEST(Faults, ATrialWhoseCounterMovesIsNeverHung) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case crawling_counter --variant plain --timeout 1", scratch, 2);
+  const json* cell = find_cell(run.summary, "crawling_counter", "plain");
+  ASSERT_TRUE(cell) << run.ran.err;
+  EXPECT_EQ((*cell)["trials"], 2);
+  EXPECT_FALSE(cell->contains("faults")) << (*cell)["faults"];
+  EXPECT_GT((*cell)["trial_seconds"].get<double>(), 4.0);
+}
+
+}  // namespace
+}  // namespace lockstress

@@ -1,0 +1,103 @@
+#include "harness/driver/child_process.hpp"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace lockstress {
+namespace {
+
+using Clock = ChildWatch::Clock;
+using namespace std::chrono_literals;
+
+ChildOutcome run_shell(const std::string& script, std::string& output, ChildWatch watch = {},
+                       bool progress_pipe = false, std::vector<std::string> env = {}) {
+  watch.on_output = [&](std::string_view bytes) { output.append(bytes); };
+  return run_child(ChildSpec{{"/bin/sh", "-c", script}, std::move(env), progress_pipe}, watch);
+}
+
+TEST(ChildProcess, CollectsStdoutAndStderrAndTheStatus) {
+  std::string output;
+  ChildOutcome outcome = run_shell("echo out; echo err >&2; exit 3", output);
+  EXPECT_EQ(output, "out\nerr\n");
+  EXPECT_EQ(outcome.exit_code, 3);
+  EXPECT_FALSE(outcome.timed_out);
+}
+
+TEST(ChildProcess, AMissingProgramIsASpawnError) {
+  ChildOutcome outcome = run_child(ChildSpec{{"/nonexistent/runner"}, {}, false}, {});
+  ASSERT_TRUE(outcome.spawn_error);
+  EXPECT_NE(outcome.spawn_error->find("cannot start /nonexistent/runner"), std::string::npos);
+}
+
+TEST(ChildProcess, ReplacesAndAddsEnvironmentVariables) {
+  std::string output;
+  run_shell("echo \"$HOME|$LOCKSTRESS_TEST_VAR\"", output, {}, false,
+            {"HOME=/elsewhere", "LOCKSTRESS_TEST_VAR=x y"});
+  EXPECT_EQ(output, "/elsewhere|x y\n");
+}
+
+// The child's whole process group goes, so a grandchild holding the pipe cannot keep us waiting.
+TEST(ChildProcess, PastItsDeadlineTheChildAndItsGroupAreKilled) {
+  std::string output;
+  ChildWatch watch;
+  const auto deadline = Clock::now() + 300ms;
+  watch.deadline = [&] { return deadline; };
+  const auto start = Clock::now();
+  ChildOutcome outcome = run_shell("sleep 30 & echo started; wait", output, watch);
+  EXPECT_TRUE(outcome.timed_out);
+  EXPECT_EQ(outcome.signal, SIGKILL);
+  EXPECT_EQ(output, "started\n");
+  EXPECT_LT(Clock::now() - start, 5s);
+}
+
+TEST(ChildProcess, ProgressMovesTheDeadline) {
+  std::string output;
+  int progress = 0;
+  ChildWatch watch;
+  auto last = Clock::now();
+  watch.on_progress = [&] {
+    ++progress;
+    last = Clock::now();
+  };
+  watch.deadline = [&] { return last + 400ms; };
+  // 1.5 s in all, never more than 0.1 s without a byte on the progress pipe.
+  ChildOutcome outcome =
+      run_shell("i=0; while [ $i -lt 15 ]; do printf + >&" + std::to_string(kProgressFd) +
+                    "; sleep 0.1; i=$((i+1)); done; echo done",
+                output, watch, true);
+  EXPECT_FALSE(outcome.timed_out);
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_EQ(output, "done\n");
+  EXPECT_GE(progress, 5);
+}
+
+TEST(ChildProcess, AReadableStopFdKillsTheChild) {
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  ASSERT_EQ(write(fds[1], "!", 1), 1);
+  std::string output;
+  ChildWatch watch;
+  watch.stop_fd = fds[0];
+  int started = 0;
+  watch.on_start = [&](int pid) { started = pid; };
+  ChildOutcome outcome = run_shell("sleep 30", output, watch);
+  EXPECT_TRUE(outcome.stopped);
+  EXPECT_GT(started, 0);
+  close(fds[0]);
+  close(fds[1]);
+}
+
+// A child that closes its output and runs on is still watched.
+TEST(ChildProcess, AChildThatClosedItsOutputStillHasADeadline) {
+  std::string output;
+  ChildWatch watch;
+  const auto deadline = Clock::now() + 300ms;
+  watch.deadline = [&] { return deadline; };
+  ChildOutcome outcome = run_shell("exec >&- 2>&-; sleep 30", output, watch);
+  EXPECT_TRUE(outcome.timed_out);
+}
+
+}  // namespace
+}  // namespace lockstress

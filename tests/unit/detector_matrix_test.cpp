@@ -1,0 +1,38 @@
+#include "harness/reporters/detector_matrix.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sample_lock_summary.hpp"
+
+namespace lockstress {
+namespace {
+
+const CellResult& find(const Summary& s, const std::string& name, Variant variant) {
+  for (const CellResult& c : s.results) {
+    if (c.case_name == name && c.variant == variant) return c;
+  }
+  throw std::runtime_error("no cell " + name);
+}
+
+TEST(DetectorOutcome, NamesWhatEachDetectorSawInEachKindOfCell) {
+  const Summary s = testing::sample_lock_summary();
+  EXPECT_EQ(detector_outcome(find(s, "unsafe_counter", Variant::plain)), "lost updates in 3/4");
+  EXPECT_EQ(detector_outcome(find(s, "unsafe_counter", Variant::tsan)), "data race in 4/4");
+  EXPECT_EQ(detector_outcome(find(s, "peterson_acq_rel", Variant::tsan)), "nothing (blind spot)");
+  EXPECT_EQ(detector_outcome(find(s, "lock_order_inversion", Variant::tsan)),
+            "lock-order-inversion in 4/4");
+  EXPECT_EQ(detector_outcome(find(s, "spinlock_relaxed", Variant::tsan)), "MISSED: nothing in 0/4");
+  EXPECT_EQ(detector_outcome(find(s, "spinlock", Variant::plain)), "clean");
+}
+
+TEST(DetectorOutcome, ASafeCaseThatLostUpdatesOrDrewAReportFails) {
+  const Summary s = testing::sample_summary();
+  EXPECT_EQ(detector_outcome(find(s, "locked_counter", Variant::tsan)), "FAIL: data race in 1/4");
+  CellResult lost = find(s, "locked_counter", Variant::plain);
+  lost.failures = rate(2, 4);
+  EXPECT_EQ(detector_outcome(lost), "FAIL: lost updates in 2/4");
+  EXPECT_EQ(detector_outcome(find(s, "crashing_case", Variant::plain)), "error");
+}
+
+}  // namespace
+}  // namespace lockstress

@@ -1,0 +1,260 @@
+// The arithmetic of merging, on two hand-made shard summaries whose answers are worked out by
+// hand (tests/data/merge): shard 1 holds trials 0-9 of seed 5, shard 2 trials 10-19.
+
+#include "harness/stats/merge.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "harness/ingest/summary_json.hpp"
+#include "harness/reporters/reporters.hpp"
+#include "test_data.hpp"
+
+namespace lockstress {
+namespace {
+
+MergeInput input(const std::string& name, const std::string& text) {
+  std::string error;
+  std::optional<Summary> summary = read_summary_json(text, error);
+  EXPECT_TRUE(summary) << name << ": " << error;
+  return {name, summary.value_or(Summary{})};
+}
+
+MergeInput shard(int k) {
+  const std::string name = "shard-" + std::to_string(k) + ".json";
+  return input(name, testing::read_test_data("merge/" + name));
+}
+
+// Shard `k`'s text with the first `from` replaced.
+MergeInput shard_with(int k, const std::string& from, const std::string& to) {
+  const std::string name = "shard-" + std::to_string(k) + ".json";
+  std::string text = testing::read_test_data("merge/" + name);
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return input(name, text.replace(at, from.size(), to));
+}
+
+Summary merged(const std::vector<MergeInput>& inputs) {
+  std::string error;
+  std::optional<Summary> out = merge_summaries(inputs, error);
+  EXPECT_TRUE(out) << error;
+  return out.value_or(Summary{});
+}
+
+std::string refusal(const std::vector<MergeInput>& inputs) {
+  std::string error;
+  EXPECT_FALSE(merge_summaries(inputs, error));
+  return error;
+}
+
+TEST(Merge, SumsCountsAndRecomputesRates) {
+  const Summary s = merged({shard(1), shard(2)});
+  ASSERT_EQ(s.results.size(), 2u);
+  const CellResult& unsafe = s.results[0];  // the first input's order
+  EXPECT_EQ(unsafe.case_name, "unsafe_counter");
+  EXPECT_EQ(unsafe.trials, 20);
+  EXPECT_EQ(unsafe.trials_requested, 20);
+  EXPECT_EQ(unsafe.failures.events, 13);
+  EXPECT_DOUBLE_EQ(unsafe.failures.value, 0.65);
+  const Interval wilson = wilson_interval(13, 20);
+  EXPECT_DOUBLE_EQ(unsafe.failures.ci95.low, wilson.low);
+  EXPECT_DOUBLE_EQ(unsafe.failures.ci95.high, wilson.high);
+  EXPECT_NEAR(unsafe.failures.ci95.low, 0.433, 0.001);
+  EXPECT_NEAR(unsafe.failures.ci95.high, 0.819, 0.001);
+  EXPECT_DOUBLE_EQ(unsafe.trial_seconds, 1.0);
+  EXPECT_DOUBLE_EQ(unsafe.wall_seconds, 2.0);
+  ASSERT_EQ(unsafe.trial_ranges.size(), 1u);  // 0-9 and 10-19 of seed 5 join
+  EXPECT_EQ(unsafe.trial_ranges[0].seed, 5u);
+  EXPECT_EQ(unsafe.trial_ranges[0].first, 0);
+  EXPECT_EQ(unsafe.trial_ranges[0].count, 20);
+}
+
+TEST(Merge, LostUpdatesMeanAndExtremesAreExactAndTheMedianIsBoundedByItsBucket) {
+  const CellResult unsafe = merged({shard(1), shard(2)}).results[0];
+  EXPECT_DOUBLE_EQ(unsafe.lost_updates.mean, (3.2 * 10 + 18.2 * 10) / 20);
+  EXPECT_EQ(unsafe.lost_updates.min, 0);
+  EXPECT_EQ(unsafe.lost_updates.max, 30);
+  // 0 x7, 4-7 x2, 8-15 x6, 16-31 x5: ranks 9 and 10 both fall in 8-15.
+  ASSERT_EQ(unsafe.lost_histogram.size(), 4u);
+  EXPECT_EQ(unsafe.lost_histogram[0].count, 7);
+  EXPECT_EQ(unsafe.lost_histogram[1].count, 2);
+  EXPECT_EQ(unsafe.lost_histogram[2].count, 6);
+  EXPECT_EQ(unsafe.lost_histogram[3].count, 5);
+  EXPECT_EQ(unsafe.lost_median_bounds.low, 8);
+  EXPECT_EQ(unsafe.lost_median_bounds.high, 15);
+  EXPECT_EQ(unsafe.lost_updates.median, 11.5);
+  // A zero median stays exact: its bucket holds one value.
+  const CellResult locked = merged({shard(1), shard(2)}).results[1];
+  EXPECT_EQ(locked.lost_median_bounds.low, 0);
+  EXPECT_EQ(locked.lost_median_bounds.high, 0);
+}
+
+TEST(Merge, ASingleInputKeepsItsExactMedian) {
+  const CellResult unsafe = merged({shard(2)}).results[1];
+  EXPECT_EQ(unsafe.lost_updates.median, 15);
+  EXPECT_EQ(unsafe.lost_median_bounds.low, 15);
+  EXPECT_EQ(unsafe.lost_median_bounds.high, 15);
+}
+
+TEST(Merge, ReportsAreMatchedBySignatureAndCountsSummed) {
+  const CellResult locked = merged({shard(1), shard(2)}).results[1];
+  EXPECT_EQ(locked.report_trials.events, 3);
+  EXPECT_EQ(locked.report_trials.trials, 20);
+  EXPECT_EQ(locked.runtime_reports, 6);
+  EXPECT_EQ(locked.parsed_reports, 6);
+  ASSERT_EQ(locked.report_kinds.size(), 2u);
+  EXPECT_EQ(locked.report_kinds[0].kind, "data race");
+  EXPECT_EQ(locked.report_kinds[0].trials, 3);
+  EXPECT_EQ(locked.report_kinds[1].kind, "lock-order-inversion");
+  EXPECT_EQ(locked.report_kinds[1].trials, 1);
+  ASSERT_EQ(locked.unique_reports.size(), 2u);
+  const UniqueReport& race = locked.unique_reports[0];
+  EXPECT_EQ(race.kind, "data race");
+  EXPECT_EQ(race.trials, 3);
+  EXPECT_EQ(race.occurrences, 5);
+  EXPECT_EQ(race.first_trial, 7);
+  EXPECT_EQ(race.example, "report from shard 1");
+  EXPECT_EQ(locked.unique_reports[1].kind, "lock-order-inversion");
+  EXPECT_EQ(locked.unique_reports[1].first_trial, 15);
+}
+
+TEST(Merge, GradesAgainFromTheMergedCounts) {
+  const Summary s = merged({shard(1), shard(2)});
+  EXPECT_EQ(s.results[0].verdict, Verdict::pass);
+  EXPECT_EQ(s.results[0].reasons[0], "caught: lost updates in 13/20 trials (up to 30 per trial)");
+  EXPECT_EQ(s.results[1].verdict, Verdict::fail);
+  EXPECT_EQ(s.results[1].reasons[0],
+            "TSan reported a data race at cases/x.cpp:3 in f() in 3/20 trials");
+  // Shard 2 could not pin a worker: the merged cell still says so.
+  EXPECT_EQ(s.results[1].worker_cpus, (std::vector<int>{2, -1}));
+  EXPECT_EQ(s.results[1].reasons.back(),
+            "the OS refused to pin 1 of 2 workers; they ran wherever the scheduler put them");
+  EXPECT_EQ(exit_code(s), kExitFail);
+}
+
+TEST(Merge, KeepsEveryContextAndTheContextTheyShare) {
+  const Summary s = merged({shard(1), shard(2)});
+  ASSERT_EQ(s.merged_from.size(), 2u);
+  EXPECT_EQ(s.merged_from[0].file, "shard-1.json");
+  EXPECT_EQ(s.merged_from[1].context.cpu_model, "B CPU");
+  EXPECT_EQ(s.context.seed, 5u);
+  EXPECT_EQ(s.context.cpus, 0);  // 2 and 4: differing numbers are not averaged
+  EXPECT_EQ(s.context.cpu_model, "A CPU | B CPU");
+  EXPECT_EQ(s.context.arch, "x86_64");
+  EXPECT_EQ(s.context.started_at, "2026-01-01T09:00:00Z");
+  EXPECT_EQ(s.context.rerun_command, "lockstress run --iterations 100 --trials 20 --seed 5");
+  EXPECT_TRUE(s.complete);
+  // A merge of a merge keeps the original inputs' contexts.
+  const Summary again = merged({MergeInput{"both.json", s}});
+  EXPECT_EQ(again.merged_from.size(), 2u);
+  EXPECT_EQ(again.results[0].failures.events, 13);
+}
+
+TEST(Merge, AnIncompleteInputOrACellInErrorCarriesOver) {
+  MergeInput broken =
+      shard_with(2, "\"expectation\": \"safe\"",
+                 "\"expectation\": \"safe\", \"error\": \"runner killed by SIGSEGV\"");
+  broken.summary.complete = false;
+  const Summary s = merged({shard(1), broken});
+  EXPECT_FALSE(s.complete);
+  EXPECT_EQ(s.results[1].verdict, Verdict::error);
+  EXPECT_EQ(s.results[1].error, "shard-2.json: runner killed by SIGSEGV");
+}
+
+// Hung and crashed trials are measurements too: a merge keeps every shard's, and fails the cell.
+TEST(Merge, KeepsTheFaultsOfEveryInput) {
+  MergeInput one = shard(1);
+  MergeInput two = shard(2);
+  auto locked_of = [](Summary& summary) -> CellResult& {
+    for (CellResult& cell : summary.results) {
+      if (cell.case_name == "locked_counter") return cell;
+    }
+    throw std::runtime_error("no locked_counter cell");
+  };
+  locked_of(one.summary).faults = {{TrialFault::Kind::hung, 3, 1, "no progress", ""}};
+  locked_of(two.summary).faults = {{TrialFault::Kind::crashed, 14, 2, "SIGSEGV", "x"}};
+  Summary s = merged({one, two});
+  const CellResult& locked = locked_of(s);
+  ASSERT_EQ(locked.faults.size(), 2u);
+  EXPECT_EQ(locked.faults[0].trial, 3);
+  EXPECT_EQ(locked.faults[1].trial, 14);
+  EXPECT_EQ(locked.verdict, Verdict::fail);
+  Summary clean = merged({shard(1), shard(2)});
+  EXPECT_TRUE(locked_of(clean).faults.empty());
+}
+
+TEST(Merge, RefusesInputsThatDoNotFit) {
+  EXPECT_EQ(
+      refusal({shard(1), shard_with(2, "\"iterations\": 100", "\"iterations\": 1000")}),
+      "cells with different parameters: shard-1.json ran locked_counter/tsan with 2 threads x "
+      "100 iterations, shard-2.json with 2 threads x 1000 iterations");
+  EXPECT_EQ(
+      refusal({shard(1), shard_with(2, "\"pin\": \"spread\"", "\"pin\": \"none\"")}),
+      "cells with different parameters: shard-1.json ran locked_counter/tsan 2x100 with --pin "
+      "spread, shard-2.json with --pin none");
+  EXPECT_EQ(
+      refusal({shard(1), shard(1)}),
+      "shard-1.json and shard-1.json both hold trial 0 of seed 5 in unsafe_counter/plain 2x100 "
+      "(the same shard or run twice?)");
+  EXPECT_EQ(
+      refusal({shard(1), shard_with(2, "\"case\": \"unsafe_counter\"", "\"case\": \"other\"")}),
+      "shard-2.json has no cell unsafe_counter/plain 2x100, which shard-1.json has: merge needs "
+      "the same cells in every input");
+  EXPECT_EQ(refusal({shard(1), shard_with(2, "\"expectation\": \"safe\"",
+                                          "\"expectation\": \"race\", \"caught_by\": [\"tsan\"], "
+                                          "\"tsan_report\": \"data race\", \"blind_spot\": \"\"")}),
+            "locked_counter/tsan 2x100 declares a different expectation in shard-1.json and "
+            "shard-2.json (different versions of the case?)");
+  EXPECT_EQ(refusal({}), "nothing to merge");
+}
+
+TEST(Merge, ACellStoppedOnItsOutcomesTakesInNoOtherInputsTrials) {
+  for (const char* stop : {"\"stopped_by\": \"first detection\", ",
+                           "\"stopped_by\": \"ci width\", \"interval_alpha\": 0.0125, ",
+                           "\"interval_alpha\": 0.025, "}) {
+    EXPECT_EQ(refusal({shard(1), shard_with(2, "\"trial_seconds\"",
+                                            std::string(stop) + "\"trial_seconds\"")}),
+              "shard-2.json: locked_counter/tsan 2x100 ran under a sequential stopping rule "
+              "(--until-ci-width or --stop-on-detect), so its intervals cannot take in other "
+              "inputs' trials")
+        << stop;
+  }
+}
+
+TEST(Merge, ACellStoppedByTheTimeBudgetMergesLikeAFixedOne) {
+  const Summary s =
+      merged({shard(1), shard_with(2, "\"trial_seconds\"",
+                                   "\"stopped_by\": \"duration\", \"trial_seconds\"")});
+  // Shard 2 lists locked_counter/tsan first; the merge keeps shard 1's order.
+  EXPECT_EQ(s.results[0].stopped_by, StopReason::trials);
+  EXPECT_EQ(s.results[1].stopped_by, StopReason::duration);
+  EXPECT_EQ(s.results[1].interval_alpha, 0.05);
+  EXPECT_EQ(s.results[1].failures.ci95.high, 1 - std::pow(0.05, 1.0 / 20));
+}
+
+TEST(Merge, RunsWithDifferentSeedsMergeAndKeepBothRanges) {
+  const Summary s =
+      merged({shard(1), shard_with(2, "\"seed\": 5, \"first\": 10", "\"seed\": 6, \"first\": 0")});
+  const std::vector<TrialRange>& ranges = s.results[1].trial_ranges;
+  ASSERT_EQ(ranges.size(), 2u);
+  EXPECT_EQ(ranges[0].seed, 5u);
+  EXPECT_EQ(ranges[1].seed, 6u);
+  EXPECT_EQ(ranges[1].count, 10);
+}
+
+TEST(Merge, AMergedSummaryRoundTripsThroughJson) {
+  std::ostringstream written;
+  write_json(merged({shard(1), shard(2)}), written);
+  std::string error;
+  std::optional<Summary> read = read_summary_json(written.str(), error);
+  ASSERT_TRUE(read) << error;
+  EXPECT_EQ(read->merged_from.size(), 2u);
+  std::ostringstream again;
+  write_json(*read, again);
+  EXPECT_EQ(written.str(), again.str());
+}
+
+}  // namespace
+}  // namespace lockstress

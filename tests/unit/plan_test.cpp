@@ -1,0 +1,83 @@
+#include "harness/driver/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <tuple>
+
+namespace lockstress {
+namespace {
+
+std::vector<Case> test_cases() {
+  std::vector<Case> cases(4);
+  cases[0].name = kControlCase;
+  cases[1].name = "lock";
+  cases[1].defaults = {.iterations = 10'000, .trials = 100};
+  cases[2].name = "peterson";
+  cases[2].threads = {2, 2};
+  cases[3].name = "hangs";
+  cases[3].runs_by_default = false;
+  return cases;
+}
+
+using Cell = std::tuple<std::string, Variant, int, std::int64_t, std::int64_t>;
+
+std::vector<Cell> cells(const RunOptions& options) {
+  static const std::vector<Case> cases = test_cases();  // plans point into it
+  std::vector<Cell> out;
+  for (const CellPlan& p : plan_cells(cases, options)) {
+    out.emplace_back(p.test_case->name, p.variant, p.threads, p.iterations, p.trials);
+  }
+  return out;
+}
+
+TEST(Plan, EachCaseRunsAtItsOwnDefaultsAndTheControlAtEveryOtherCasesPoint) {
+  RunOptions options;
+  options.variants = {Variant::plain};
+  EXPECT_EQ(cells(options), (std::vector<Cell>{
+                                // The control: at the others' points only (it was not named).
+                                {kControlCase, Variant::plain, 5, 10'000, 200},
+                                {kControlCase, Variant::plain, 2, 100'000, 200},
+                                {"lock", Variant::plain, 5, 10'000, 100},
+                                // 5 threads clamped to the case's limit.
+                                {"peterson", Variant::plain, 2, 100'000, 200},
+                                // "hangs" is not in the default run.
+                            }));
+}
+
+TEST(Plan, SweepsCrossThreadsWithIterationsInBothVariants) {
+  RunOptions options;
+  options.cases = {"lock"};
+  options.threads = {1, 4};
+  options.iterations = {10, 20};
+  options.trials = 3;
+  const std::vector<Cell> planned = cells(options);
+  ASSERT_EQ(planned.size(), 16u);  // (control + lock) x 4 points x 2 variants
+  EXPECT_EQ(planned[8], (Cell{"lock", Variant::plain, 1, 10, 3}));
+  EXPECT_EQ(planned[9], (Cell{"lock", Variant::tsan, 1, 10, 3}));
+  EXPECT_EQ(planned[15], (Cell{"lock", Variant::tsan, 4, 20, 3}));
+}
+
+TEST(Plan, TheControlRunsAtItsOwnPointWhenNamedOrAlone) {
+  RunOptions named;
+  named.cases = {kControlCase, "lock"};
+  named.variants = {Variant::tsan};
+  EXPECT_EQ(cells(named), (std::vector<Cell>{{kControlCase, Variant::tsan, 5, 100'000, 200},
+                                             {kControlCase, Variant::tsan, 5, 10'000, 200},
+                                             {"lock", Variant::tsan, 5, 10'000, 100}}));
+  RunOptions alone;
+  alone.cases = {kControlCase};
+  alone.variants = {Variant::tsan};
+  EXPECT_EQ(cells(alone), (std::vector<Cell>{{kControlCase, Variant::tsan, 5, 100'000, 200}}));
+}
+
+TEST(Plan, ACaseLeftOutOfTheDefaultRunRunsWhenNamed) {
+  RunOptions options;
+  options.cases = {"hangs"};
+  options.variants = {Variant::plain};
+  const std::vector<Cell> planned = cells(options);
+  ASSERT_EQ(planned.size(), 2u);
+  EXPECT_EQ(std::get<0>(planned[1]), "hangs");
+}
+
+}  // namespace
+}  // namespace lockstress
