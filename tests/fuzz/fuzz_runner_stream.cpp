@@ -1,7 +1,8 @@
 // libFuzzer target: a runner's output, as the driver reads it. The first 16 bytes choose the
 // first trial and the cell's expected count; the byte after chooses how the rest is cut into
-// reads. Every trial the stream accepts goes through the tally and its statistics, and the cell
-// through grading, so nothing a runner prints can crash or mislead what comes after the parser.
+// reads. Every trial the stream accepts goes through the tally, the stopping rules and the
+// statistics, and the cell through grading, so nothing a runner prints can crash or mislead what
+// comes after the parser.
 
 #include <cstdint>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/stats/cell_tally.hpp"
 #include "harness/stats/grading.hpp"
+#include "harness/stats/stopping.hpp"
 
 namespace {
 
@@ -32,7 +34,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t chunk = 1 + take<std::uint8_t>(data, size);
 
   CellTally tally(expected, "/src");
-  RunnerStream stream([&](TrialEvent trial) { tally.add_trial(trial); }, first_trial, expected);
+  const StoppingRule rule{.ci_width = 0.1, .stop_on_detect = true};
+  const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
+  std::optional<StopReason> stopped;
+  RunnerStream stream(
+      [&](TrialEvent trial) {
+        tally.add_trial(trial);
+        if (!stopped) stopped = should_stop(rule, tally, race, Variant::tsan);
+      },
+      first_trial, expected);
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   while (!bytes.empty()) {
     const std::size_t n = std::min(chunk, bytes.size());
@@ -47,8 +57,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   cell.expected_count = expected;
   cell.trials_requested = stream.trials_seen() + 1;
   tally.fill(cell);
+  cell.stopped_by = stopped.value_or(StopReason::trials);
+  cell.interval_alpha = interval_alpha(rule, cell.trials);
+  set_intervals(cell);
   if (cell.trials != stream.trials_seen()) __builtin_trap();
   if (cell.failures.events > cell.trials) __builtin_trap();
+  for (const Rate& r : {cell.failures, cell.report_trials}) {
+    if (!(0 <= r.ci95.low && r.ci95.low <= r.ci95.high && r.ci95.high <= 1)) __builtin_trap();
+  }
+  const Interval& median = cell.lost_median_bounds;
+  if (!(median.low <= cell.lost_updates.median && cell.lost_updates.median <= median.high)) {
+    __builtin_trap();
+  }
   grade_cell(cell, true);
   return 0;
 }

@@ -26,6 +26,30 @@ TEST(TsanReport, ClangDataRaceOnTheUnsafeCounterNamesTheCaseNotTheHelper) {
             "lockstress::(anonymous namespace)::UnguardedIncrement::operator()(long&, int)");
 }
 
+// The TSan runner prints frames without "(module+0xoffset) (BuildId: ...)" since its options set
+// stack_trace_format (sanitizers/tsan_options.cpp); reports in the runtime's default format (the
+// file above, and any runner built with other options) must read the same.
+TEST(TsanReport, FramesWithAndWithoutTheModuleGiveTheSameSignature) {
+  auto with_module =
+      parse_tsan_report(read_test_data("tsan_clang_data_race_unsafe_counter.txt"), "/work/main");
+  auto short_frames = parse_tsan_report(
+      read_test_data("tsan_clang_data_race_unsafe_counter_short_frames.txt"), "/work/main");
+  ASSERT_TRUE(with_module);
+  ASSERT_TRUE(short_frames);
+  ASSERT_EQ(short_frames->locations.size(), 1u);
+  EXPECT_EQ(short_frames->locations[0].column, 58);
+  EXPECT_EQ(signature(*short_frames), signature(*with_module));
+  // A frame with neither source nor module: "<null>" where the module would have been.
+  auto unknown = parse_tsan_report(
+      "WARNING: ThreadSanitizer: data race (pid=1)\n"
+      "  Write of size 8 at 0x1 by thread T1:\n"
+      "    #0 memset <null>\n"
+      "    #1 f() /src/a.cpp:3:1\n",
+      "/src");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(signature(*unknown), "data race at a.cpp:3 in f()");
+}
+
 TEST(TsanReport, ClangAndGccDataRacesGiveTheSameSignature) {
   auto clang = parse_tsan_report(read_test_data("tsan_clang_data_race_global.txt"), "/tmp/probe");
   auto gcc = parse_tsan_report(read_test_data("tsan_gcc_data_race_global.txt"), "/tmp/probe");
