@@ -69,17 +69,9 @@ Description LostUpdateTally::describe() const {
 std::vector<HistogramBucket> LostUpdateTally::histogram() const {
   std::vector<HistogramBucket> out;
   for (const auto& [key, count] : buckets_) {
-    HistogramBucket bucket;
-    if (key < 0) {
-      // Every negative value shares the bucket [min, -1].
-      bucket = {min_, -1, 0};
-    } else if (key == 0) {
-      bucket = {0, 0, 0};
-    } else {
-      const std::int64_t low = std::int64_t{1}
-                               << (std::bit_width(static_cast<std::uint64_t>(key)) - 1);
-      bucket = {low, low * 2 - 1, 0};
-    }
+    // Every negative value shares the bucket [min, -1].
+    const HistogramBucket bucket =
+        key < 0 ? HistogramBucket{min_, -1, 0} : power_of_two_bucket(key);
     if (out.empty() || out.back().low != bucket.low) out.push_back(bucket);
     out.back().count += count;
   }

@@ -81,6 +81,13 @@ Interval median_bounds(Interval lower, Interval upper) {
   return {(lower.low + upper.low) / 2, (lower.high + upper.high) / 2};
 }
 
+HistogramBucket power_of_two_bucket(std::int64_t value) {
+  const int index = bucket_index(value);
+  if (index <= 0) return {0, 0, 0};
+  const std::int64_t low = std::int64_t{1} << (index - 1);
+  return {low, low + (low - 1), 0};  // 2 * low - 1, which overflows at index 63
+}
+
 std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64_t>& values) {
   std::map<int, HistogramBucket> buckets;
   for (std::int64_t value : values) {
@@ -88,14 +95,7 @@ std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64
     auto [it, inserted] = buckets.try_emplace(index);
     HistogramBucket& bucket = it->second;
     if (inserted) {
-      if (index < 0) {
-        bucket = {value, -1, 0};
-      } else if (index == 0) {
-        bucket = {0, 0, 0};
-      } else {
-        const std::int64_t low = std::int64_t{1} << (index - 1);
-        bucket = {low, low + (low - 1), 0};  // 2 * low - 1, which overflows at index 63
-      }
+      bucket = index < 0 ? HistogramBucket{value, -1, 0} : power_of_two_bucket(value);
     }
     if (index < 0) bucket.low = std::min(bucket.low, value);
     ++bucket.count;

@@ -64,4 +64,7 @@ struct HistogramBucket {
 
 std::vector<HistogramBucket> power_of_two_histogram(const std::vector<std::int64_t>& values);
 
+// The bucket of power_of_two_histogram() that holds `value` >= 0, with a count of 0.
+HistogramBucket power_of_two_bucket(std::int64_t value);
+
 }  // namespace lockstress

@@ -61,6 +61,17 @@ TEST(LostUpdateTally, BoundsStayWithinTheSmallestAndLargestValue) {
   EXPECT_EQ(tally.median_bounds().high, 1001);
 }
 
+TEST(LostUpdateTally, TheTopBucketDoesNotOverflow) {
+  // Found by fuzz_runner_stream (the seed regression-histogram-top-bucket): a count far below the
+  // expected one puts a trial in [2^62, 2^63 - 1], whose upper end 2 * 2^62 - 1 overflows.
+  const std::vector<std::int64_t> values{INT64_MAX, std::int64_t{1} << 62, 5};
+  const LostUpdateTally tally = tally_of(values);
+  expect_same_histogram(tally.histogram(), power_of_two_histogram(values));
+  EXPECT_EQ(tally.histogram().back().high, INT64_MAX);
+  EXPECT_LE(tally.median_bounds().low, double(std::int64_t{1} << 62));
+  EXPECT_GE(tally.median_bounds().high, double(std::int64_t{1} << 62));
+}
+
 TEST(LostUpdateTally, EmptyIsAllZero) {
   const Description d = LostUpdateTally().describe();
   EXPECT_EQ(d.mean, 0);
