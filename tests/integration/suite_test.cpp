@@ -20,15 +20,17 @@ std::string data(const std::string& name) {
   return std::string(LOCKSTRESS_TEST_DATA_DIR) + "/compare/" + name;
 }
 
-// The three bugs each detector sees differently, at the cases' own parameters with fewer trials.
-// Measured here: peterson_acq_rel loses updates in 81-84% of plain trials, spinlock_relaxed and
-// lock_order_inversion draw their TSan report in every trial; 20 trials never miss them.
+// The bugs each detector sees differently, at the cases' own parameters with fewer trials.
+// Measured here: peterson_acq_rel loses updates in 46-84% of plain trials and split_rmw_relaxed in
+// 25-94% (0.75^40 < 1e-4); lock_order_inversion draws its TSan report in every trial, and
+// spinlock_relaxed in nearly every one (19 of 20 once, under load: two threads that start in
+// lockstep can slip past TSan's shadow check for a whole trial).
 TEST(Suite, EachDetectorSeesItsOwnBugsAndTheSummarySaysWhichItMisses) {
   Scratch scratch;
   const auto json_path = scratch / "summary.json";
   testing::Ran ran = run_lockstress(
       "run --case peterson_acq_rel --case spinlock_relaxed --case lock_order_inversion "
-      "--case split_rmw_relaxed --trials 20 --seed 9 --json '" +
+      "--case split_rmw_relaxed --trials 40 --seed 9 --json '" +
           json_path.string() + "'",
       scratch);
   ASSERT_EQ(ran.exit_code, 0) << ran.out << ran.err;
@@ -44,12 +46,12 @@ TEST(Suite, EachDetectorSeesItsOwnBugsAndTheSummarySaysWhichItMisses) {
     EXPECT_EQ((*plain)["verdict"], "pass") << name;
     EXPECT_EQ((*tsan)["verdict"], "pass") << name;
     if (plain_sees) EXPECT_GT((*plain)["failed_trials"].get<int>(), 0) << name;
-    if (tsan_sees) EXPECT_EQ((*tsan)["sanitizer"]["trials_with_reports"], 20) << name;
+    if (tsan_sees) EXPECT_GE((*tsan)["sanitizer"]["trials_with_reports"].get<int>(), 30) << name;
     if (!tsan_sees) EXPECT_EQ((*tsan)["sanitizer"]["trials_with_reports"], 0) << name;
   }
   EXPECT_EQ((*find_cell(summary, "lock_order_inversion",
                         "tsan"))["sanitizer"]["trials_by_kind"]["lock-order-inversion"],
-            20);
+            40);
   EXPECT_NE(ran.out.find("TSan did not report peterson_acq_rel — expected: store-buffer "
                          "reordering is invisible to happens-before analysis"),
             std::string::npos)

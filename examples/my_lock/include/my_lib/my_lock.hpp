@@ -24,7 +24,9 @@ class MyLock {
 class CheckThenSetLock {
  public:
   void lock() {
-    while (held_.load(std::memory_order_acquire)) std::this_thread::yield();
+    // Spinning without a pause keeps both threads at the check, so both often see it free.
+    while (held_.load(std::memory_order_acquire)) {
+    }
     held_.store(true, std::memory_order_relaxed);
   }
   void unlock() { held_.store(false, std::memory_order_release); }
