@@ -42,10 +42,12 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
   EXPECT_EQ((*unsafe_plain)["placement"]["pin"], "spread");
   EXPECT_EQ((*unsafe_plain)["placement"]["worker_cpus"].size(), 2u);
 
-  // Every trial races, and per-trial reporting sees most of them. Not all: when two threads start
-  // in lockstep, each stores its shadow cell before checking the other's, and TSan's same-access
-  // fast path then skips every later check of the trial (measured: ~5% of trials at 2 threads).
-  EXPECT_GE((*unsafe_tsan)["sanitizer"]["trials_with_reports"].get<int>(), 10);
+  // Every trial races, and per-trial reporting sees it: the TSan runner staggers worker starts,
+  // so two threads never make their first access in lockstep, when TSan's same-access fast path
+  // would skip every later check of the trial. Measured: 100/100 trials at 2 x 100,000 and 1,799
+  // of 1,800 at the default run's points (before the stagger: 92/100 at 2 x 100,000). The margin
+  // allows a miss or two on a loaded machine.
+  EXPECT_GE((*unsafe_tsan)["sanitizer"]["trials_with_reports"].get<int>(), 18);
   EXPECT_EQ((*unsafe_tsan)["sanitizer"]["trials_by_kind"]["data race"],
             (*unsafe_tsan)["sanitizer"]["trials_with_reports"]);
   ASSERT_GE((*unsafe_tsan)["sanitizer"]["unique_reports"].size(), 1u);
