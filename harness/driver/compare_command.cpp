@@ -1,12 +1,8 @@
 #include "harness/driver/compare_command.hpp"
 
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include "harness/ingest/summary_json.hpp"
 #include "harness/reporters/comparison_reporter.hpp"
@@ -63,20 +59,6 @@ std::optional<CompareArgs> parse(const std::vector<std::string>& args, std::stri
   return parsed;
 }
 
-std::optional<Summary> read(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot read (" + std::strerror(errno) + ")";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string problem;
-  std::optional<Summary> summary = read_summary_json(text.str(), problem);
-  if (!summary) error = path + ": " + problem;
-  return summary;
-}
-
 }  // namespace
 
 int compare_command(const std::vector<std::string>& args) {
@@ -94,9 +76,9 @@ int compare_command(const std::vector<std::string>& args) {
   std::string error;
   std::optional<CompareArgs> parsed = parse(args, error);
   if (!parsed) return usage_error(error);
-  std::optional<Summary> base = read(parsed->base, error);
+  std::optional<Summary> base = read_summary_file(parsed->base, error);
   if (!base) return usage_error(error);
-  std::optional<Summary> now = read(parsed->now, error);
+  std::optional<Summary> now = read_summary_file(parsed->now, error);
   if (!now) return usage_error(error);
   std::optional<Comparison> comparison = compare_summaries(*base, *now, parsed->alpha, error);
   if (!comparison) return usage_error(parsed->base + " and " + parsed->now + ": " + error);

@@ -1,10 +1,6 @@
 #include "harness/driver/merge_command.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "harness/driver/outputs.hpp"
 #include "harness/ingest/summary_json.hpp"
@@ -13,21 +9,6 @@
 #include "harness/summary/context.hpp"
 
 namespace lockstress {
-namespace {
-
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot read (" + std::strerror(errno) + ")";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
-
 int merge_command(const MergeCommand& command, const std::vector<std::string>& args) {
   auto usage_error = [](const std::string& message) {
     std::cerr << "lockstress: " << message << '\n';
@@ -39,10 +20,8 @@ int merge_command(const MergeCommand& command, const std::vector<std::string>& a
   std::vector<MergeInput> inputs;
   for (const std::string& path : command.inputs) {
     std::string error;
-    std::optional<std::string> text = read_file(path, error);
-    if (!text) return usage_error(error);
-    std::optional<Summary> summary = read_summary_json(*text, error);
-    if (!summary) return usage_error(path + ": " + error);
+    std::optional<Summary> summary = read_summary_file(path, error);
+    if (!summary) return usage_error(error);
     inputs.push_back({path, std::move(*summary)});
   }
   std::string error;

@@ -1,7 +1,11 @@
 #include "harness/ingest/summary_json.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "harness/signal_name.hpp"
 #include "harness/stats/stopping.hpp"
@@ -334,6 +338,20 @@ std::optional<Summary> read_summary_json(std::string_view text, std::string& err
     error = e.what();
   }
   return std::nullopt;
+}
+
+std::optional<Summary> read_summary_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot read (" + std::strerror(errno) + ")";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string problem;
+  std::optional<Summary> summary = read_summary_json(text.str(), problem);
+  if (!summary) error = path + ": " + problem;
+  return summary;
 }
 
 }  // namespace lockstress

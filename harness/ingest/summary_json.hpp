@@ -15,4 +15,7 @@ namespace lockstress {
 // Rates and intervals are recomputed from the counts, never taken from the file.
 std::optional<Summary> read_summary_json(std::string_view text, std::string& error);
 
+// The same for the file at `path`; `error` then begins with the path.
+std::optional<Summary> read_summary_file(const std::string& path, std::string& error);
+
 }  // namespace lockstress

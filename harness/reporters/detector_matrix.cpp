@@ -11,13 +11,6 @@
 namespace lockstress {
 namespace {
 
-std::int64_t trials_with_kind(const CellResult& cell, const std::string& kind) {
-  for (const ReportKindCount& count : cell.report_kinds) {
-    if (count.kind == kind) return count.trials;
-  }
-  return 0;
-}
-
 std::string in_trials(std::int64_t events, std::int64_t trials) {
   return " in " + std::to_string(events) + "/" + std::to_string(trials);
 }
@@ -55,7 +48,7 @@ std::string detector_outcome(const CellResult& cell) {
     return cell.verdict == Verdict::inconclusive ? "clean (unproven: control missed)" : "clean";
   }
   const std::int64_t caught =
-      plain ? cell.failures.events : trials_with_kind(cell, cell.expect.tsan_report);
+      plain ? cell.failures.events : cell.trials_with_kind(cell.expect.tsan_report);
   if (caught > 0) {
     return (plain ? std::string("lost updates") : cell.expect.tsan_report) +
            in_trials(caught, cell.trials);

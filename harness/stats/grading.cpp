@@ -8,13 +8,6 @@
 namespace lockstress {
 namespace {
 
-std::int64_t trials_with_kind(const CellResult& cell, const std::string& kind) {
-  for (const ReportKindCount& count : cell.report_kinds) {
-    if (count.kind == kind) return count.trials;
-  }
-  return 0;
-}
-
 std::string lost_text(const CellResult& cell) {
   return "lost updates in " + format_count(cell.failures.events, cell.trials) + " (up to " +
          std::to_string(cell.lost_updates.max) + " per trial)";
@@ -23,7 +16,7 @@ std::string lost_text(const CellResult& cell) {
 std::string caught_text(const CellResult& cell) {
   if (cell.variant == Variant::plain) return lost_text(cell);
   return "TSan reported a " + cell.expect.tsan_report + " in " +
-         format_count(trials_with_kind(cell, cell.expect.tsan_report), cell.trials);
+         format_count(cell.trials_with_kind(cell.expect.tsan_report), cell.trials);
 }
 
 std::string missed_text(const CellResult& cell) {
@@ -165,7 +158,7 @@ void add_fairness_notes(const CellResult& cell, std::vector<std::string>& reason
 
 bool race_detected(const CellResult& cell) {
   if (cell.variant == Variant::plain) return cell.failures.events > 0;
-  return trials_with_kind(cell, cell.expect.tsan_report) > 0;
+  return cell.trials_with_kind(cell.expect.tsan_report) > 0;
 }
 
 Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {

@@ -18,6 +18,13 @@ std::string_view to_string(Verdict verdict) {
   return "?";
 }
 
+std::int64_t CellResult::trials_with_kind(const std::string& kind) const {
+  for (const ReportKindCount& count : report_kinds) {
+    if (count.kind == kind) return count.trials;
+  }
+  return 0;
+}
+
 std::string_view to_string(TrialFault::Kind kind) {
   switch (kind) {
     case TrialFault::Kind::hung:

@@ -100,6 +100,9 @@ struct CellResult {
 
   Verdict verdict = Verdict::inconclusive;
   std::vector<std::string> reasons;
+
+  // Trials in which the runtime printed a report of `kind` ("data race", ...).
+  std::int64_t trials_with_kind(const std::string& kind) const;
 };
 
 struct Context {
