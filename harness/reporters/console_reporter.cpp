@@ -112,8 +112,8 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
 
 void write_console(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  out << "lockstress " << c.lockstress_version << " on " << c.cpus << " CPU"
-      << (c.cpus == 1 ? "" : "s") << " (" << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
+  out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
+      << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
       << c.compiler << '\n';
   write_fingerprint(c, out);
   write_placement_note(summary, out);

@@ -72,7 +72,7 @@ std::string median_text(const CellResult& cell) {
 void write_header(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
   out << "<h1>lockstress report</h1>\n<p class=\"platform\">lockstress "
-      << xml_escape(c.lockstress_version) << " on " << c.cpus << " CPUs ("
+      << xml_escape(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
       << xml_escape(c.cpu_model) << "), " << xml_escape(c.arch) << ", " << xml_escape(c.os) << ", "
       << xml_escape(c.compiler) << "; seed " << c.seed << ", started " << xml_escape(c.started_at)
       << "</p>\n";

@@ -102,7 +102,7 @@ void write_suite(const Summary& summary, Variant variant,
   property(out, "complete", summary.complete ? "true" : "false");
   property(out, "lockstress_version", c.lockstress_version);
   property(out, "platform",
-           std::to_string(c.cpus) + " CPUs (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " +
+           format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " +
                c.compiler);
   if (ran_unusual_trials(c)) {
     property(out, "start_line", c.start_line);

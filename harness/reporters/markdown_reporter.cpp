@@ -27,10 +27,18 @@ std::string_view symbol(Verdict verdict) {
 // Text in Markdown: HTML-escaped, and the punctuation that would start emphasis, links, code or a
 // table cell escaped with a backslash (a function named operator* must not italicise the table).
 std::string text(std::string_view raw) {
+  const std::string escaped = xml_escape(raw);
   std::string out;
-  for (char c : xml_escape(raw)) {
-    if (std::string_view("\\`*_[]|~#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
+  for (std::size_t i = 0; i < escaped.size(); ++i) {
+    // Every '&' in xml_escape's output opens an entity (&#39; holds a '#'): copied whole.
+    if (escaped[i] == '&') {
+      const std::size_t end = escaped.find(';', i);
+      out.append(escaped, i, end - i + 1);
+      i = end;
+      continue;
+    }
+    if (std::string_view("\\`*_[]|~#").find(escaped[i]) != std::string_view::npos) out += '\\';
+    out += escaped[i];
   }
   return out;
 }
@@ -86,8 +94,8 @@ std::string headline(const Summary& summary) {
 
 void write_platform(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  out << "lockstress " << text(c.lockstress_version) << " on " << c.cpus << " CPU"
-      << (c.cpus == 1 ? "" : "s") << " (" << text(c.cpu_model) << "), " << text(c.arch) << ", "
+  out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus)
+      << " (" << text(c.cpu_model) << "), " << text(c.arch) << ", "
       << text(c.os) << ", " << text(c.compiler) << "; seed " << c.seed << ", started "
       << text(c.started_at) << ".\n";
   if (!summary.merged_from.empty()) {

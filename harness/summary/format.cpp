@@ -35,4 +35,9 @@ std::string format_count(std::int64_t events, std::int64_t trials) {
   return std::to_string(events) + "/" + std::to_string(trials) + " trials";
 }
 
+std::string format_cpus(int cpus) {
+  if (cpus == 0) return "CPUs that differ by input";
+  return std::to_string(cpus) + (cpus == 1 ? " CPU" : " CPUs");
+}
+
 }  // namespace lockstress

@@ -15,6 +15,10 @@ std::string format_rate(const Rate& rate);
 // "1.02", "13", "inf": a max/min ratio.
 std::string format_ratio(double ratio);
 
+// "2 CPUs", "1 CPU"; a merge of inputs from machines with different counts has 0: "CPUs that
+// differ by input" (each input's count is listed beside it).
+std::string format_cpus(int cpus);
+
 // "3/200 trials"
 std::string format_count(std::int64_t events, std::int64_t trials);
 

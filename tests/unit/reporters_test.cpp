@@ -80,5 +80,30 @@ TEST(Reporters, JsonOfTheLockSuiteMatchesTheApprovedFile) {
   expect_approved("lock_suite.json", out.str());
 }
 
+// Entities stay whole: a '#' is escaped for Markdown, but not the one inside &#39;.
+TEST(Reporters, MarkdownEscapesPunctuationButNotTheEntitiesItWrites) {
+  Summary summary = testing::sample_summary();
+  summary.results.at(0).reasons = {"Peterson's lock: *a* & #1 <b>"};
+  std::ostringstream out;
+  write_markdown(summary, out);
+  EXPECT_NE(out.str().find("Peterson&#39;s lock: \\*a\\* &amp; \\#1 &lt;b&gt;"), std::string::npos)
+      << out.str();
+}
+
+// A merge of machines with different CPU counts has no one count (0): no reporter says "0 CPUs".
+TEST(Reporters, AMergeOfDifferentCpuCountsSaysSoInEveryHeader) {
+  Summary summary = testing::sample_summary();
+  summary.context.cpus = 0;
+  std::ostringstream console, markdown, html, junit;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  write_html(summary, html);
+  write_junit(summary, junit);
+  for (const std::string& text : {console.str(), markdown.str(), html.str(), junit.str()}) {
+    EXPECT_NE(text.find("CPUs that differ by input ("), std::string::npos) << text;
+    EXPECT_EQ(text.find("0 CPUs"), std::string::npos) << text;
+  }
+}
+
 }  // namespace
 }  // namespace lockstress
