@@ -249,9 +249,9 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
         parse_numbers<int>("threads", vm["threads"].as<std::vector<std::string>>(), 1, kMaxThreads);
   }
   if (vm.count("iterations")) {
-    options.iterations = parse_numbers<std::int64_t>(
-        "iterations", vm["iterations"].as<std::vector<std::string>>(), 1,
-        std::numeric_limits<std::int64_t>::max());
+    options.iterations =
+        parse_numbers<std::int64_t>("iterations", vm["iterations"].as<std::vector<std::string>>(),
+                                    1, std::numeric_limits<std::int64_t>::max());
   }
   if (vm.count("trials")) {
     options.trials =
@@ -271,7 +271,8 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
   if (!pin) {
-    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread, compact or none)"};
+    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() +
+                     "' (spread, compact or none)"};
   }
   options.pin = *pin;
   std::optional<StartLine> start = parse_start_line(vm["start"].as<std::string>());
@@ -312,9 +313,10 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
           "--shard needs --seed, the same in every shard, so that the shards split one run"};
     }
     if (options.stopping.ci_width || options.stopping.stop_on_detect) {
-      throw ParseError{"--shard cannot go with --until-ci-width or --stop-on-detect: each shard "
-                       "would stop on its own trials, and the merged intervals would hold for no "
-                       "rule"};
+      throw ParseError{
+          "--shard cannot go with --until-ci-width or --stop-on-detect: each shard "
+          "would stop on its own trials, and the merged intervals would hold for no "
+          "rule"};
     }
   }
 
@@ -327,9 +329,8 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
         options.shard->count > planned_trials(c, options)) {
       throw ParseError{"--shard " + vm["shard"].as<std::string>() + ": " +
                        std::to_string(planned_trials(c, options)) + " trials" +
-                       (options.trials ? "" : " (" + c.name + "'s)") +
-                       " cannot give each of " + std::to_string(options.shard->count) +
-                       " shards a trial"};
+                       (options.trials ? "" : " (" + c.name + "'s)") + " cannot give each of " +
+                       std::to_string(options.shard->count) + " shards a trial"};
     }
     for (int threads : options.threads) {
       if (selected && (threads < c.threads.min || threads > c.threads.max)) {
@@ -405,7 +406,8 @@ Command parse_command_line(const std::vector<std::string>& args, const std::vect
     if (command == "--help" || command == "-h" || command == "help") {
       return PrintCommand{std::string(kOverview) + "\n"};
     }
-    if (command == "--version") return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
+    if (command == "--version")
+      return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
     if (command == "list") {
       if (args.size() > 2) return UsageError{"list takes no arguments"};
       return ListCommand{};
@@ -444,7 +446,8 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
     return out;
   };
   if (!options.threads.empty()) args.insert(args.end(), {"--threads", joined(options.threads)});
-  if (options.pin != Pin::spread) args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
+  if (options.pin != Pin::spread)
+    args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
   if (options.start != StartLine::hybrid) {
     args.insert(args.end(), {"--start", std::string(to_string(options.start))});
   }
@@ -468,7 +471,8 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   if (options.max_faults != kDefaultMaxFaults) {
     args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});
   }
-  if (!options.suppressions.empty()) args.insert(args.end(), {"--suppressions", options.suppressions});
+  if (!options.suppressions.empty())
+    args.insert(args.end(), {"--suppressions", options.suppressions});
   if (!options.iterations.empty()) {
     args.insert(args.end(), {"--iterations", joined(options.iterations)});
   }

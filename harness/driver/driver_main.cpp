@@ -10,8 +10,8 @@
 #include <random>
 
 #include "harness/driver/cli.hpp"
-#include "harness/driver/interrupt.hpp"
 #include "harness/driver/compare_command.hpp"
+#include "harness/driver/interrupt.hpp"
 #include "harness/driver/list_command.hpp"
 #include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
@@ -57,8 +57,8 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
     }
     tsan_env.push_back("TSAN_OPTIONS=" + *tsan_options);
   }
-  const std::uint64_t seed = options.seed.value_or(std::random_device{}() * 0x100000001ULL ^
-                                                   std::random_device{}());
+  const std::uint64_t seed =
+      options.seed.value_or(std::random_device{}() * 0x100000001ULL ^ std::random_device{}());
   CellSettings settings;
   settings.seed = seed;
   settings.pin = options.pin;

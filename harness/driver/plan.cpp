@@ -63,7 +63,8 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
   std::vector<CellPlan> cells;
   auto add_cells = [&](const Case& c, const std::vector<Point>& points) {
     // A shard runs its slice of each cell's trials (shard.hpp), whatever the case's own count.
-    const TrialSlice slice = shard_slice(planned_trials(c, options), options.shard.value_or(Shard{}));
+    const TrialSlice slice =
+        shard_slice(planned_trials(c, options), options.shard.value_or(Shard{}));
     for (const auto& [threads, iterations] : points) {
       for (Variant variant : variants) {
         cells.push_back(CellPlan{&c, variant, threads, iterations, slice.first, slice.count});
@@ -74,8 +75,8 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
   // control run with the same threads and iterations; at its own points only when it was named
   // (or runs alone): there it would gate nothing.
   if (control) {
-    const bool named = std::find(options.cases.begin(), options.cases.end(), control->name) !=
-                       options.cases.end();
+    const bool named =
+        std::find(options.cases.begin(), options.cases.end(), control->name) != options.cases.end();
     std::vector<Point> control_points;
     if (named || others.empty()) control_points = points_of(*control, options);
     for (const Case* c : others) {

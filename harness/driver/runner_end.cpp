@@ -88,9 +88,10 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, 
                   last_lines(stream, 20));
   }
   if (mentions(stream, "Sanitizer: CHECK failed")) {
-    return broken("the sanitizer runtime failed an internal check (an address-space limit, as "
-                  "`ulimit -v` sets, does this to TSan)" +
-                  output);
+    return broken(
+        "the sanitizer runtime failed an internal check (an address-space limit, as "
+        "`ulimit -v` sets, does this to TSan)" +
+        output);
   }
   if (stream.exception()) return crashed(stream.exception()->what);
   // Before the timeout: the driver stops a runner as soon as its protocol breaks.

@@ -59,12 +59,14 @@ class Node {
     }
     const std::int64_t v = value_.get<std::int64_t>();
     if (v < min || v > max) {
-      fail(std::to_string(v) + " is out of range (" + std::to_string(min) + " to " + std::to_string(max) + ")");
+      fail(std::to_string(v) + " is out of range (" + std::to_string(min) + " to " +
+           std::to_string(max) + ")");
     }
     return v;
   }
   std::uint64_t unsigned_integer() const {
-    if (!value_.is_number_unsigned() && !(value_.is_number_integer() && value_.get<std::int64_t>() >= 0)) {
+    if (!value_.is_number_unsigned() &&
+        !(value_.is_number_integer() && value_.get<std::int64_t>() >= 0)) {
       fail("expected a non-negative whole number");
     }
     return value_.get<std::uint64_t>();
@@ -74,7 +76,9 @@ class Node {
     return value_.get<double>();
   }
   const json& raw() const { return value_; }
-  [[noreturn]] void fail(const std::string& problem) const { throw ReadError{path_ + ": " + problem}; }
+  [[noreturn]] void fail(const std::string& problem) const {
+    throw ReadError{path_ + ": " + problem};
+  }
 
  private:
   std::string child_path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
@@ -132,9 +136,12 @@ Expect read_expectation(const Node& n) {
   Expect::Detectors by;
   for (const Node& detector : n.at("caught_by").items()) {
     const std::string name = detector.text();
-    if (name == "plain") by.plain = true;
-    else if (name == "tsan") by.tsan = true;
-    else detector.fail("unknown detector '" + name + "'");
+    if (name == "plain")
+      by.plain = true;
+    else if (name == "tsan")
+      by.tsan = true;
+    else
+      detector.fail("unknown detector '" + name + "'");
   }
   return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
 }
@@ -198,9 +205,12 @@ Verdict read_verdict(const Node& n) {
 TrialFault read_fault(const Node& n) {
   TrialFault f;
   const std::string kind = n.at("kind").text();
-  if (kind == "hung") f.kind = TrialFault::Kind::hung;
-  else if (kind == "crashed") f.kind = TrialFault::Kind::crashed;
-  else n.at("kind").fail("unknown fault '" + kind + "' (hung or crashed)");
+  if (kind == "hung")
+    f.kind = TrialFault::Kind::hung;
+  else if (kind == "crashed")
+    f.kind = TrialFault::Kind::crashed;
+  else
+    n.at("kind").fail("unknown fault '" + kind + "' (hung or crashed)");
   f.trial = n.at("trial").integer(0);
   f.seed = n.at("seed").unsigned_integer();
   f.cause = n.at("cause").text();
@@ -251,8 +261,9 @@ CellResult read_cell(const Node& n) {
     c.lost_histogram.push_back(bucket);
   }
   if (histogram_trials != c.trials) {
-    lost.at("histogram").fail("holds " + std::to_string(histogram_trials) + " trials, not " +
-                              std::to_string(c.trials));
+    lost.at("histogram")
+        .fail("holds " + std::to_string(histogram_trials) + " trials, not " +
+              std::to_string(c.trials));
   }
 
   const Node sanitizer = n.at("sanitizer");
@@ -265,10 +276,9 @@ CellResult read_cell(const Node& n) {
   c.runtime_reports = sanitizer.at("runtime_report_count").integer();
   c.parsed_reports = sanitizer.at("parsed_report_count").integer();
   for (const Node& r : sanitizer.at("unique_reports").items()) {
-    c.unique_reports.push_back(UniqueReport{r.at("kind").text(), read_locations(r.at("locations")),
-                                            r.at("trials").integer(0, c.trials),
-                                            r.at("occurrences").integer(), r.at("first_trial").integer(-1),
-                                            r.at("example").text()});
+    c.unique_reports.push_back(UniqueReport{
+        r.at("kind").text(), read_locations(r.at("locations")), r.at("trials").integer(0, c.trials),
+        r.at("occurrences").integer(), r.at("first_trial").integer(-1), r.at("example").text()});
   }
   c.trial_seconds = n.at("trial_seconds").number();
   c.wall_seconds = n.at("wall_seconds").number();

@@ -155,10 +155,11 @@ std::optional<SanitizerReport> parse_tsan_report(std::string_view block,
   auto key = [](const SourceLocation& l) { return std::tie(l.file, l.line, l.function); };
   std::sort(report.locations.begin(), report.locations.end(),
             [&](const SourceLocation& a, const SourceLocation& b) { return key(a) < key(b); });
-  report.locations.erase(
-      std::unique(report.locations.begin(), report.locations.end(),
-                  [&](const SourceLocation& a, const SourceLocation& b) { return key(a) == key(b); }),
-      report.locations.end());
+  report.locations.erase(std::unique(report.locations.begin(), report.locations.end(),
+                                     [&](const SourceLocation& a, const SourceLocation& b) {
+                                       return key(a) == key(b);
+                                     }),
+                         report.locations.end());
   report.text = std::string(block);
   return report;
 }

@@ -48,8 +48,8 @@ void write_fingerprint(const Context& c, std::ostream& out) {
     out << "  plain: " << c.runner_compiler << " " << c.plain_flags << '\n';
   }
   if (!c.tsan_flags.empty()) {
-    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime "
-        << c.tsan_runtime << '\n';
+    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime " << c.tsan_runtime
+        << '\n';
   }
 }
 
@@ -80,17 +80,18 @@ void write_placement_note(const Summary& summary, std::ostream& out) {
 
 std::vector<std::string> row(const CellResult& cell) {
   const bool tsan = cell.variant == Variant::tsan;
-  return {cell.case_name,
-          std::string(to_string(cell.variant)),
-          std::to_string(cell.threads) + "x" + std::to_string(cell.iterations),
-          std::to_string(cell.trials),
-          std::to_string(cell.failures.events),
-          format_rate(cell.failures),
-          fixed(cell.lost_updates.mean, 1) + " / " + std::to_string(cell.lost_updates.max),
-          tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
-          tsan ? std::to_string(cell.unique_reports.size()) : "-",
-          fairness_text(cell),
-          std::string(to_string(cell.verdict))};
+  return {
+      cell.case_name,
+      std::string(to_string(cell.variant)),
+      std::to_string(cell.threads) + "x" + std::to_string(cell.iterations),
+      std::to_string(cell.trials),
+      std::to_string(cell.failures.events),
+      format_rate(cell.failures),
+      fixed(cell.lost_updates.mean, 1) + " / " + std::to_string(cell.lost_updates.max),
+      tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
+      tsan ? std::to_string(cell.unique_reports.size()) : "-",
+      fairness_text(cell),
+      std::string(to_string(cell.verdict))};
 }
 
 // Only what differs from a plain fixed run, so that the usual summary stays as it was.
@@ -113,8 +114,7 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
 void write_console(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
   out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
-      << c.cpu_model << "), " << c.arch << ", " << c.os << ", "
-      << c.compiler << '\n';
+      << c.cpu_model << "), " << c.arch << ", " << c.os << ", " << c.compiler << '\n';
   write_fingerprint(c, out);
   write_placement_note(summary, out);
   if (!summary.merged_from.empty()) {
@@ -127,8 +127,8 @@ void write_console(const Summary& summary, std::ostream& out) {
   write_detector_matrix(summary, out);
   out << '\n';
 
-  std::vector<std::vector<std::string>> rows{{"case", "variant", "threads x iters", "trials", "failed",
-                                              "failure rate [95% CI]", "lost mean / max",
+  std::vector<std::vector<std::string>> rows{{"case", "variant", "threads x iters", "trials",
+                                              "failed", "failure rate [95% CI]", "lost mean / max",
                                               "TSan trials", "unique", "max/min acq", "verdict"}};
   for (const CellResult& cell : summary.results) rows.push_back(row(cell));
   print_table(rows, out);
@@ -144,13 +144,15 @@ void write_console(const Summary& summary, std::ostream& out) {
   bool any_reports = false;
   for (const CellResult& cell : summary.results) {
     for (const UniqueReport& report : cell.unique_reports) {
-      if (!any_reports) out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
+      if (!any_reports)
+        out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
       any_reports = true;
       out << "  " << cell_name(cell) << ": " << report.kind << " at "
           << describe_locations(report.locations) << "\n      in "
           << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
                                      : format_count(report.trials, cell.trials))
-          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time\n" : " times\n");
+          << ", printed " << report.occurrences
+          << (report.occurrences == 1 ? " time\n" : " times\n");
     }
   }
 

@@ -35,8 +35,10 @@ std::string detector_outcome(const CellResult& cell) {
   // A hung or crashed trial fails the cell before anything else it saw (grading.cpp).
   if (!cell.faults.empty()) {
     const TrialFault& first = cell.faults.front();
-    return "FAIL: " + std::string(to_string(first.kind)) + " in trial " + std::to_string(first.trial) +
-           (cell.faults.size() > 1 ? " (+" + std::to_string(cell.faults.size() - 1) + " more)" : "");
+    return "FAIL: " + std::string(to_string(first.kind)) + " in trial " +
+           std::to_string(first.trial) +
+           (cell.faults.size() > 1 ? " (+" + std::to_string(cell.faults.size() - 1) + " more)"
+                                   : "");
   }
   if (cell.error) return "error";
   const bool plain = cell.variant == Variant::plain;

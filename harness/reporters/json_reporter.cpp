@@ -19,7 +19,8 @@ std::string interval_method(const Rate& rate) {
 json locations(const std::vector<SourceLocation>& locations) {
   json out = json::array();
   for (const SourceLocation& l : locations) {
-    out.push_back({{"function", l.function}, {"file", l.file}, {"line", l.line}, {"column", l.column}});
+    out.push_back(
+        {{"function", l.function}, {"file", l.file}, {"line", l.line}, {"column", l.column}});
   }
   return out;
 }

@@ -101,9 +101,9 @@ void write_suite(const Summary& summary, Variant variant,
   property(out, "rerun_command", c.rerun_command);
   property(out, "complete", summary.complete ? "true" : "false");
   property(out, "lockstress_version", c.lockstress_version);
-  property(out, "platform",
-           format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " +
-               c.compiler);
+  property(
+      out, "platform",
+      format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " + c.compiler);
   if (ran_unusual_trials(c)) {
     property(out, "start_line", c.start_line);
     property(out, "perturb", c.perturb);

@@ -94,10 +94,9 @@ std::string headline(const Summary& summary) {
 
 void write_platform(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus)
-      << " (" << text(c.cpu_model) << "), " << text(c.arch) << ", "
-      << text(c.os) << ", " << text(c.compiler) << "; seed " << c.seed << ", started "
-      << text(c.started_at) << ".\n";
+  out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
+      << text(c.cpu_model) << "), " << text(c.arch) << ", " << text(c.os) << ", "
+      << text(c.compiler) << "; seed " << c.seed << ", started " << text(c.started_at) << ".\n";
   if (!summary.merged_from.empty()) {
     out << "\nMerged from " << summary.merged_from.size() << " summaries:\n\n";
     for (const MergedInput& input : summary.merged_from) {

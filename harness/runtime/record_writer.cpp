@@ -25,8 +25,8 @@ void write_trial_record(const TrialRecord& record) {
       head, sizeof head,
       "%.*s%.*s index=%" PRId64 " seed=%" PRIu64 " count=%" PRId64 " ns=%" PRId64 " reports=%d",
       static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
-      static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index,
-      record.seed, record.count, record.nanoseconds, record.sanitizer_reports);
+      static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index, record.seed,
+      record.count, record.nanoseconds, record.sanitizer_reports);
   std::string line(head, static_cast<std::size_t>(std::clamp(length, 0, int{sizeof head} - 1)));
   for (std::size_t i = 0; i < record.acquisitions.size(); ++i) {
     line += i == 0 ? " acquired=" : ",";
@@ -49,9 +49,10 @@ void write_placement_record(std::string_view pin, const std::vector<int>& cpus) 
 
 void write_end_record(std::int64_t trials) {
   char line[128];
-  int length = std::snprintf(line, sizeof line, "%.*s%.*s trials=%" PRId64 "\n",
-                             static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
-                             static_cast<int>(protocol::kEnd.size()), protocol::kEnd.data(), trials);
+  int length =
+      std::snprintf(line, sizeof line, "%.*s%.*s trials=%" PRId64 "\n",
+                    static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
+                    static_cast<int>(protocol::kEnd.size()), protocol::kEnd.data(), trials);
   write_line(line, length);
 }
 

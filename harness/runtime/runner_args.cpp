@@ -19,7 +19,8 @@ bool parse_int(std::string_view text, Int& out) {
 
 std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, std::string& error) {
   if (argc < 2 || argv[1] != protocol::kRunnerCommand) {
-    error = "this program is a lockstress runner: the lockstress driver starts it; run that instead";
+    error =
+        "this program is a lockstress runner: the lockstress driver starts it; run that instead";
     return std::nullopt;
   }
   RunnerArgs args;

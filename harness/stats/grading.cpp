@@ -21,8 +21,10 @@ std::string caught_text(const CellResult& cell) {
 
 std::string missed_text(const CellResult& cell) {
   const std::string bound = "rate <= " + format_percent(cell.failures.ci95.high) + " at 95%";
-  if (cell.variant == Variant::plain) return "no trial of " + std::to_string(cell.trials) + " lost an update (" + bound + ")";
-  return "no trial of " + std::to_string(cell.trials) + " drew a " + cell.expect.tsan_report + " report";
+  if (cell.variant == Variant::plain)
+    return "no trial of " + std::to_string(cell.trials) + " lost an update (" + bound + ")";
+  return "no trial of " + std::to_string(cell.trials) + " drew a " + cell.expect.tsan_report +
+         " report";
 }
 
 void add_safe_problems(const CellResult& cell, std::vector<std::string>& problems) {
@@ -48,10 +50,12 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
     grade.verdict = Verdict::fail;
     return grade;
   }
-  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) + " lost an update (rate <= " +
-                          format_percent(cell.failures.ci95.high) + " at 95%)");
+  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
+                          " lost an update (rate <= " + format_percent(cell.failures.ci95.high) +
+                          " at 95%)");
   if (cell.variant == Variant::tsan) {
-    grade.reasons.push_back("no trial of " + std::to_string(cell.trials) + " drew a sanitizer report (rate <= " +
+    grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
+                            " drew a sanitizer report (rate <= " +
                             format_percent(cell.report_trials.ci95.high) + " at 95%)");
   }
   if (control_detected.value_or(false)) {
@@ -59,10 +63,10 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
     return grade;
   }
   grade.verdict = Verdict::inconclusive;
-  grade.reasons.push_back(
-      std::string("the race control ") + kControlCase +
-      (control_detected ? " was not detected" : " did not run") + " in the " +
-      std::string(to_string(cell.variant)) + " variant, so a clean result here proves nothing");
+  grade.reasons.push_back(std::string("the race control ") + kControlCase +
+                          (control_detected ? " was not detected" : " did not run") + " in the " +
+                          std::string(to_string(cell.variant)) +
+                          " variant, so a clean result here proves nothing");
   return grade;
 }
 
@@ -77,7 +81,8 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
     } else {
       // Said plainly, because it is the point: this detector cannot see this bug.
       grade.reasons.push_back(
-          (cell.variant == Variant::plain ? "the plain build lost no update in " : "TSan did not report ") +
+          (cell.variant == Variant::plain ? "the plain build lost no update in "
+                                          : "TSan did not report ") +
           cell.case_name + " — expected" +
           (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
     }
@@ -128,14 +133,17 @@ void add_fairness_notes(const CellResult& cell, std::vector<std::string>& reason
                                                           " more overlapped too briefly to judge)"
                                                     : "");
   if (f.trials == 0) {
-    reasons.push_back("fairness: not judged, the threads never ran together long enough in " + judged);
+    reasons.push_back("fairness: not judged, the threads never ran together long enough in " +
+                      judged);
     return;
   }
   std::string worst;
-  for (std::int64_t a : f.worst_acquisitions) worst += (worst.empty() ? "" : "/") + std::to_string(a);
+  for (std::int64_t a : f.worst_acquisitions)
+    worst += (worst.empty() ? "" : "/") + std::to_string(a);
   reasons.push_back("fairness: acquisitions while all threads ran, max/min median " +
                     format_ratio(f.median_ratio) + ", worst " + format_ratio(f.worst_ratio) +
-                    " (trial " + std::to_string(f.worst_trial) + ": " + worst + "), over " + judged);
+                    " (trial " + std::to_string(f.worst_trial) + ": " + worst + "), over " +
+                    judged);
   if (f.starving()) {
     reasons.push_back("STARVING: in " + format_count(f.starved_trials, f.trials) +
                       " a thread got no acquisition at all while the others ran");
@@ -149,8 +157,8 @@ void add_fairness_notes(const CellResult& cell, std::vector<std::string>& reason
   }
   if (!cpus.empty() && cpus.size() < cell.worker_cpus.size()) {
     reasons.push_back("fairness: " + std::to_string(cell.worker_cpus.size()) + " threads shared " +
-                      std::to_string(cpus.size()) +
-                      (cpus.size() == 1 ? " CPU" : " CPUs") + ", so a thread waiting for its CPU counts as starved by the lock too");
+                      std::to_string(cpus.size()) + (cpus.size() == 1 ? " CPU" : " CPUs") +
+                      ", so a thread waiting for its CPU counts as starved by the lock too");
   }
 }
 

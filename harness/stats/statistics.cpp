@@ -72,8 +72,8 @@ Description describe(std::vector<std::int64_t> values) {
   const std::size_t n = values.size();
   const double sum = std::accumulate(values.begin(), values.end(), 0.0,
                                      [](double acc, std::int64_t v) { return acc + double(v); });
-  const double median = n % 2 == 1 ? double(values[n / 2])
-                                   : (double(values[n / 2 - 1]) + double(values[n / 2])) / 2;
+  const double median =
+      n % 2 == 1 ? double(values[n / 2]) : (double(values[n / 2 - 1]) + double(values[n / 2])) / 2;
   return {sum / double(n), median, values.front(), values.back()};
 }
 

@@ -122,9 +122,9 @@ std::string shell_join(const std::vector<std::string>& arguments) {
   std::string out;
   for (const std::string& argument : arguments) {
     if (!out.empty()) out += ' ';
-    bool plain = !argument.empty() &&
-                 argument.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                            "0123456789-_./=:,+@%") == std::string::npos;
+    bool plain = !argument.empty() && argument.find_first_not_of(
+                                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                          "0123456789-_./=:,+@%") == std::string::npos;
     if (plain) {
       out += argument;
       continue;

@@ -20,8 +20,11 @@ std::string format_percent(double fraction) {
 
 std::string format_rate(const Rate& rate) {
   if (rate.trials == 0) return "-";
-  auto bound = [](double fraction) { return fraction == 0 ? std::string("0") : format_percent(fraction); };
-  return format_percent(rate.value) + " [" + bound(rate.ci95.low) + ", " + format_percent(rate.ci95.high) + "]";
+  auto bound = [](double fraction) {
+    return fraction == 0 ? std::string("0") : format_percent(fraction);
+  };
+  return format_percent(rate.value) + " [" + bound(rate.ci95.low) + ", " +
+         format_percent(rate.ci95.high) + "]";
 }
 
 std::string format_ratio(double ratio) {

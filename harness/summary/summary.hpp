@@ -72,10 +72,10 @@ struct CellResult {
   std::string pin;               // as asked
   std::vector<int> worker_cpus;  // as achieved: each worker's CPU, -1 where not pinned
 
-  std::int64_t trials = 0;  // completed
+  std::int64_t trials = 0;               // completed
   std::vector<TrialRange> trial_ranges;  // which trials those were, in order
-  Rate failures;            // trials whose final count was wrong
-  Description lost_updates;  // expected - final count, over all trials
+  Rate failures;                         // trials whose final count was wrong
+  Description lost_updates;              // expected - final count, over all trials
   // Where the median of lost updates is known to lie; lost_updates.median is its midpoint.
   // [median, median] when exact: below LostUpdateTally::kExactBelow lost updates. Above it, the
   // streaming tally knows the median to one of its fine buckets (within 0.8%); a merge of several
@@ -88,8 +88,8 @@ struct CellResult {
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
   std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
-  double trial_seconds = 0;  // sum of the trials' wall times
-  double wall_seconds = 0;   // of the whole runner process, start-up included
+  double trial_seconds = 0;          // sum of the trials' wall times
+  double wall_seconds = 0;           // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
   std::vector<TrialFault> faults;    // hung or crashed trials, in order
   // The stopping rule that ended the cell; `trials` when none did (faults or an interrupt may
@@ -116,7 +116,7 @@ struct Context {
   std::string arch;
   std::string os;
   std::string compiler;
-  std::string started_at;  // ISO 8601, UTC
+  std::string started_at;    // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
 
   // The rest of the platform fingerprint: what a lock's behaviour can depend on.

@@ -129,8 +129,9 @@ Case ticket_lock_case() {
 
 Case peterson_lock_case() {
   return Case{"peterson", "Peterson's lock, seq_cst, spinning: correct, 2 threads", Expect::safe,
-              ThreadLimit{2, 2},
-              [](int threads) { return std::make_unique<CounterWorkload<PetersonIncrement>>(threads); }};
+              ThreadLimit{2, 2}, [](int threads) {
+                return std::make_unique<CounterWorkload<PetersonIncrement>>(threads);
+              }};
 }
 
 }  // namespace lockstress::faults

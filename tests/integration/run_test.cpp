@@ -53,7 +53,8 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
   ASSERT_GE((*unsafe_tsan)["sanitizer"]["unique_reports"].size(), 1u);
   const json& report = (*unsafe_tsan)["sanitizer"]["unique_reports"][0];
   EXPECT_EQ(report["kind"], "data race");
-  EXPECT_NE(report["location"].get<std::string>().find("cases/unsafe_counter.cpp"), std::string::npos)
+  EXPECT_NE(report["location"].get<std::string>().find("cases/unsafe_counter.cpp"),
+            std::string::npos)
       << report["location"];
   EXPECT_NE(report["example"].get<std::string>().find("WARNING: ThreadSanitizer: data race"),
             std::string::npos);
@@ -67,7 +68,8 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
     EXPECT_EQ((*locked)["sanitizer"]["trials_with_reports"], 0);
     EXPECT_EQ((*locked)["sanitizer"]["unique_reports"].size(), 0u);
     EXPECT_EQ((*locked)["verdict"], "pass");
-    EXPECT_NEAR((*locked)["failure_rate_ci95"][1].get<double>(), 1 - std::pow(0.05, 1.0 / 20), 1e-9);
+    EXPECT_NEAR((*locked)["failure_rate_ci95"][1].get<double>(), 1 - std::pow(0.05, 1.0 / 20),
+                1e-9);
   }
   // The console summary shows both detectors and how to rerun.
   EXPECT_NE(ran.out.find("unsafe_counter  tsan"), std::string::npos) << ran.out;

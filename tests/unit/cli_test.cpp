@@ -86,10 +86,10 @@ TEST(Cli, PerformanceOptionErrorsNameTheProblem) {
 }
 
 TEST(Cli, RunWithEveryOption) {
-  Command command = parse({"run", "--case", "locked_counter", "--case", "locked_counter",
-                           "--variant", "tsan", "--threads", "4", "--iterations", "1000",
-                           "--trials", "7", "--seed", "18446744073709551615", "--json", "o.json",
-                           "-q"});
+  Command command =
+      parse({"run", "--case", "locked_counter", "--case", "locked_counter", "--variant", "tsan",
+             "--threads", "4", "--iterations", "1000", "--trials", "7", "--seed",
+             "18446744073709551615", "--json", "o.json", "-q"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run"});
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.cases, std::vector<std::string>{"locked_counter"});
@@ -104,13 +104,16 @@ TEST(Cli, RunWithEveryOption) {
 }
 
 TEST(Cli, EveryMistakeIsOneClearLine) {
-  EXPECT_EQ(error_of({"run", "--case", "nope"}), "unknown case 'nope' (lockstress list shows the cases)");
+  EXPECT_EQ(error_of({"run", "--case", "nope"}),
+            "unknown case 'nope' (lockstress list shows the cases)");
   EXPECT_EQ(error_of({"run", "--variant", "asan"}), "unknown variant 'asan' (plain or tsan)");
   EXPECT_EQ(error_of({"run", "--threads", "0"}), "--threads: 0 is out of range (1 to 1024)");
   EXPECT_EQ(error_of({"run", "--threads", "-3"}), "--threads: -3 is out of range (1 to 1024)");
   EXPECT_EQ(error_of({"run", "--threads", "abc"}), "--threads: 'abc' is not a whole number");
-  EXPECT_EQ(error_of({"run", "--threads", "100000"}), "--threads: 100000 is out of range (1 to 1024)");
-  EXPECT_EQ(error_of({"run", "--iterations", "1e18"}), "--iterations: '1e18' is not a whole number");
+  EXPECT_EQ(error_of({"run", "--threads", "100000"}),
+            "--threads: 100000 is out of range (1 to 1024)");
+  EXPECT_EQ(error_of({"run", "--iterations", "1e18"}),
+            "--iterations: '1e18' is not a whole number");
   EXPECT_EQ(error_of({"run", "--trials", "99999999999999999999"}),
             "--trials: 99999999999999999999 is out of range (1 to 1000000000)");
   EXPECT_EQ(error_of({"run", "--case", "peterson", "--threads", "3"}),
@@ -176,8 +179,9 @@ TEST(Cli, AnArgumentHoldingBoostsPlaceholdersIsAnErrorNotAHang) {
   EXPECT_EQ(error_of({"run", "--x%original_token%"}), "unrecognised option '--x?original_token?'");
   EXPECT_EQ(error_of({"run", "--quiet=%value%"}), "option '--quiet' does not take any arguments");
   // A % where Boost has nothing to say is kept as it is.
-  EXPECT_EQ(std::get<RunCommand>(parse({"run", "--json", "a%original_token%.json"})).options.outputs.json,
-            "a%original_token%.json");
+  EXPECT_EQ(
+      std::get<RunCommand>(parse({"run", "--json", "a%original_token%.json"})).options.outputs.json,
+      "a%original_token%.json");
 }
 
 TEST(Cli, ListsSweepInTheOrderGivenWithoutRepeats) {
@@ -190,18 +194,22 @@ TEST(Cli, ListsSweepInTheOrderGivenWithoutRepeats) {
 }
 
 TEST(Cli, ThreadsOutsideALimitAreFineForCasesNotSelected) {
-  EXPECT_TRUE(std::holds_alternative<RunCommand>(parse({"run", "--case", "locked_counter", "--threads", "8"})));
+  EXPECT_TRUE(std::holds_alternative<RunCommand>(
+      parse({"run", "--case", "locked_counter", "--threads", "8"})));
 }
 
 TEST(Cli, HelpListsEveryOptionWithItsDefault) {
   Command command = parse({"run", "--help"});
   ASSERT_TRUE(std::holds_alternative<PrintCommand>(command));
   const std::string& text = std::get<PrintCommand>(command).text;
-  for (const char* option :
-       {"--case", "--variant", "--threads", "--iterations", "--trials", "--seed", "--json",
-        "--source-root", "--quiet", "--timeout", "--max-faults", "--suppressions", "--pin",
-        "--start", "--perturb", "--duration", "--until-ci-width", "--stop-on-detect", "--shard",
-        "--progress", "--markdown", "--junit", "--sarif", "--html"}) {
+  for (const char* option : {"--case",       "--variant",        "--threads",
+                             "--iterations", "--trials",         "--seed",
+                             "--json",       "--source-root",    "--quiet",
+                             "--timeout",    "--max-faults",     "--suppressions",
+                             "--pin",        "--start",          "--perturb",
+                             "--duration",   "--until-ci-width", "--stop-on-detect",
+                             "--shard",      "--progress",       "--markdown",
+                             "--junit",      "--sarif",          "--html"}) {
     EXPECT_NE(text.find(option), std::string::npos) << option;
   }
   EXPECT_NE(text.find("--timeout arg (=60)"), std::string::npos);

@@ -24,8 +24,8 @@ CellResult cell(std::string name, Variant variant, Expect expect, std::int64_t f
   c.report_trials = rate(data_race_trials, trials);
   if (data_race_trials > 0) {
     c.report_kinds.push_back({"data race", data_race_trials});
-    c.unique_reports.push_back(UniqueReport{"data race", {{"f()", "a.cpp", 3, 1}}, data_race_trials,
-                                            data_race_trials, 0, "text"});
+    c.unique_reports.push_back(UniqueReport{
+        "data race", {{"f()", "a.cpp", 3, 1}}, data_race_trials, data_race_trials, 0, "text"});
     c.runtime_reports = c.parsed_reports = data_race_trials;
   }
   return c;
@@ -53,8 +53,10 @@ TEST(Grading, SafeCaseIsInconclusiveWhenTheControlWasNotDetected) {
 }
 
 TEST(Grading, SafeCaseFailsOnALostUpdateOrAReportWhateverTheControl) {
-  EXPECT_EQ(grade_cell(cell("locked", Variant::plain, Expect::safe, 1, 0), true).verdict, Verdict::fail);
-  EXPECT_EQ(grade_cell(cell("locked", Variant::plain, Expect::safe, 1, 0), false).verdict, Verdict::fail);
+  EXPECT_EQ(grade_cell(cell("locked", Variant::plain, Expect::safe, 1, 0), true).verdict,
+            Verdict::fail);
+  EXPECT_EQ(grade_cell(cell("locked", Variant::plain, Expect::safe, 1, 0), false).verdict,
+            Verdict::fail);
   Grade g = grade_cell(cell("locked", Variant::tsan, Expect::safe, 0, 3), true);
   EXPECT_EQ(g.verdict, Verdict::fail);
   EXPECT_TRUE(has_reason(g.reasons, "data race at a.cpp:3 in f() in 3/100 trials"));
@@ -88,8 +90,8 @@ TEST(Grading, ADetectorNotExpectedToCatchARaceSaysWhy) {
   const Expect tsan_only = Expect::race_caught_by_tsan_only("x86 orders it anyway");
   Grade plain = grade_cell(cell("relaxed", Variant::plain, tsan_only, 0, 0), true);
   EXPECT_EQ(plain.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(plain.reasons,
-                         "the plain build lost no update in relaxed — expected: x86 orders it anyway"));
+  EXPECT_TRUE(has_reason(
+      plain.reasons, "the plain build lost no update in relaxed — expected: x86 orders it anyway"));
 }
 
 TEST(Grading, ACellThatCouldNotRunIsAnError) {
@@ -106,8 +108,7 @@ TEST(Grading, AHungOrCrashedTrialFailsTheCellWhateverElseItShowed) {
   Grade g = grade_cell(c, true);
   EXPECT_EQ(g.verdict, Verdict::fail);
   ASSERT_EQ(g.reasons.size(), 2u);
-  EXPECT_EQ(g.reasons[0],
-            "hung in trial 2 (seed 42): no progress for 60.0 s (the watchdog limit)");
+  EXPECT_EQ(g.reasons[0], "hung in trial 2 (seed 42): no progress for 60.0 s (the watchdog limit)");
   EXPECT_EQ(g.reasons[1], "crashed in trial 5 (seed 43): SIGSEGV; last output: second|third");
 
   CellResult race = cell("r", Variant::plain, kRaceBoth, 40, 0);

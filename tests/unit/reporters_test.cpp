@@ -1,10 +1,11 @@
+#include "harness/reporters/reporters.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
-#include "harness/reporters/reporters.hpp"
 #include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
@@ -21,7 +22,8 @@ void expect_approved(const std::string& name, const std::string& received) {
     return;
   }
   std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "no approved file " << path << " (set LOCKSTRESS_UPDATE_APPROVED=1 to create it)";
+  ASSERT_TRUE(in) << "no approved file " << path
+                  << " (set LOCKSTRESS_UPDATE_APPROVED=1 to create it)";
   std::ostringstream approved;
   approved << in.rdbuf();
   const std::string difference = testing::first_difference(approved.str(), received);

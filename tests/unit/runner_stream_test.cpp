@@ -70,11 +70,12 @@ TEST(RunnerStream, ARecordCutShortIsAnError) {
 }
 
 TEST(RunnerStream, MalformedRecordsAreErrorsNotCrashes) {
-  for (const char* bad : {"@lockstress/1 trial index=x seed=1 count=1 ns=1 reports=0\n",
-                          "@lockstress/1 trial index=0 seed=1 count=1 ns=1\n",
-                          "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=-1\n",
-                          "@lockstress/1 trial index=99999999999999999999 seed=1 count=1 ns=1 reports=0\n",
-                          "@lockstress/1 mystery\n", "@lockstress/1 end trials=4\n", "@lockstress/1 \n"}) {
+  for (const char* bad :
+       {"@lockstress/1 trial index=x seed=1 count=1 ns=1 reports=0\n",
+        "@lockstress/1 trial index=0 seed=1 count=1 ns=1\n",
+        "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=-1\n",
+        "@lockstress/1 trial index=99999999999999999999 seed=1 count=1 ns=1 reports=0\n",
+        "@lockstress/1 mystery\n", "@lockstress/1 end trials=4\n", "@lockstress/1 \n"}) {
     Collected c;
     c.stream.feed(bad);
     c.stream.finish();

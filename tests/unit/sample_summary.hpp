@@ -11,11 +11,26 @@ namespace lockstress::testing {
 // characters every output format must escape.
 inline Summary sample_summary() {
   Summary s;
-  s.context = Context{"0.1.0", "lockstress run --trials 4", "lockstress run --iterations 1000 --trials 4 --seed 7",
-                      7, 2, 2, "Test CPU", "x86_64", "Linux 6.1", "clang 14.0.6",
-                      "2026-01-01T00:00:00Z", "",
-                      "Debian GNU/Linux 12 (bookworm)", "#1 SMP PREEMPT_DYNAMIC", "glibc 2.36", 1, 64,
-                      "Clang 14.0.6", "-O2 -g -DNDEBUG -O2", "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
+  s.context = Context{"0.1.0",
+                      "lockstress run --trials 4",
+                      "lockstress run --iterations 1000 --trials 4 --seed 7",
+                      7,
+                      2,
+                      2,
+                      "Test CPU",
+                      "x86_64",
+                      "Linux 6.1",
+                      "clang 14.0.6",
+                      "2026-01-01T00:00:00Z",
+                      "",
+                      "Debian GNU/Linux 12 (bookworm)",
+                      "#1 SMP PREEMPT_DYNAMIC",
+                      "glibc 2.36",
+                      1,
+                      64,
+                      "Clang 14.0.6",
+                      "-O2 -g -DNDEBUG -O2",
+                      "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
                       "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"};
   const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
 
@@ -45,7 +60,11 @@ inline Summary sample_summary() {
   control_tsan.report_kinds = {{"data race", 4}};
   control_tsan.runtime_reports = control_tsan.parsed_reports = 9;
   control_tsan.unique_reports = {UniqueReport{
-      "data race", {{"f(int)", "cases/a.cpp", 12, 3}, {"g<T>() & <x>", "cases/b.cpp", 40, 1}}, 4, 9, 0,
+      "data race",
+      {{"f(int)", "cases/a.cpp", 12, 3}, {"g<T>() & <x>", "cases/b.cpp", 40, 1}},
+      4,
+      9,
+      0,
       "WARNING: ThreadSanitizer: data race (pid=1)\n  <tag> & ]]> \xc3\xa9t\xc3\xa9 \xff\n"}};
 
   CellResult locked = control;
@@ -62,7 +81,11 @@ inline Summary sample_summary() {
   locked_tsan.report_trials = rate(1, 4);
   locked_tsan.report_kinds = {{"data race", 1}};
   locked_tsan.runtime_reports = locked_tsan.parsed_reports = 1;
-  locked_tsan.unique_reports = {UniqueReport{"data race", {{"h()", "cases/c.cpp", 5, 0}}, 1, 1, 2,
+  locked_tsan.unique_reports = {UniqueReport{"data race",
+                                             {{"h()", "cases/c.cpp", 5, 0}},
+                                             1,
+                                             1,
+                                             2,
                                              "WARNING: ThreadSanitizer: data race (pid=2)\n"}};
 
   CellResult broken = locked;

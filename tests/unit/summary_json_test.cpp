@@ -107,7 +107,8 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeStoppingRulesAsAFixedRun) {
 TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {
   const std::string written = to_json(testing::sample_summary());
   EXPECT_EQ(error_reading("{"), "not valid JSON (malformed or truncated)");
-  EXPECT_EQ(error_reading(written.substr(0, written.size() / 2)), "not valid JSON (malformed or truncated)");
+  EXPECT_EQ(error_reading(written.substr(0, written.size() / 2)),
+            "not valid JSON (malformed or truncated)");
   EXPECT_EQ(error_reading("[1, 2]"), ": expected a lockstress summary object");
   EXPECT_EQ(error_reading(R"({"schema": "lockstress.summary/2"})"),
             "schema 'lockstress.summary/2' is not lockstress.summary/1");
@@ -123,7 +124,8 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[0].variant: unknown variant 'msan'");
   EXPECT_EQ(error_reading(sample_with("\"verdict\": \"pass\"", "\"verdict\": \"maybe\"")),
             "results[0].verdict: unknown verdict 'maybe'");
-  EXPECT_EQ(error_reading(sample_with("\"trials\": 1\n          }\n        ]", "\"trials\": 2\n          }\n        ]")),
+  EXPECT_EQ(error_reading(sample_with("\"trials\": 1\n          }\n        ]",
+                                      "\"trials\": 2\n          }\n        ]")),
             "results[0].lost_updates.histogram: holds 5 trials, not 4");
   EXPECT_EQ(error_reading(sample_with("\"seed\": 7", "\"seed\": -7")),
             "context.seed: expected a non-negative whole number");
@@ -139,9 +141,11 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
   EXPECT_EQ(error_reading(sample_with("\"trial\": 3", "\"trial\": -3")),
             "results[5].faults[1].trial: -3 is out of range (0 to 9223372036854775807)");
   // Trials 0 and 2 finished, 1 and 3 faulted: a third fault is more than the 4 trials asked for.
-  EXPECT_EQ(error_reading(sample_with("\"faults\": [", "\"faults\": [{\"kind\": \"hung\", "
-                                      "\"trial\": 9, \"seed\": 1, \"cause\": \"\", \"output\": \"\"},")),
-            "results[5].faults: more trials finished and faulted than were requested");
+  EXPECT_EQ(
+      error_reading(sample_with("\"faults\": [",
+                                "\"faults\": [{\"kind\": \"hung\", "
+                                "\"trial\": 9, \"seed\": 1, \"cause\": \"\", \"output\": \"\"},")),
+      "results[5].faults: more trials finished and faulted than were requested");
   EXPECT_EQ(error_reading(sample_with("\"complete\": true,",
                                       "\"complete\": true, \"interrupted_by\": \"SIGNOPE\",")),
             "interrupted_by: unknown signal 'SIGNOPE'");

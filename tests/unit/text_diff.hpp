@@ -20,7 +20,8 @@ inline std::string first_difference(const std::string& expected, const std::stri
     if (expected_line != actual_line || (!more_expected && !more_actual)) break;
     ++line;
   }
-  return "line " + std::to_string(line) + ":\n  expected: " + expected_line + "\n  actual:   " + actual_line;
+  return "line " + std::to_string(line) + ":\n  expected: " + expected_line +
+         "\n  actual:   " + actual_line;
 }
 
 }  // namespace lockstress::testing

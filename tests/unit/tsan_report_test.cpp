@@ -10,7 +10,8 @@ namespace {
 using testing::read_test_data;
 
 TEST(TsanReport, ClangDataRaceOnTheUnsafeCounterNamesTheCaseNotTheHelper) {
-  auto report = parse_tsan_report(read_test_data("tsan_clang_data_race_unsafe_counter.txt"), "/work/main");
+  auto report =
+      parse_tsan_report(read_test_data("tsan_clang_data_race_unsafe_counter.txt"), "/work/main");
   ASSERT_TRUE(report);
   EXPECT_EQ(report->kind, "data race");
   // Both accesses are the same line; the heap allocation and thread creation stacks are not
@@ -85,7 +86,8 @@ TEST(TsanReport, ReportsWithoutAccessSectionsUseTheirFirstStack) {
       "    #0 malloc <null> (a.out+0x1)\n"
       "    #1 handler(int) /src/sig.cpp:9:3 (a.out+0x2)\n"
       "\n"
-      "SUMMARY: ThreadSanitizer: signal-unsafe call inside of a signal /src/sig.cpp:9:3 in handler(int)\n";
+      "SUMMARY: ThreadSanitizer: signal-unsafe call inside of a signal /src/sig.cpp:9:3 in "
+      "handler(int)\n";
   auto report = parse_tsan_report(text, "/src");
   ASSERT_TRUE(report);
   EXPECT_EQ(report->kind, "signal-unsafe call inside of a signal");

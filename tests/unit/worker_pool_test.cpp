@@ -1,8 +1,7 @@
 #include "harness/runtime/worker_pool.hpp"
 
-#include <sched.h>
-
 #include <gtest/gtest.h>
+#include <sched.h>
 
 #include <atomic>
 #include <thread>

@@ -38,7 +38,8 @@ std::string json_schema_command(const std::string& schema, const std::string& do
 }
 
 // The summaries every format must handle: passing, failing (with an error cell and a cell with
-// hung and crashed trials), inconclusive, merged, interrupted; report text holds < & ]]> é, an invalid byte and a terminal escape.
+// hung and crashed trials), inconclusive, merged, interrupted; report text holds < & ]]> é, an
+// invalid byte and a terminal escape.
 std::vector<std::pair<std::string, Summary>> summaries() {
   Summary failing = testing::sample_summary();
   failing.results[1].unique_reports[0].example += "\x1b[1mbold\x1b[0m \"quoted\" 'single'\n";
