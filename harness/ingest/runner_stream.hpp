@@ -8,17 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/trial_record.hpp"
+
 namespace lockstress {
 
 // One trial as the runner reported it, with the text of every sanitizer report printed during it.
-struct TrialEvent {
-  std::int64_t index = 0;
-  std::uint64_t seed = 0;
-  std::int64_t count = 0;
-  std::int64_t nanoseconds = 0;
-  int runtime_reports = 0;  // counted by the runtime's report hook
+struct TrialEvent : TrialRecord {
   std::vector<std::string> report_texts;
-  std::vector<std::int64_t> acquisitions;  // the fairness snapshot; empty unless a lock case
 };
 
 // The case threw out of a trial (the runner's exception record).

@@ -26,7 +26,7 @@ void write_trial_record(const TrialRecord& record) {
       "%.*s%.*s index=%" PRId64 " seed=%" PRIu64 " count=%" PRId64 " ns=%" PRId64 " reports=%d",
       static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
       static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index, record.seed,
-      record.count, record.nanoseconds, record.sanitizer_reports);
+      record.count, record.nanoseconds, record.runtime_reports);
   std::string line(head, static_cast<std::size_t>(std::clamp(length, 0, int{sizeof head} - 1)));
   for (std::size_t i = 0; i < record.acquisitions.size(); ++i) {
     line += i == 0 ? " acquired=" : ",";

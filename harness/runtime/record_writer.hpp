@@ -4,17 +4,9 @@
 #include <string_view>
 #include <vector>
 
-namespace lockstress {
+#include "harness/trial_record.hpp"
 
-struct TrialRecord {
-  std::int64_t index = 0;
-  std::uint64_t seed = 0;
-  std::int64_t count = 0;
-  std::int64_t nanoseconds = 0;
-  int sanitizer_reports = 0;
-  // Each thread's acquisitions when the first finished (lock cases only; else empty).
-  std::vector<std::int64_t> acquisitions;
-};
+namespace lockstress {
 
 // Each record is one write(2) of one line to stderr: the sanitizer writes its reports to the same
 // file descriptor, and a single write of a short line is never split by another writer. A trial's

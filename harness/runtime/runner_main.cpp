@@ -146,7 +146,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
         .seed = seed,
         .count = case_code(index, args.seed, [&] { return workload->count(); }),
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
-        .sanitizer_reports = take_sanitizer_report_count(),
+        .runtime_reports = take_sanitizer_report_count(),
         .acquisitions = workload->acquisitions(),
     });
     ++done;
