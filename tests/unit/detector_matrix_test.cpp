@@ -31,7 +31,7 @@ TEST(DetectorOutcome, ASafeCaseThatLostUpdatesOrDrewAReportFails) {
   CellResult lost = find(s, "locked_counter", Variant::plain);
   lost.failures = rate(2, 4);
   EXPECT_EQ(detector_outcome(lost), "FAIL: lost updates in 2/4");
-  EXPECT_EQ(detector_outcome(find(s, "crashing_case", Variant::plain)), "error");
+  EXPECT_EQ(detector_outcome(find(s, "killed_runner", Variant::plain)), "error");
 }
 
 }  // namespace

@@ -88,15 +88,17 @@ inline Summary sample_summary() {
                                              2,
                                              "WARNING: ThreadSanitizer: data race (pid=2)\n"}};
 
+  // A runner killed from outside (the OOM killer, say): not the case's doing, so an error.
   CellResult broken = locked;
-  broken.case_name = "crashing_case";
+  broken.case_name = "killed_runner";
   broken.trials = 1;
   broken.trial_ranges = {{7, 0, 1}};
   broken.failures = rate(0, 1);
   broken.report_trials = rate(0, 1);
   broken.lost_updates = describe({0});
   broken.lost_histogram = power_of_two_histogram({0});
-  broken.error = "runner killed by SIGSEGV after 1 of 4 trials; last output: boom";
+  broken.error =
+      "runner killed by SIGKILL after 1 of 4 trials, from outside lockstress; last output: boom";
 
   // A lock that hung once and crashed once: both faults fail the cell, and the trials around them
   // still count.
