@@ -48,8 +48,9 @@ if(found EQUAL -1)
 endif()
 
 # Small parameters: the broken lock lost updates in 15-96 of 100 trials of 2 x 10,000 (plain) and
-# drew a report in 80-88 of 100 (tsan), measured in three runs on a loaded 2-CPU machine, so 60
-# trials miss it with a probability below 1e-4 even at the lowest rate seen. Not --quiet: when this
+# drew a report in 80-88 of 100 (tsan), measured in three runs on a loaded 2-CPU machine (since the
+# TSan start stagger: 56-58 and 59-60 of 60), so 60 trials miss it with a probability below 1e-4
+# even at the lowest rate seen. Larger, its TSan cell floods with reports (README, "Your own locks"). Not --quiet: when this
 # fails, the summary table in the message says which cell and why.
 set(summary ${WORK_DIR}/summary.json)
 run(${build}/my_runner run --case my_lock --case my_broken_lock --threads 2 --iterations 10000
