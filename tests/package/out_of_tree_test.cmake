@@ -50,11 +50,24 @@ endif()
 # Small parameters: the broken lock lost updates in 15-96 of 100 trials of 2 x 10,000 (plain) and
 # drew a report in 80-88 of 100 (tsan), measured in three runs on a loaded 2-CPU machine (since the
 # TSan start stagger: 56-58 and 59-60 of 60), so 60 trials miss it with a probability below 1e-4
-# even at the lowest rate seen. Larger, its TSan cell floods with reports (README, "Your own locks"). Not --quiet: when this
-# fails, the summary table in the message says which cell and why.
+# even at the lowest rate seen. Larger, its TSan cell floods with reports (README, "Your own
+# locks"). Not --quiet: when this fails, the summary table in the message says which cell and why.
 set(summary ${WORK_DIR}/summary.json)
-run(${build}/my_runner run --case my_lock --case my_broken_lock --threads 2 --iterations 10000
-    --trials 60 --seed 3 --json ${summary})
+set(command ${build}/my_runner run --case my_lock --case my_broken_lock --threads 2 --seed 3
+            --json ${summary})
+set(trials 60)
+execute_process(COMMAND ${command} --iterations 10000 --trials ${trials}
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+# Exit 3, inconclusive: the positive control went uncaught in a variant, so the run proved nothing
+# either way (seen once on CI at these parameters, never here). Do what the summary advises then:
+# raise --iterations. Every verdict below must still pass.
+if(status EQUAL 3)
+  message(STATUS "inconclusive at 2 x 10,000, rerunning at 2 x 40,000:\n${out}")
+  set(trials 30)
+  run(${command} --iterations 40000 --trials ${trials})
+elseif(NOT status EQUAL 0)
+  message(FATAL_ERROR "failed (${status}): ${command} --iterations 10000\n${out}\n${err}")
+endif()
 file(READ ${summary} json)
 string(JSON schema GET "${json}" schema)
 expect_equal("${schema}" "lockstress.summary/1" "schema")
@@ -66,9 +79,9 @@ foreach(i RANGE ${last})
   string(JSON name GET "${json}" results ${i} case)
   string(JSON variant GET "${json}" results ${i} variant)
   string(JSON verdict GET "${json}" results ${i} verdict)
-  string(JSON trials GET "${json}" results ${i} trials)
+  string(JSON cell_trials GET "${json}" results ${i} trials)
   expect_equal("${verdict}" "pass" "${name}/${variant} verdict")
-  expect_equal("${trials}" 60 "${name}/${variant} trials")
+  expect_equal("${cell_trials}" ${trials} "${name}/${variant} trials")
   list(APPEND seen ${name}/${variant})
   if(name STREQUAL "my_lock")
     string(JSON judged GET "${json}" results ${i} fairness trials)  # a lock case: fairness measured
