@@ -27,7 +27,7 @@ Case atomic_counter_case() {
       Expect::safe,
       {},
       [](int threads) { return std::make_unique<CounterWorkload<FetchAddIncrement>>(threads); },
-      kSuiteDefaults};
+      kCounterDefaults};
 }
 
 }  // namespace lockstress

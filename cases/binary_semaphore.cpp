@@ -23,7 +23,7 @@ Case binary_semaphore_case() {
       "binary_semaphore", "std::binary_semaphore(1) as a lock: acquire() / release()",
       // release() synchronizes with the acquire() that takes the permit (libstdc++: an atomic
       // counter and a futex, both visible to TSan), so the increments are ordered.
-      Expect::safe, {}, kSuiteDefaults);
+      Expect::safe, {}, kLockDefaults);
   // Not in the default run: libstdc++ 12's acquire() can sleep forever with the permit free
   // (seen here under TSan, about one run of 100 trials in eight: a worker in futex_wait with the
   // counter at 1). Its wait spins on the counter, fails, then waits for the counter to change

@@ -89,7 +89,7 @@ Case lock_order_inversion_case() {
       [](int) { return std::make_unique<OppositeOrders>(); },
       // TSan reports the inversion the first time both orders have been seen: a few iterations
       // would do; these match the spin locks' point, so that they share its control cells.
-      kSpinDefaults};
+      kLockDefaults};
 }
 
 }  // namespace lockstress

@@ -15,7 +15,7 @@ Case peterson_acq_rel_case() {
       Expect::race_caught_by_plain_only(
           "store-buffer reordering is invisible to happens-before analysis"),
       kPetersonThreads,
-      make_peterson_workload<std::memory_order_release, std::memory_order_acquire>, kSpinDefaults};
+      make_peterson_workload<std::memory_order_release, std::memory_order_acquire>, kLockDefaults};
 }
 
 }  // namespace lockstress

@@ -10,7 +10,7 @@ Case peterson_seq_cst_case() {
               // (x86: the stores are xchg, which drains the store buffer).
               Expect::safe, kPetersonThreads,
               make_peterson_workload<std::memory_order_seq_cst, std::memory_order_seq_cst>,
-              kSpinDefaults};
+              kLockDefaults};
 }
 
 }  // namespace lockstress

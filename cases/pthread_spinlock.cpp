@@ -26,7 +26,7 @@ Case pthread_spinlock_case() {
       "pthread_spinlock", "POSIX pthread_spinlock_t (pthread_spin_lock / pthread_spin_unlock)",
       // The C library's spin lock: acquire and release semantics, and TSan intercepts it. It never
       // yields, so it runs with no more threads than this machine has CPUs by default.
-      Expect::safe, {}, kSpinDefaults);
+      Expect::safe, {}, kLockDefaults);
 }
 
 }  // namespace lockstress

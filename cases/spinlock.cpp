@@ -9,7 +9,7 @@ Case spinlock_case() {
       "spinlock", "test-and-set spin lock: acquire on lock, release on unlock",
       // The acquiring test_and_set reads the releasing clear of the previous holder: every
       // increment happens after the previous one, on any CPU, and TSan sees that edge.
-      Expect::safe, {}, kSpinDefaults);
+      Expect::safe, {}, kLockDefaults);
 }
 
 }  // namespace lockstress

@@ -31,7 +31,7 @@ Case split_rmw_relaxed_case() {
       [](int threads) {
         return std::make_unique<CounterWorkload<LoadThenStoreIncrement>>(threads);
       },
-      kSuiteDefaults};
+      kCounterDefaults};
 }
 
 }  // namespace lockstress

@@ -30,7 +30,7 @@ Case std_recursive_mutex_case() {
       "std_recursive_mutex", "std::recursive_mutex, locked twice and unlocked twice per increment",
       // The owner's second lock only counts up; the mutex is released by the last unlock, which
       // the next owner's lock reads: every increment is ordered.
-      Expect::safe, {}, kSuiteDefaults);
+      Expect::safe, {}, kLockDefaults);
 }
 
 }  // namespace lockstress

@@ -10,7 +10,7 @@ Case std_shared_mutex_case() {
       "std_shared_mutex", "std::shared_mutex taken exclusively (lock/unlock)",
       // Exclusive ownership orders every increment after the previous one (glibc: a
       // pthread_rwlock, which TSan intercepts and so sees).
-      Expect::safe, {}, kSuiteDefaults);
+      Expect::safe, {}, kLockDefaults);
 }
 
 }  // namespace lockstress

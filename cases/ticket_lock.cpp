@@ -34,7 +34,7 @@ Case ticket_lock_case() {
       // Each holder's releasing store of serving_ is read by the next holder's acquiring load: a
       // chain of happens-before edges through every increment, and fair by construction. With
       // more threads than CPUs it is slow (the next ticket's thread may not be running).
-      Expect::safe, {}, kSpinDefaults);
+      Expect::safe, {}, kLockDefaults);
 }
 
 }  // namespace lockstress

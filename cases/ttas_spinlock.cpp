@@ -31,7 +31,7 @@ Case ttas_spinlock_case() {
       "ttas_spinlock", "test-and-test-and-set spin lock (acquire exchange, release store)",
       // The relaxed load only decides when to try; the acquiring exchange that wins is what reads
       // the previous holder's release, so the lock orders every increment.
-      Expect::safe, {}, kSpinDefaults);
+      Expect::safe, {}, kLockDefaults);
 }
 
 }  // namespace lockstress

@@ -122,9 +122,9 @@ TEST(Run, ListShowsEveryCaseWithItsExpectation) {
   // Every case of the catalogue, with its expectation and its own default parameters.
   for (const char* line :
        {"unsafe_counter        race, caught by plain+tsan  5x100000, 200 trials",
-        "atomic_counter        safe                        5x10000, 100 trials",
-        "split_rmw_relaxed     race, caught by plain       5x10000, 100 trials",
-        "locked_counter        safe                        5x10000, 100 trials",
+        "atomic_counter        safe                        5x100000, 100 trials",
+        "split_rmw_relaxed     race, caught by plain       5x100000, 100 trials",
+        "locked_counter        safe                        5x100000, 200 trials",
         "std_shared_mutex      safe", "std_recursive_mutex   safe", "binary_semaphore      safe",
         "pthread_spinlock      safe                        2x10000, 100 trials",
         "spinlock              safe",
