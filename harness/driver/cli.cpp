@@ -291,7 +291,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     options.stopping.duration_seconds = parse_duration(vm["duration"].as<std::string>());
     if (!options.stopping.duration_seconds) {
       throw ParseError{"--duration: '" + vm["duration"].as<std::string>() +
-                       "' is not a positive duration (30s, 2m, 500ms)"};
+                       "' is not a duration from 1ms to 1000000000s (30s, 2m, 500ms)"};
     }
   }
   if (vm.count("until-ci-width")) {

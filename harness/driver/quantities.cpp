@@ -2,7 +2,7 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <string>
 
 namespace lockstress {
 namespace {
@@ -32,8 +32,10 @@ std::optional<double> parse_duration(std::string_view text) {
   for (Unit unit : {Unit{"ms", 1e-3}, Unit{"s", 1}, Unit{"m", 60}, Unit{"h", 3600}, Unit{"", 1}}) {
     if (!ends_with(text, unit.suffix)) continue;
     std::optional<double> value = parse_decimal(text.substr(0, text.size() - unit.suffix.size()));
-    if (!value || *value <= 0) return std::nullopt;
-    return *value * unit.seconds;
+    if (!value) return std::nullopt;
+    const double seconds = *value * unit.seconds;
+    if (!(seconds >= kMinDurationSeconds && seconds <= kMaxDurationSeconds)) return std::nullopt;
+    return seconds;
   }
   return std::nullopt;
 }
@@ -48,9 +50,11 @@ std::optional<double> parse_fraction(std::string_view text) {
 }
 
 std::string duration_text(double seconds) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%gs", seconds);
-  return buffer;
+  // Fixed notation, shortest round trip: within the accepted range it is at most ~30 characters.
+  char buffer[400];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, seconds, std::chars_format::fixed);
+  if (ec != std::errc()) return "invalid";
+  return std::string(buffer, end) + "s";
 }
 
 }  // namespace lockstress

@@ -80,7 +80,7 @@ TEST(Cli, PerformanceOptionErrorsNameTheProblem) {
   EXPECT_EQ(error_of({"run", "--perturb", "jitter"}),
             "unknown --perturb 'jitter' (none, yield, sleep or random)");
   EXPECT_EQ(error_of({"run", "--duration", "soon"}),
-            "--duration: 'soon' is not a positive duration (30s, 2m, 500ms)");
+            "--duration: 'soon' is not a duration from 1ms to 1000000000s (30s, 2m, 500ms)");
   EXPECT_EQ(error_of({"run", "--until-ci-width", "2"}),
             "--until-ci-width: '2' is not a width between 0 and 1 (0.05 or 5%)");
 }
