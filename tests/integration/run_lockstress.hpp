@@ -45,18 +45,25 @@ class Scratch {
   std::filesystem::path path_;
 };
 
-// Runs the built lockstress with `args` (already shell-quoted where needed).
-inline Ran run_lockstress(const std::string& args, const Scratch& scratch) {
+// Runs `program` with `args` (already shell-quoted where needed), its output to files in
+// `scratch`.
+inline Ran run_program(const std::string& program, const std::string& args,
+                       const Scratch& scratch) {
   const auto out = scratch / "stdout";
   const auto err = scratch / "stderr";
-  const std::string command = std::string("'") + LOCKSTRESS_BINARY + "' " + args + " >'" +
-                              out.string() + "' 2>'" + err.string() + "'";
+  const std::string command =
+      "'" + program + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(command.c_str());
   Ran ran;
   ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   ran.out = slurp(out);
   ran.err = slurp(err);
   return ran;
+}
+
+// Runs the built lockstress with `args`.
+inline Ran run_lockstress(const std::string& args, const Scratch& scratch) {
+  return run_program(LOCKSTRESS_BINARY, args, scratch);
 }
 
 inline const nlohmann::json* find_cell(const nlohmann::json& summary, const std::string& name,

@@ -18,21 +18,6 @@ extern char** environ;
 
 namespace lockstress::testing {
 
-// Runs `program` with `args` (already shell-quoted where needed), like run_lockstress.
-inline Ran run_program(const std::string& program, const std::string& args,
-                       const Scratch& scratch) {
-  const auto out = scratch / "stdout";
-  const auto err = scratch / "stderr";
-  const std::string command =
-      "'" + program + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  Ran ran;
-  ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  ran.out = slurp(out);
-  ran.err = slurp(err);
-  return ran;
-}
-
 // Starts `argv` directly (no shell, which would ignore SIGINT in a background job), its stdout
 // and stderr to files in `scratch`; returns its pid.
 inline pid_t start_program(const std::vector<std::string>& argv, const Scratch& scratch) {
