@@ -1,7 +1,10 @@
 // The entry points for plain accesses, function entry and exit, vtable pointers and start-up
 // that clang's -fsanitize=thread emits. On a schedule's thread an access is a switch point and
-// is checked for races; the instrumented code then does the access itself, so a plain read
-// always reads what memory holds: the latest value (only atomic loads read older stores).
+// is checked for races, and the instrumented code then does the access itself. Plain accesses of
+// up to 16 bytes are stores and loads of the memory model too (as relaxed ones): in a program
+// without data races a plain read has one store it may read, but where a read races with a write
+// it may read an older store, as the hardware of a weakly ordered CPU may show. Such a stale value
+// is put in memory for the instant of the read (see access()).
 
 #include <cstdint>
 #include <cstring>
@@ -17,20 +20,48 @@ void access(const void* address, std::uint32_t size, bool write, std::uintptr_t 
   Schedule& s = *self->schedule;
   const auto a = reinterpret_cast<std::uintptr_t>(address);
   s.switch_point(*self, !write && s.is_spin_read(*self, a));
-  if (write) {
-    if (s.memory().tracks_any()) s.memory().forget(a, size);
-    s.stored();
-  }
   if (self->ignore == 0) s.check_access(*self, a, size, write, false, pc);
-  Event& event = s.record(*self, write ? Op::plain_write : Op::plain_read);
+  const bool tracked = size <= 16;  // longer ranges are checked for races, not modelled
+  unsigned __int128 real = 0;
+  if (tracked) std::memcpy(&real, address, size);
+  if (write) {
+    s.stored();
+    Event& event = s.record(*self, Op::plain_write);
+    event.size = size;
+    event.address = a;
+    event.value_known = false;
+    if (!tracked) return;
+    event.location = s.memory().touch(a, size, real);
+    self->pending_store = event.location;
+    self->pending_address = a;
+    self->pending_size = size;
+    if (s.options().keep_events) {
+      self->pending_write = static_cast<std::int64_t>(s.events().size()) - 1;
+    }
+    return;
+  }
+  Event& event = s.record(*self, Op::plain_read);
   event.size = size;
   event.address = a;
-  if (write) {
-    event.value_known = false;
-    if (s.options().keep_events)
-      self->pending_write = static_cast<std::int64_t>(s.events().size()) - 1;
-  } else if (size <= 16) {
-    std::memcpy(&event.value, address, size);
+  if (!tracked) return;
+  const bool force_latest = self->spin_reads >= s.options().spin_reads_before_latest;
+  const MemoryModel::Read read = s.memory().load(
+      self->memory, self->id, a, size, real, __ATOMIC_RELAXED, force_latest, s.step(), s.chooser());
+  event.location = read.location;
+  event.value = read.value;
+  event.read_from = read.index;
+  event.read_from_thread = read.store->thread;
+  event.read_from_step = read.store->step;
+  event.stale = read.stale;
+  if (read.stale) {
+    // The instrumented code loads from memory right after this returns: for this one load, and
+    // until this thread's next step (Schedule::settle), memory holds the older store's value.
+    ++s.result().stale_reads;
+    self->restore_address = a;
+    self->restore_size = size;
+    self->restore_stale = read.value;
+    self->restore_latest = real;
+    std::memcpy(const_cast<void*>(address), &read.value, size);
   }
 }
 

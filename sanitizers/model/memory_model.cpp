@@ -162,14 +162,4 @@ void MemoryModel::fence(ThreadMemory& self, int thread, int order, std::int64_t 
   }
 }
 
-void MemoryModel::forget(std::uintptr_t address, std::uint32_t size) {
-  if (size > 16) {
-    for (std::uintptr_t a = address & ~std::uintptr_t{15}; a < address + size; ++a) {
-      by_address_.erase(a);
-    }
-    return;
-  }
-  for (std::uintptr_t mask : {0, 1, 3, 7, 15}) by_address_.erase(address & ~mask);
-}
-
 }  // namespace lockstress::model

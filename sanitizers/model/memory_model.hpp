@@ -74,11 +74,6 @@ class MemoryModel {
   int touch(std::uintptr_t address, std::uint32_t size, unsigned __int128 real) {
     return locate(address, size, real);
   }
-  // A plain write over atomic locations (their construction, say): their histories end there.
-  // Looks at the locations that start at `address` or at its 2-, 4-, 8- and 16-byte aligned
-  // starts (and every byte of a longer write): an atomic that begins mid-way through a shorter
-  // plain write is not seen.
-  void forget(std::uintptr_t address, std::uint32_t size);
   bool tracks_any() const { return !by_address_.empty(); }
 
   int location_count() const { return static_cast<int>(locations_.size()); }

@@ -114,21 +114,35 @@ bool Schedule::wake_timed_out() {
   return any;
 }
 
-void Schedule::fill_pending_write(ModelThread& self) {
-  if (self.pending_write < 0) return;
-  if (options_.keep_events) {
-    Event& event = events_[static_cast<std::size_t>(self.pending_write)];
-    unsigned __int128 value = 0;
-    __builtin_memcpy(&value, reinterpret_cast<const void*>(event.address),
-                     std::min<std::uint32_t>(event.size, sizeof value));
-    event.value = value;
-    event.value_known = true;
+void Schedule::settle(ModelThread& self) {
+  if (self.restore_size != 0) {
+    unsigned __int128 now = 0;
+    __builtin_memcpy(&now, reinterpret_cast<const void*>(self.restore_address), self.restore_size);
+    // Unless something wrote there since (uninstrumented code of this thread), the latest value
+    // goes back.
+    if (now == self.restore_stale) {
+      __builtin_memcpy(reinterpret_cast<void*>(self.restore_address), &self.restore_latest,
+                       self.restore_size);
+    }
+    self.restore_size = 0;
   }
-  self.pending_write = -1;
+  if (self.pending_store >= 0) {
+    unsigned __int128 value = 0;
+    __builtin_memcpy(&value, reinterpret_cast<const void*>(self.pending_address),
+                     self.pending_size);
+    memory_.store(self.memory, self.id, self.pending_store, value, __ATOMIC_RELAXED, false, step_);
+    if (self.pending_write >= 0) {
+      Event& event = events_[static_cast<std::size_t>(self.pending_write)];
+      event.value = value;
+      event.value_known = true;
+    }
+    self.pending_store = -1;
+    self.pending_write = -1;
+  }
 }
 
 void Schedule::switch_point(ModelThread& self, bool yielding) {
-  fill_pending_write(self);
+  settle(self);
   ++step_;
   virtual_ns_ += kStepNs;
   if (step_ > options_.step_limit) {
@@ -151,7 +165,7 @@ void Schedule::switch_point(ModelThread& self, bool yielding) {
 
 bool Schedule::block(ModelThread& self, const char* call, const void* object,
                      std::int64_t deadline_ns, std::uintptr_t pc) {
-  fill_pending_write(self);
+  settle(self);
   self.state = ThreadState::blocked;
   self.blocked_call = call;
   self.blocked_on = object;
@@ -213,7 +227,7 @@ int Schedule::wake(const void* object, int count) {
 }
 
 void Schedule::finish(ModelThread& self) {
-  fill_pending_write(self);
+  settle(self);
   ++step_;
   record(self, Op::finish);
   self.state = ThreadState::finished;

@@ -47,8 +47,17 @@ struct ModelThread {
   std::uint64_t spin_epoch = ~std::uint64_t{0};
   std::vector<std::uintptr_t> reads_since_store;
   int spin_reads = 0;
-  // A plain write whose value is known only at this thread's next step.
+  // A plain write's value is known only at this thread's next step: its event and location.
   std::int64_t pending_write = -1;
+  int pending_store = -1;
+  std::uintptr_t pending_address = 0;
+  std::uint32_t pending_size = 0;
+  // A plain read that read an older store: memory holds that store's value until this thread's
+  // next step, then the latest value again.
+  std::uintptr_t restore_address = 0;
+  std::uint32_t restore_size = 0;
+  unsigned __int128 restore_stale = 0;
+  unsigned __int128 restore_latest = 0;
 
   // Its work: body(index) for the schedule's own threads, start(arg) for pthread_create's.
   const std::function<void(int)>* body = nullptr;
@@ -91,6 +100,9 @@ class Schedule {
   [[noreturn]] void uncontrolled(ModelThread& self, const char* call, std::uintptr_t pc);
 
   Event& record(ModelThread& self, Op op);
+  // Settles what the thread's last plain access left open: records a plain write's store, puts
+  // the latest value back after a stale plain read. Every step starts with it.
+  void settle(ModelThread& self);
   bool is_spin_read(ModelThread& self, std::uintptr_t address);
   void stored() { ++store_epoch_; }
   std::uint32_t current_stack(ModelThread& self);
@@ -118,7 +130,6 @@ class Schedule {
   [[noreturn]] void end_stuck(ModelThread& self);
   [[noreturn]] void park_forever(ModelThread& self);
   bool wake_timed_out();
-  void fill_pending_write(ModelThread& self);
   std::vector<std::uintptr_t> stack_of(const ModelThread& thread, std::uintptr_t pc) const;
 
   Options options_;
