@@ -9,6 +9,9 @@ packages=(
   libboost-program-options-dev  # the CLI
   nlohmann-json3-dev            # the JSON summary
   libgtest-dev                  # the tests
+  # The validators of the test suite (tests/cmake/Validators.cmake); the SARIF Multitool comes
+  # from npm, apart: see the README's Tests section.
+  libxml2-utils python3-jsonschema yamllint binutils
 )
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()

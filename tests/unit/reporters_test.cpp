@@ -1,8 +1,9 @@
 #include "harness/reporters/reporters.hpp"
 
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -13,24 +14,61 @@
 namespace lockstress {
 namespace {
 
-// Compares `received` with tests/approved/<name>. With LOCKSTRESS_UPDATE_APPROVED=1 in the
-// environment it rewrites the approved file instead (review the diff before committing it).
-void expect_approved(const std::string& name, const std::string& received) {
-  const std::string path = std::string(LOCKSTRESS_APPROVED_DIR) + "/" + name;
-  if (std::getenv("LOCKSTRESS_UPDATE_APPROVED")) {
-    std::ofstream(path, std::ios::binary) << received;
+// Compares `received` with tests/approved/<name>. On a difference (or no approved file) it fails
+// and leaves the output in <build>/tests/received/<name>; the target lockstress_approve copies
+// the received files over the approved ones, to be reviewed with `git diff` before committing.
+// There is no mode in which this passes whatever it receives.
+struct Dirs {
+  std::filesystem::path approved = LOCKSTRESS_APPROVED_DIR;
+  std::filesystem::path received = LOCKSTRESS_RECEIVED_DIR;
+};
+
+void expect_approved(const std::string& name, const std::string& received, const Dirs& dirs = {}) {
+  const std::filesystem::path approved_path = dirs.approved / name;
+  const std::filesystem::path received_path = dirs.received / name;
+  std::ifstream in(approved_path, std::ios::binary);
+  const bool exists = static_cast<bool>(in);
+  std::ostringstream approved;
+  if (exists) approved << in.rdbuf();
+  const std::string difference =
+      exists ? "differs at " + testing::first_difference(approved.str(), received)
+             : "does not exist";
+  std::error_code ignored;
+  if (exists && approved.str() == received) {
+    std::filesystem::remove(received_path, ignored);  // a stale one must not be approved later
     return;
   }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "no approved file " << path
-                  << " (set LOCKSTRESS_UPDATE_APPROVED=1 to create it)";
-  std::ostringstream approved;
-  approved << in.rdbuf();
-  const std::string difference = testing::first_difference(approved.str(), received);
-  if (difference.empty()) return;
-  std::ofstream(name + ".received", std::ios::binary) << received;
-  ADD_FAILURE() << path << " differs at " << difference << "\n(whole output in " << name
-                << ".received in the test's working directory)";
+  std::filesystem::create_directories(received_path.parent_path(), ignored);
+  std::ofstream(received_path, std::ios::binary) << received;
+  ADD_FAILURE() << approved_path.string() << " " << difference << "\n(whole output in "
+                << received_path.string()
+                << "; `cmake --build --preset default --target lockstress_approve` copies it over "
+                   "the approved file)";
+}
+
+// The comparison itself: a missing approved file, or a difference, fails and leaves the output
+// where lockstress_approve finds it; a match leaves nothing to approve.
+TEST(Reporters, AnApprovalFailsOnADifferenceAndKeepsWhatItReceived) {
+  const std::filesystem::path dir =
+      std::filesystem::path(LOCKSTRESS_RECEIVED_DIR).parent_path() / "approval_self_test";
+  const Dirs dirs{dir / "approved", dir / "received"};
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dirs.approved);
+  const auto received = [&] {
+    std::ifstream in(dirs.received / "x.txt", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return in ? text.str() : "<none>";
+  };
+  EXPECT_NONFATAL_FAILURE(expect_approved("x.txt", "new\n", dirs), "does not exist");
+  EXPECT_EQ(received(), "new\n");
+  std::ofstream(dirs.approved / "x.txt", std::ios::binary) << "old\n";
+  EXPECT_NONFATAL_FAILURE(expect_approved("x.txt", "new\n", dirs),
+                          "differs at line 1:\n  expected: old\n  actual:   new");
+  EXPECT_EQ(received(), "new\n");
+  expect_approved("x.txt", "old\n", dirs);
+  EXPECT_EQ(received(), "<none>");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Reporters, ConsoleMatchesTheApprovedFile) {

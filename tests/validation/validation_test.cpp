@@ -1,8 +1,9 @@
 // Validates lockstress's outputs with the tools and schemas others publish: xmllint against the
-// Jenkins xUnit JUnit schema, python3-jsonschema against the OASIS SARIF 2.1.0 schema and our own
-// summary schema. Each suite is registered only when its tool and schema were found at
-// configure time (tests/CMakeLists.txt says which were not); each also shows that its validator
-// rejects a broken document, so a validator that accepts anything cannot pass.
+// Jenkins xUnit JUnit schema, python3-jsonschema against the OASIS SARIF 2.1.0 schema (both
+// vendored in tests/data/schemas/) and our own summary schema. A suite whose tool is missing fails
+// configure under CI and is registered as a skipped test elsewhere (tests/cmake/Validators.cmake);
+// each also shows that its validator rejects a broken document, so a validator that accepts
+// anything cannot pass.
 
 #include <gtest/gtest.h>
 
