@@ -48,58 +48,22 @@ Exit codes:
   130, 143  interrupted by SIGINT, SIGTERM: every output written, marked incomplete
 )";
 
-struct ParseError {
-  std::string message;
-};
-
-template <class Int>
-Int parse_number(const std::string& option, const std::string& text, Int min, Int max) {
-  Int value{};
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec == std::errc::result_out_of_range) {
-    throw ParseError{"--" + option + ": " + text + " is out of range (" + std::to_string(min) +
-                     " to " + std::to_string(max) + ")"};
-  }
-  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty()) {
-    throw ParseError{"--" + option + ": '" + text + "' is not a whole number"};
-  }
-  if (value < min || value > max) {
-    throw ParseError{"--" + option + ": " + text + " is out of range (" + std::to_string(min) +
-                     " to " + std::to_string(max) + ")"};
-  }
-  return value;
+// Inside this file a bad argument is thrown as an Error, and parse_command_line returns it.
+template <class T>
+T value_of(std::string_view option, Result<T> parsed) {
+  if (!parsed) throw Error{"--" + std::string(option) + ": " + parsed.error().message};
+  return std::move(*parsed);
 }
 
-double parse_seconds(const std::string& option, const std::string& text, double max) {
-  double value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() ||
-      !std::isfinite(value)) {
-    throw ParseError{"--" + option + ": '" + text + "' is not a number of seconds"};
-  }
-  if (value < 0 || value > max) {
-    throw ParseError{"--" + option + ": " + text + " is out of range (0 to " +
-                     std::to_string(static_cast<std::int64_t>(max)) + " seconds)"};
-  }
-  return value;
+template <class Int>
+Int parse_number(std::string_view option, const std::string& text, Int min, Int max) {
+  return value_of(option, parse_whole_number<Int>(text, min, max));
 }
 
-// {"2,4", "8"} -> {2, 4, 8}: an option given as lists, repeated or both. Each number is checked
-// like a single one; repeats are dropped, the order kept.
 template <class Int>
-std::vector<Int> parse_numbers(const std::string& option, const std::vector<std::string>& texts,
+std::vector<Int> parse_numbers(std::string_view option, const std::vector<std::string>& texts,
                                Int min, Int max) {
-  std::vector<Int> values;
-  for (const std::string& text : texts) {
-    for (std::size_t start = 0;;) {
-      const std::size_t comma = text.find(',', start);
-      const Int value = parse_number<Int>(option, text.substr(start, comma - start), min, max);
-      if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  return values;
+  return value_of(option, parse_number_list<Int>(texts, min, max));
 }
 
 const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
@@ -135,7 +99,7 @@ OutputPaths output_paths(const po::variables_map& vm) {
 // "K/N", 1 <= K <= N.
 Shard parse_shard(const std::string& text) {
   const std::size_t slash = text.find('/');
-  if (slash == std::string::npos) throw ParseError{"--shard: '" + text + "' is not K/N (e.g. 2/4)"};
+  if (slash == std::string::npos) throw Error{"--shard: '" + text + "' is not K/N (e.g. 2/4)"};
   Shard shard;
   shard.count = parse_number<std::int64_t>("shard", text.substr(slash + 1), 1, kMaxTrials);
   shard.index = parse_number<std::int64_t>("shard", text.substr(0, slash), 1, shard.count);
@@ -215,9 +179,9 @@ void check_trial_sizes(const RunOptions& options, const std::vector<Case>& cases
   for (const CellPlan& cell : plan_cells(cases, options)) {
     std::int64_t increments = 0;
     if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
-      throw ParseError{std::to_string(cell.threads) + " threads x --iterations " +
-                       std::to_string(cell.iterations) + " (" + cell.test_case->name +
-                       ") is more increments per trial than a 64-bit count holds"};
+      throw Error{std::to_string(cell.threads) + " threads x --iterations " +
+                  std::to_string(cell.iterations) + " (" + cell.test_case->name +
+                  ") is more increments per trial than a 64-bit count holds"};
     }
   }
 }
@@ -227,7 +191,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   if (vm.count("case")) {
     for (const std::string& name : vm["case"].as<std::vector<std::string>>()) {
       if (!find_case(cases, name)) {
-        throw ParseError{"unknown case '" + name + "' (lockstress list shows the cases)"};
+        throw Error{"unknown case '" + name + "' (lockstress list shows the cases)"};
       }
       if (std::find(options.cases.begin(), options.cases.end(), name) == options.cases.end()) {
         options.cases.push_back(name);
@@ -237,7 +201,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   if (vm.count("variant")) {
     for (const std::string& name : vm["variant"].as<std::vector<std::string>>()) {
       std::optional<Variant> variant = parse_variant(name);
-      if (!variant) throw ParseError{"unknown variant '" + name + "' (plain or tsan)"};
+      if (!variant) throw Error{"unknown variant '" + name + "' (plain or tsan)"};
       if (std::find(options.variants.begin(), options.variants.end(), *variant) ==
           options.variants.end()) {
         options.variants.push_back(*variant);
@@ -262,44 +226,36 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
                                                std::numeric_limits<std::uint64_t>::max());
   }
   options.timeout_seconds =
-      parse_seconds("timeout", vm["timeout"].as<std::string>(), kMaxTimeoutSeconds);
+      value_of("timeout", parse_seconds(vm["timeout"].as<std::string>(), kMaxTimeoutSeconds));
   options.max_faults =
       parse_number<std::int64_t>("max-faults", vm["max-faults"].as<std::string>(), 1, kMaxTrials);
   if (vm.count("suppressions")) {
     options.suppressions = vm["suppressions"].as<std::string>();
-    if (options.suppressions.empty()) throw ParseError{"--suppressions: empty file name"};
+    if (options.suppressions.empty()) throw Error{"--suppressions: empty file name"};
   }
   std::optional<Pin> pin = parse_pin(vm["pin"].as<std::string>());
   if (!pin) {
-    throw ParseError{"unknown --pin '" + vm["pin"].as<std::string>() +
-                     "' (spread, compact or none)"};
+    throw Error{"unknown --pin '" + vm["pin"].as<std::string>() + "' (spread, compact or none)"};
   }
   options.pin = *pin;
   std::optional<StartLine> start = parse_start_line(vm["start"].as<std::string>());
   if (!start) {
-    throw ParseError{"unknown --start '" + vm["start"].as<std::string>() +
-                     "' (spin, block or hybrid)"};
+    throw Error{"unknown --start '" + vm["start"].as<std::string>() + "' (spin, block or hybrid)"};
   }
   options.start = *start;
   std::optional<Perturb> perturb = parse_perturb(vm["perturb"].as<std::string>());
   if (!perturb) {
-    throw ParseError{"unknown --perturb '" + vm["perturb"].as<std::string>() +
-                     "' (none, yield, sleep or random)"};
+    throw Error{"unknown --perturb '" + vm["perturb"].as<std::string>() +
+                "' (none, yield, sleep or random)"};
   }
   options.perturb = *perturb;
   if (vm.count("duration")) {
-    options.stopping.duration_seconds = parse_duration(vm["duration"].as<std::string>());
-    if (!options.stopping.duration_seconds) {
-      throw ParseError{"--duration: '" + vm["duration"].as<std::string>() +
-                       "' is not a duration from 1ms to 1000000000s (30s, 2m, 500ms)"};
-    }
+    options.stopping.duration_seconds =
+        value_of("duration", parse_duration(vm["duration"].as<std::string>()));
   }
   if (vm.count("until-ci-width")) {
-    options.stopping.ci_width = parse_fraction(vm["until-ci-width"].as<std::string>());
-    if (!options.stopping.ci_width) {
-      throw ParseError{"--until-ci-width: '" + vm["until-ci-width"].as<std::string>() +
-                       "' is not a width between 0 and 1 (0.05 or 5%)"};
-    }
+    options.stopping.ci_width =
+        value_of("until-ci-width", parse_fraction(vm["until-ci-width"].as<std::string>()));
   }
   options.stopping.stop_on_detect = vm["stop-on-detect"].as<bool>();
   options.outputs = output_paths(vm);
@@ -309,11 +265,11 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   if (vm.count("shard")) {
     options.shard = parse_shard(vm["shard"].as<std::string>());
     if (!options.seed) {
-      throw ParseError{
+      throw Error{
           "--shard needs --seed, the same in every shard, so that the shards split one run"};
     }
     if (options.stopping.ci_width || options.stopping.stop_on_detect) {
-      throw ParseError{
+      throw Error{
           "--shard cannot go with --until-ci-width or --stop-on-detect: each shard "
           "would stop on its own trials, and the merged intervals would hold for no "
           "rule"};
@@ -327,17 +283,17 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     // Each case's trials are split among the shards (the control always runs).
     if (options.shard && (selected || c.name == kControlCase) &&
         options.shard->count > planned_trials(c, options)) {
-      throw ParseError{"--shard " + vm["shard"].as<std::string>() + ": " +
-                       std::to_string(planned_trials(c, options)) + " trials" +
-                       (options.trials ? "" : " (" + c.name + "'s)") + " cannot give each of " +
-                       std::to_string(options.shard->count) + " shards a trial"};
+      throw Error{"--shard " + vm["shard"].as<std::string>() + ": " +
+                  std::to_string(planned_trials(c, options)) + " trials" +
+                  (options.trials ? "" : " (" + c.name + "'s)") + " cannot give each of " +
+                  std::to_string(options.shard->count) + " shards a trial"};
     }
     for (int threads : options.threads) {
       if (selected && (threads < c.threads.min || threads > c.threads.max)) {
-        throw ParseError{"--threads " + std::to_string(threads) + " is outside what " + c.name +
-                         " allows (" + std::to_string(c.threads.min) + " to " +
-                         std::to_string(c.threads.max) + ")" +
-                         (options.cases.empty() ? "; name the cases to run with --case" : "")};
+        throw Error{"--threads " + std::to_string(threads) + " is outside what " + c.name +
+                    " allows (" + std::to_string(c.threads.min) + " to " +
+                    std::to_string(c.threads.max) + ")" +
+                    (options.cases.empty() ? "; name the cases to run with --case" : "")};
       }
     }
   }
@@ -392,31 +348,35 @@ Command parse_merge(const std::vector<std::string>& args) {
                                   "iterations, pin). Exit codes as for run.") +
                         "\n"};
   }
-  if (!vm.count("input")) throw ParseError{"merge needs at least one summary JSON file"};
+  if (!vm.count("input")) throw Error{"merge needs at least one summary JSON file"};
   return MergeCommand{vm["input"].as<std::vector<std::string>>(), output_paths(vm),
                       vm["quiet"].as<bool>()};
 }
 
+Command parse_command(const std::vector<std::string>& args, const std::vector<Case>& cases) {
+  if (args.size() < 2) throw Error{"missing command: list, run or merge (lockstress --help)"};
+  const std::string& command = args[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    return PrintCommand{std::string(kOverview) + "\n"};
+  }
+  if (command == "--version") {
+    return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
+  }
+  if (command == "list") {
+    if (args.size() > 2) throw Error{"list takes no arguments"};
+    return ListCommand{};
+  }
+  if (command == "run") return parse_run(args, cases);
+  if (command == "merge") return parse_merge(args);
+  throw Error{"unknown command '" + command + "': list, run or merge (lockstress --help)"};
+}
+
 }  // namespace
 
-Command parse_command_line(const std::vector<std::string>& args, const std::vector<Case>& cases) {
-  if (args.size() < 2) return UsageError{"missing command: list, run or merge (lockstress --help)"};
-  const std::string& command = args[1];
+Result<Command> parse_command_line(const std::vector<std::string>& args,
+                                   const std::vector<Case>& cases) {
   try {
-    if (command == "--help" || command == "-h" || command == "help") {
-      return PrintCommand{std::string(kOverview) + "\n"};
-    }
-    if (command == "--version")
-      return PrintCommand{std::string("lockstress ") + LOCKSTRESS_VERSION + "\n"};
-    if (command == "list") {
-      if (args.size() > 2) return UsageError{"list takes no arguments"};
-      return ListCommand{};
-    }
-    if (command == "run") return parse_run(args, cases);
-    if (command == "merge") return parse_merge(args);
-    return UsageError{"unknown command '" + command + "': list, run or merge (lockstress --help)"};
-  } catch (const ParseError& error) {
-    return UsageError{error.message};
+    return result_of([&] { return parse_command(args, cases); });
   } catch (const po::error& error) {
     // Boost fills its message's %placeholders% with the offending text, and loops forever when
     // that text holds a placeholder itself ('--x%original_token%'; found by fuzz_cli). Such text
@@ -424,12 +384,12 @@ Command parse_command_line(const std::vector<std::string>& args, const std::vect
     const bool has_percent = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
       return arg.find('%') != std::string::npos;
     });
-    if (!has_percent) return UsageError{error.what()};
+    if (!has_percent) return Error{error.what()};
     std::vector<std::string> shown = args;
     for (std::string& arg : shown) std::replace(arg.begin(), arg.end(), '%', '?');
-    Command again = parse_command_line(shown, cases);
-    if (auto* usage = std::get_if<UsageError>(&again)) return *usage;
-    return UsageError{"bad command line"};
+    Result<Command> again = parse_command_line(shown, cases);
+    if (!again) return again.error();
+    return Error{"bad command line"};
   }
 }
 

@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "harness/base/result.hpp"
 #include "harness/driver/run_options.hpp"
 #include "lockstress/case.hpp"
 
@@ -23,16 +24,14 @@ struct MergeCommand {
 struct PrintCommand {
   std::string text;
 };
-// One line naming what was wrong; exit 2.
-struct UsageError {
-  std::string message;
-};
 
-using Command = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand, UsageError>;
+using Command = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand>;
 
 // Parses the driver's command line (Boost.Program_options). Checks everything that can be checked
-// without running anything: names of cases and variants, ranges of counts, thread limits.
-Command parse_command_line(const std::vector<std::string>& args, const std::vector<Case>& cases);
+// without running anything: names of cases and variants, ranges of counts, thread limits. An
+// Error is a usage mistake: exit 2.
+Result<Command> parse_command_line(const std::vector<std::string>& args,
+                                   const std::vector<Case>& cases);
 
 // The command line that repeats a run: every choice spelled out, the seed included.
 std::vector<std::string> rerun_arguments(const std::string& program, const RunOptions& options,

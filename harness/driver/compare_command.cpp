@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <iostream>
-#include <optional>
 
+#include "harness/driver/error_line.hpp"
 #include "harness/ingest/summary_json.hpp"
 #include "harness/reporters/comparison_reporter.hpp"
 #include "harness/stats/comparison.hpp"
@@ -20,39 +20,28 @@ struct CompareArgs {
   double alpha = kDefaultAlpha;
 };
 
-int usage_error(const std::string& message) {
-  std::cerr << "lockstress: " << message << '\n';
-  return 2;
-}
-
-std::optional<CompareArgs> parse(const std::vector<std::string>& args, std::string& error) {
+Result<CompareArgs> parse(const std::vector<std::string>& args) {
   CompareArgs parsed;
   std::vector<std::string> files;
   for (std::size_t i = 2; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--alpha") {
-      if (i + 1 >= args.size()) {
-        error = "--alpha needs a value between 0 and 1";
-        return std::nullopt;
-      }
+      if (i + 1 >= args.size()) return Error{"--alpha needs a value between 0 and 1"};
       const std::string& text = args[++i];
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed.alpha);
       if (ec != std::errc() || end != text.data() + text.size() ||
           !(parsed.alpha > 0 && parsed.alpha < 1)) {
-        error = "--alpha: '" + text + "' is not a number between 0 and 1";
-        return std::nullopt;
+        return Error{"--alpha: '" + text + "' is not a number between 0 and 1"};
       }
     } else if (arg.rfind("-", 0) == 0 && arg != "-") {
-      error = "compare: unknown option '" + arg + "' (" + kUsage + ")";
-      return std::nullopt;
+      return Error{"compare: unknown option '" + arg + "' (" + kUsage + ")"};
     } else {
       files.push_back(arg);
     }
   }
   if (files.size() != 2) {
-    error = std::string("compare takes two summaries, got ") + std::to_string(files.size()) + " (" +
-            kUsage + ")";
-    return std::nullopt;
+    return Error{"compare takes two summaries, got " + std::to_string(files.size()) + " (" +
+                 kUsage + ")"};
   }
   parsed.base = files[0];
   parsed.now = files[1];
@@ -71,19 +60,20 @@ int compare_command(const std::vector<std::string>& args) {
            "  --alpha P  a change is significant when p < P. Default: 0.01\n"
            "Exit codes: 0 no safe case got worse; 1 a safe case failed more often (any failure\n"
            "where the base had none, or a significant increase); 2 unusable input.\n";
-    return 0;
+    return kExitPass;
   }
-  std::string error;
-  std::optional<CompareArgs> parsed = parse(args, error);
-  if (!parsed) return usage_error(error);
-  std::optional<Summary> base = read_summary_file(parsed->base, error);
-  if (!base) return usage_error(error);
-  std::optional<Summary> now = read_summary_file(parsed->now, error);
-  if (!now) return usage_error(error);
-  std::optional<Comparison> comparison = compare_summaries(*base, *now, parsed->alpha, error);
-  if (!comparison) return usage_error(parsed->base + " and " + parsed->now + ": " + error);
+  Result<CompareArgs> parsed = parse(args);
+  if (!parsed) return print_error(parsed.error());
+  Result<Summary> base = read_summary_file(parsed->base);
+  if (!base) return print_error(base.error());
+  Result<Summary> now = read_summary_file(parsed->now);
+  if (!now) return print_error(now.error());
+  Result<Comparison> comparison = compare_summaries(*base, *now, parsed->alpha);
+  if (!comparison) {
+    return print_error({parsed->base + " and " + parsed->now + ": " + comparison.error().message});
+  }
   write_comparison(*comparison, *base, parsed->base, *now, parsed->now, std::cout);
-  return comparison->any_safe_got_worse() ? 1 : 0;
+  return comparison->any_safe_got_worse() ? kExitFail : kExitPass;
 }
 
 }  // namespace lockstress

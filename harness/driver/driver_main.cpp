@@ -11,6 +11,7 @@
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
+#include "harness/driver/error_line.hpp"
 #include "harness/driver/interrupt.hpp"
 #include "harness/driver/list_command.hpp"
 #include "harness/driver/merge_command.hpp"
@@ -45,24 +46,18 @@ std::string absolute_directory(const std::string& path) {
 
 int run(const RunOptions& options, const std::vector<Case>& cases,
         const std::vector<std::string>& args) {
-  if (std::optional<std::string> problem = check_outputs(options.outputs)) {
-    std::cerr << "lockstress: " << *problem << '\n';
-    return kExitUsage;
+  if (Result<void> writable = check_outputs(options.outputs); !writable) {
+    return print_error(writable.error());
   }
   std::vector<std::string> tsan_env;
   if (!options.suppressions.empty()) {
-    std::optional<std::string> problem = check_suppressions_file(options.suppressions);
+    if (Result<void> readable = check_suppressions_file(options.suppressions); !readable) {
+      return print_error(readable.error());
+    }
     const char* inherited = std::getenv("TSAN_OPTIONS");
-    std::optional<std::string> tsan_options =
+    Result<std::string> tsan_options =
         tsan_options_with_suppressions(inherited ? inherited : "", options.suppressions);
-    if (!problem && !tsan_options) {
-      problem =
-          "--suppressions " + options.suppressions + ": TSan cannot read a path with both ' and \"";
-    }
-    if (problem) {
-      std::cerr << "lockstress: " << *problem << '\n';
-      return kExitUsage;
-    }
+    if (!tsan_options) return print_error(tsan_options.error());
     tsan_env.push_back("TSAN_OPTIONS=" + *tsan_options);
   }
   const std::uint64_t seed =
@@ -137,8 +132,8 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
   // with SIGPIPE in the middle of the console summary.
   bool written = true;
-  for (const std::string& problem : write_outputs(summary, options.outputs)) {
-    std::cerr << "lockstress: " << problem << '\n';
+  for (const Error& problem : write_outputs(summary, options.outputs)) {
+    print_error(problem);
     written = false;
   }
   if (!options.quiet) write_console(summary, std::cout);
@@ -158,6 +153,8 @@ int main(int argc, char** argv, std::vector<Case> cases) {
   cases = with_control(std::move(cases));
   const std::vector<std::string> args(argv, argv + argc);
   if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
+  Result<Command> command = parse_command_line(args, cases);
+  if (!command) return print_error(command.error());
   return std::visit(
       Overloaded{
           [&](const ListCommand&) { return list_cases(cases); },
@@ -167,12 +164,8 @@ int main(int argc, char** argv, std::vector<Case> cases) {
             std::cout << command.text;
             return kExitPass;
           },
-          [](const UsageError& error) {
-            std::cerr << "lockstress: " << error.message << '\n';
-            return kExitUsage;
-          },
       },
-      parse_command_line(args, cases));
+      *command);
 }
 
 }  // namespace lockstress

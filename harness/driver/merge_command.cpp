@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "harness/driver/error_line.hpp"
 #include "harness/driver/outputs.hpp"
 #include "harness/ingest/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
@@ -9,24 +10,19 @@
 #include "harness/summary/context.hpp"
 
 namespace lockstress {
-int merge_command(const MergeCommand& command, const std::vector<std::string>& args) {
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "lockstress: " << message << '\n';
-    return kExitUsage;
-  };
-  if (std::optional<std::string> problem = check_outputs(command.outputs))
-    return usage_error(*problem);
 
+int merge_command(const MergeCommand& command, const std::vector<std::string>& args) {
+  if (Result<void> writable = check_outputs(command.outputs); !writable) {
+    return print_error(writable.error());
+  }
   std::vector<MergeInput> inputs;
   for (const std::string& path : command.inputs) {
-    std::string error;
-    std::optional<Summary> summary = read_summary_file(path, error);
-    if (!summary) return usage_error(error);
+    Result<Summary> summary = read_summary_file(path);
+    if (!summary) return print_error(summary.error());
     inputs.push_back({path, std::move(*summary)});
   }
-  std::string error;
-  std::optional<Summary> merged = merge_summaries(inputs, error);
-  if (!merged) return usage_error("cannot merge: " + error);
+  Result<Summary> merged = merge_summaries(inputs);
+  if (!merged) return print_error({"cannot merge: " + merged.error().message});
 
   merged->context.command = shell_join(args);
   // Inputs from different runs have no one command that repeats them; repeating the merge does.
@@ -35,8 +31,8 @@ int merge_command(const MergeCommand& command, const std::vector<std::string>& a
 
   if (!command.quiet) write_console(*merged, std::cout);
   bool written = true;
-  for (const std::string& problem : write_outputs(*merged, command.outputs)) {
-    std::cerr << "lockstress: " << problem << '\n';
+  for (const Error& problem : write_outputs(*merged, command.outputs)) {
+    print_error(problem);
     written = false;
   }
   return written ? exit_code(*merged) : kExitError;

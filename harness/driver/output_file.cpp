@@ -18,24 +18,24 @@ std::string temporary_beside(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> check_writable(const std::string& path) {
+Result<void> check_writable(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return path + ": is a directory";
+  if (fs::is_directory(path, ec)) return Error{path + ": is a directory"};
   const std::string probe = temporary_beside(path);
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return path + ": cannot write here (" + std::strerror(errno) + ")";
+  if (fd < 0) return Error{path + ": cannot write here (" + std::strerror(errno) + ")"};
   ::close(fd);
   ::unlink(probe.c_str());
-  return std::nullopt;
+  return {};
 }
 
-std::optional<std::string> write_atomically(const std::string& path,
-                                            const std::function<void(std::ostream&)>& write) {
+Result<void> write_atomically(const std::string& path,
+                              const std::function<void(std::ostream&)>& write) {
   const std::string temporary = temporary_beside(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return path + ": cannot write (" + std::strerror(errno) + ")";
+    if (!out) return Error{path + ": cannot write (" + std::strerror(errno) + ")"};
     try {
       write(out);
     } catch (...) {
@@ -46,15 +46,15 @@ std::optional<std::string> write_atomically(const std::string& path,
     out.flush();
     if (!out) {
       std::remove(temporary.c_str());
-      return path + ": write failed (" + std::strerror(errno) + ")";
+      return Error{path + ": write failed (" + std::strerror(errno) + ")"};
     }
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const std::string problem = path + ": cannot rename into place (" + std::strerror(errno) + ")";
+    Error problem{path + ": cannot rename into place (" + std::strerror(errno) + ")"};
     std::remove(temporary.c_str());
     return problem;
   }
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace lockstress

@@ -31,7 +31,7 @@ std::string normal_form(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> check_outputs(const OutputPaths& paths) {
+Result<void> check_outputs(const OutputPaths& paths) {
   std::vector<std::pair<std::string, const char*>> seen;
   for (const Format& format : kFormats) {
     const std::string& path = paths.*format.path;
@@ -39,26 +39,25 @@ std::optional<std::string> check_outputs(const OutputPaths& paths) {
     const std::string normal = normal_form(path);
     for (const auto& [other, option] : seen) {
       if (other == normal) {
-        return std::string(option) + " and " + format.option + " name the same file " + path;
+        return Error{std::string(option) + " and " + format.option + " name the same file " + path};
       }
     }
     seen.emplace_back(normal, format.option);
-    if (std::optional<std::string> problem = check_writable(path)) {
-      return std::string(format.option) + " " + *problem;
+    if (Result<void> writable = check_writable(path); !writable) {
+      return Error{std::string(format.option) + " " + writable.error().message};
     }
   }
-  return std::nullopt;
+  return {};
 }
 
-std::vector<std::string> write_outputs(const Summary& summary, const OutputPaths& paths) {
-  std::vector<std::string> problems;
+std::vector<Error> write_outputs(const Summary& summary, const OutputPaths& paths) {
+  std::vector<Error> problems;
   for (const Format& format : kFormats) {
     const std::string& path = paths.*format.path;
     if (path.empty()) continue;
-    if (std::optional<std::string> problem =
-            write_atomically(path, [&](std::ostream& out) { format.write(summary, out); })) {
-      problems.push_back(std::string(format.option) + " " + *problem);
-    }
+    Result<void> written =
+        write_atomically(path, [&](std::ostream& out) { format.write(summary, out); });
+    if (!written) problems.push_back({std::string(format.option) + " " + written.error().message});
   }
   return problems;
 }

@@ -1,8 +1,7 @@
 #include "harness/driver/quantities.hpp"
 
-#include <charconv>
 #include <cmath>
-#include <string>
+#include <optional>
 
 namespace lockstress {
 namespace {
@@ -23,7 +22,23 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 }  // namespace
 
-std::optional<double> parse_duration(std::string_view text) {
+Result<double> parse_seconds(std::string_view text, double max) {
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() ||
+      !std::isfinite(value)) {
+    return Error{"'" + std::string(text) + "' is not a number of seconds"};
+  }
+  if (value < 0 || value > max) {
+    return Error{std::string(text) + " is out of range (0 to " +
+                 std::to_string(static_cast<std::int64_t>(max)) + " seconds)"};
+  }
+  return value;
+}
+
+Result<double> parse_duration(std::string_view text) {
+  const Error wrong{"'" + std::string(text) +
+                    "' is not a duration from 1ms to 1000000000s (30s, 2m, 500ms)"};
   struct Unit {
     std::string_view suffix;
     double seconds;
@@ -32,20 +47,21 @@ std::optional<double> parse_duration(std::string_view text) {
   for (Unit unit : {Unit{"ms", 1e-3}, Unit{"s", 1}, Unit{"m", 60}, Unit{"h", 3600}, Unit{"", 1}}) {
     if (!ends_with(text, unit.suffix)) continue;
     std::optional<double> value = parse_decimal(text.substr(0, text.size() - unit.suffix.size()));
-    if (!value) return std::nullopt;
+    if (!value) return wrong;
     const double seconds = *value * unit.seconds;
-    if (!(seconds >= kMinDurationSeconds && seconds <= kMaxDurationSeconds)) return std::nullopt;
+    if (!(seconds >= kMinDurationSeconds && seconds <= kMaxDurationSeconds)) return wrong;
     return seconds;
   }
-  return std::nullopt;
+  return wrong;
 }
 
-std::optional<double> parse_fraction(std::string_view text) {
+Result<double> parse_fraction(std::string_view text) {
+  const Error wrong{"'" + std::string(text) + "' is not a width between 0 and 1 (0.05 or 5%)"};
   const bool percent = ends_with(text, "%");
   std::optional<double> value = parse_decimal(percent ? text.substr(0, text.size() - 1) : text);
-  if (!value) return std::nullopt;
+  if (!value) return wrong;
   const double fraction = percent ? *value / 100 : *value;
-  if (fraction <= 0 || fraction > 1) return std::nullopt;
+  if (fraction <= 0 || fraction > 1) return wrong;
   return fraction;
 }
 

@@ -33,7 +33,7 @@ std::string printable(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> check_suppressions(std::string_view text, const std::string& name) {
+Result<void> check_suppressions(std::string_view text, const std::string& name) {
   int number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -44,40 +44,44 @@ std::optional<std::string> check_suppressions(std::string_view text, const std::
     ++number;
     if (line.empty() || line.front() == '#') continue;
     const std::string where = "--suppressions " + name + ":" + std::to_string(number) + ": ";
-    if (line.find('\0') != std::string_view::npos) return where + "holds a NUL byte";
+    if (line.find('\0') != std::string_view::npos) return Error{where + "holds a NUL byte"};
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
-      return where + "'" + printable(line) + "' is not type:pattern";
+      return Error{where + "'" + printable(line) + "' is not type:pattern"};
     }
     const std::string_view type = line.substr(0, colon);
     if (std::find(std::begin(kTypes), std::end(kTypes), type) == std::end(kTypes)) {
-      return where + "unknown suppression type '" + printable(type) +
-             "' (race, race_top, mutex, thread, signal, called_from_lib, deadlock)";
+      return Error{where + "unknown suppression type '" + printable(type) +
+                   "' (race, race_top, mutex, thread, signal, called_from_lib, deadlock)"};
     }
-    if (trim(line.substr(colon + 1)).empty())
-      return where + "'" + printable(line) + "' has no pattern";
+    if (trim(line.substr(colon + 1)).empty()) {
+      return Error{where + "'" + printable(line) + "' has no pattern"};
+    }
   }
-  return std::nullopt;
+  return {};
 }
 
-std::optional<std::string> check_suppressions_file(const std::string& path) {
+Result<void> check_suppressions_file(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return "--suppressions " + path + ": no such file";
-  if (std::filesystem::is_directory(path, ec)) return "--suppressions " + path + ": is a directory";
+  const std::string named = "--suppressions " + path + ": ";
+  if (!std::filesystem::exists(path, ec)) return Error{named + "no such file"};
+  if (std::filesystem::is_directory(path, ec)) return Error{named + "is a directory"};
   std::ifstream in(path, std::ios::binary);
-  if (!in) return "--suppressions " + path + ": cannot read (" + std::strerror(errno) + ")";
+  if (!in) return Error{named + "cannot read (" + std::strerror(errno) + ")"};
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) return "--suppressions " + path + ": read failed";
+  if (in.bad()) return Error{named + "read failed"};
   return check_suppressions(text.str(), path);
 }
 
-std::optional<std::string> tsan_options_with_suppressions(std::string_view inherited,
-                                                          const std::string& file) {
+Result<std::string> tsan_options_with_suppressions(std::string_view inherited,
+                                                   const std::string& file) {
   std::error_code ec;
   const std::string path = std::filesystem::absolute(file, ec).string();
   const char quote = path.find('\'') == std::string::npos ? '\'' : '"';
-  if (path.find(quote) != std::string::npos) return std::nullopt;
+  if (path.find(quote) != std::string::npos) {
+    return Error{"--suppressions " + file + ": TSan cannot read a path with both ' and \""};
+  }
   std::string options(inherited);
   if (!options.empty()) options += ':';
   // Last, so that it wins over a suppressions= the environment already had.

@@ -1,8 +1,9 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
+
+#include "harness/base/result.hpp"
 
 namespace lockstress {
 
@@ -11,15 +12,15 @@ namespace lockstress {
 // status of a race report too; here the problem is one line naming the file and line instead.
 // Every line must be blank, a # comment, or type:pattern, with a type TSan knows (race, race_top,
 // mutex, thread, signal, called_from_lib, deadlock) and a pattern that is not empty.
-std::optional<std::string> check_suppressions_file(const std::string& path);
+Result<void> check_suppressions_file(const std::string& path);
 
 // The same check on the file's text; problems name lines as "<name>:<line>".
-std::optional<std::string> check_suppressions(std::string_view text, const std::string& name);
+Result<void> check_suppressions(std::string_view text, const std::string& name);
 
 // The TSAN_OPTIONS the TSan runner gets: `inherited` (the environment's, which overrides the
-// runner's built-in defaults) with suppressions=<absolute path of file> added. nullopt when the
+// runner's built-in defaults) with suppressions=<absolute path of file> added. An Error when the
 // path cannot be quoted for TSan's flag parser (it holds both ' and ").
-std::optional<std::string> tsan_options_with_suppressions(std::string_view inherited,
-                                                          const std::string& file);
+Result<std::string> tsan_options_with_suppressions(std::string_view inherited,
+                                                   const std::string& file);
 
 }  // namespace lockstress

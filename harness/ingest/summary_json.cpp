@@ -16,10 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-struct ReadError {
-  std::string message;
-};
-
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
 // One JSON value and where it sits in the document ("results[2].sanitizer"), for error messages.
@@ -30,7 +26,7 @@ class Node {
   Node at(const char* key) const {
     if (!value_.is_object()) fail("expected an object");
     auto it = value_.find(key);
-    if (it == value_.end()) throw ReadError{child_path(key) + ": missing"};
+    if (it == value_.end()) throw Error{child_path(key) + ": missing"};
     return Node(*it, child_path(key));
   }
   bool has(const char* key) const { return value_.is_object() && value_.contains(key); }
@@ -76,9 +72,7 @@ class Node {
     return value_.get<double>();
   }
   const json& raw() const { return value_; }
-  [[noreturn]] void fail(const std::string& problem) const {
-    throw ReadError{path_ + ": " + problem};
-  }
+  [[noreturn]] void fail(const std::string& problem) const { throw Error{path_ + ": " + problem}; }
 
  private:
   std::string child_path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
@@ -320,56 +314,49 @@ CellResult read_cell(const Node& n) {
   return c;
 }
 
-}  // namespace
-
-std::optional<Summary> read_summary_json(std::string_view text, std::string& error) {
-  json document = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) {
-    error = "not valid JSON (malformed or truncated)";
-    return std::nullopt;
+Summary read_summary(const json& document) {
+  const Node root(document, "");
+  if (!document.is_object()) root.fail("expected a lockstress summary object");
+  const std::string schema = root.at("schema").text();
+  if (schema != kSummarySchema) {
+    throw Error{"schema '" + schema + "' is not " + kSummarySchema};
   }
-  try {
-    const Node root(document, "");
-    if (!document.is_object()) root.fail("expected a lockstress summary object");
-    const std::string schema = root.at("schema").text();
-    if (schema != kSummarySchema) {
-      error = "schema '" + schema + "' is not " + kSummarySchema;
-      return std::nullopt;
-    }
-    Summary summary;
-    summary.complete = root.at("complete").boolean();
-    if (root.has("interrupted_by")) {
-      const std::string name = root.at("interrupted_by").text();
-      std::optional<int> signal = parse_signal_name(name);
-      if (!signal) root.at("interrupted_by").fail("unknown signal '" + name + "'");
-      summary.interrupted_by = *signal;
-    }
-    summary.context = read_context(root.at("context"));
-    for (const Node& input : root.at("merged_from").items()) {
-      summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),
-                                     read_context(input.at("context"))});
-    }
-    for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
-    return summary;
-  } catch (const ReadError& e) {
-    error = e.message;
-  } catch (const json::exception& e) {
-    error = e.what();
+  Summary summary;
+  summary.complete = root.at("complete").boolean();
+  if (root.has("interrupted_by")) {
+    const std::string name = root.at("interrupted_by").text();
+    std::optional<int> signal = parse_signal_name(name);
+    if (!signal) root.at("interrupted_by").fail("unknown signal '" + name + "'");
+    summary.interrupted_by = *signal;
   }
-  return std::nullopt;
+  summary.context = read_context(root.at("context"));
+  for (const Node& input : root.at("merged_from").items()) {
+    summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),
+                                   read_context(input.at("context"))});
+  }
+  for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
+  return summary;
 }
 
-std::optional<Summary> read_summary_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot read (" + std::strerror(errno) + ")";
-    return std::nullopt;
+}  // namespace
+
+Result<Summary> read_summary_json(std::string_view text) {
+  json document = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return Error{"not valid JSON (malformed or truncated)"};
+  try {
+    return result_of([&] { return read_summary(document); });
+  } catch (const json::exception& e) {
+    return Error{e.what()};
   }
+}
+
+Result<Summary> read_summary_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path + ": cannot read (" + std::strerror(errno) + ")"};
   std::ostringstream text;
   text << in.rdbuf();
-  std::string problem;
-  std::optional<Summary> summary = read_summary_json(text.str(), problem);
-  if (!summary) error = path + ": " + problem;
+  Result<Summary> summary = read_summary_json(text.str());
+  if (!summary) return Error{path + ": " + summary.error().message};
   return summary;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
+#include "harness/base/result.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
@@ -11,11 +11,11 @@ namespace lockstress {
 // Reads a summary written by write_json (schema lockstress.summary/1) back into a Summary, for the
 // commands that combine or compare summaries. Nothing in the file is trusted: a malformed or
 // truncated document, another schema, a missing or mistyped field, or counts that contradict each
-// other (more failed trials than trials) give nullopt and one line in `error` naming the field.
-// Rates and intervals are recomputed from the counts, never taken from the file.
-std::optional<Summary> read_summary_json(std::string_view text, std::string& error);
+// other (more failed trials than trials) give an Error naming the field. Rates and intervals are
+// recomputed from the counts, never taken from the file.
+Result<Summary> read_summary_json(std::string_view text);
 
-// The same for the file at `path`; `error` then begins with the path.
-std::optional<Summary> read_summary_file(const std::string& path, std::string& error);
+// The same for the file at `path`; the Error then begins with the path.
+Result<Summary> read_summary_file(const std::string& path);
 
 }  // namespace lockstress

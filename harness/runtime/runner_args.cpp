@@ -17,19 +17,17 @@ bool parse_int(std::string_view text, Int& out) {
 
 }  // namespace
 
-std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, std::string& error) {
+Result<RunnerArgs> parse_runner_args(int argc, const char* const* argv) {
   if (argc < 2 || argv[1] != protocol::kRunnerCommand) {
-    error =
-        "this program is a lockstress runner: the lockstress driver starts it; run that instead";
-    return std::nullopt;
+    return Error{
+        "this program is a lockstress runner: the lockstress driver starts it; run that instead"};
   }
   RunnerArgs args;
   bool have_case = false;
   for (int i = 2; i < argc; i += 2) {
     std::string_view key = argv[i];
     if (i + 1 >= argc) {
-      error = "runner: missing value for " + std::string(key);
-      return std::nullopt;
+      return Error{"runner: missing value for " + std::string(key)};
     }
     std::string_view value = argv[i + 1];
     bool ok = true;
@@ -63,17 +61,14 @@ std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, s
     } else if (key == "--time-limit-ms") {
       ok = parse_int(value, args.time_limit_ms) && args.time_limit_ms > 0;
     } else {
-      error = "runner: unknown argument " + std::string(key);
-      return std::nullopt;
+      return Error{"runner: unknown argument " + std::string(key)};
     }
     if (!ok) {
-      error = "runner: bad value '" + std::string(value) + "' for " + std::string(key);
-      return std::nullopt;
+      return Error{"runner: bad value '" + std::string(value) + "' for " + std::string(key)};
     }
   }
   if (!have_case || args.threads == 0 || args.iterations == 0 || args.trials == 0) {
-    error = "runner: --case, --threads, --iterations and --trials are required";
-    return std::nullopt;
+    return Error{"runner: --case, --threads, --iterations and --trials are required"};
   }
   return args;
 }

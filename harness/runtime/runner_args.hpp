@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "harness/base/result.hpp"
 #include "harness/perturb.hpp"
 #include "harness/pin.hpp"
 #include "harness/start_line.hpp"
@@ -26,8 +27,8 @@ struct RunnerArgs {
   int progress_fd = -1;            // where the progress beacon writes; -1: no beacon
 };
 
-// argv as the driver builds it (see runner_command_line in the driver); nullopt with `error`
-// set when anything is missing, unknown or out of range.
-std::optional<RunnerArgs> parse_runner_args(int argc, const char* const* argv, std::string& error);
+// argv as the driver builds it (runner_arguments in harness/driver/run_cell.cpp); an Error when
+// anything is missing, unknown or out of range.
+Result<RunnerArgs> parse_runner_args(int argc, const char* const* argv);
 
 }  // namespace lockstress

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "harness/base/exit_codes.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/perturbation_plan.hpp"
 #include "harness/runtime/placement.hpp"
@@ -161,16 +162,15 @@ int main(int argc, char** argv, std::vector<Case> cases) {
   // does not reach: if the driver dies, so must its runner, even one stuck in a hung trial.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   cases = with_control(std::move(cases));
-  std::string error;
-  std::optional<RunnerArgs> args = parse_runner_args(argc, argv, error);
+  Result<RunnerArgs> args = parse_runner_args(argc, argv);
   if (!args) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return 2;
+    std::fprintf(stderr, "%s\n", args.error().message.c_str());
+    return kExitUsage;
   }
   const Case* test_case = find_case(cases, args->case_name);
   if (test_case == nullptr) {
     std::fprintf(stderr, "runner: no case named '%s'\n", args->case_name.c_str());
-    return 2;
+    return kExitUsage;
   }
   run_trials(*test_case, *args);
   return 0;

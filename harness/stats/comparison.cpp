@@ -18,15 +18,13 @@ std::string name_of(const CellResult& cell) {
          std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
 }
 
-// The cells of one summary by key; nullopt (and `error`) when a key repeats.
-std::optional<std::map<Key, const CellResult*>> index(const Summary& summary, const char* which,
-                                                      std::string& error) {
+// The cells of one summary by key; an Error when a key repeats.
+Result<std::map<Key, const CellResult*>> index(const Summary& summary, const char* which) {
   std::map<Key, const CellResult*> cells;
   for (const CellResult& cell : summary.results) {
     if (!cells.emplace(key_of(cell), &cell).second) {
-      error = std::string("the ") + which + " summary has " + name_of(cell) +
-              " twice (merge shards before comparing)";
-      return std::nullopt;
+      return Error{std::string("the ") + which + " summary has " + name_of(cell) +
+                   " twice (merge shards before comparing)"};
     }
   }
   return cells;
@@ -58,12 +56,11 @@ bool Comparison::any_safe_got_worse() const {
                      [](const ComparisonRow& r) { return r.safe_got_worse; });
 }
 
-std::optional<Comparison> compare_summaries(const Summary& base, const Summary& now, double alpha,
-                                            std::string& error) {
-  auto base_cells = index(base, "base", error);
-  if (!base_cells) return std::nullopt;
-  auto new_cells = index(now, "new", error);
-  if (!new_cells) return std::nullopt;
+Result<Comparison> compare_summaries(const Summary& base, const Summary& now, double alpha) {
+  auto base_cells = index(base, "base");
+  if (!base_cells) return base_cells.error();
+  auto new_cells = index(now, "new");
+  if (!new_cells) return new_cells.error();
 
   Comparison comparison;
   comparison.alpha = alpha;
@@ -96,8 +93,7 @@ std::optional<Comparison> compare_summaries(const Summary& base, const Summary& 
     }
   }
   if (comparison.rows.empty()) {
-    error = "the two summaries have no (case, variant, threads, iterations) in common";
-    return std::nullopt;
+    return Error{"the two summaries have no (case, variant, threads, iterations) in common"};
   }
   return comparison;
 }

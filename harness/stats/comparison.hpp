@@ -1,9 +1,9 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "harness/base/result.hpp"
 #include "harness/stats/fisher.hpp"
 #include "harness/stats/statistics.hpp"
 #include "harness/summary/summary.hpp"
@@ -39,9 +39,8 @@ struct Comparison {
 };
 
 // Pairs the cells of two summaries by case, variant, threads and iterations and compares their
-// rates: lost updates in every variant, sanitizer reports in tsan. Returns nullopt with a
-// one-line `error` when the two have no cell in common or one names a cell twice.
-std::optional<Comparison> compare_summaries(const Summary& base, const Summary& now, double alpha,
-                                            std::string& error);
+// rates: lost updates in every variant, sanitizer reports in tsan. An Error when the two have no
+// cell in common or one names a cell twice.
+Result<Comparison> compare_summaries(const Summary& base, const Summary& now, double alpha);
 
 }  // namespace lockstress

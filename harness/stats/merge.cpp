@@ -10,10 +10,6 @@
 namespace lockstress {
 namespace {
 
-struct MergeError {
-  std::string message;
-};
-
 std::string cell_name(const CellResult& cell) {
   return cell.case_name + "/" + std::string(to_string(cell.variant));
 }
@@ -34,20 +30,20 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     for (const CellResult& cell : inputs[i].summary.results) {
       if (!by_key[i].emplace(key(cell), &cell).second) {
-        throw MergeError{inputs[i].file + ": holds the cell " + key(cell) + " twice"};
+        throw Error{inputs[i].file + ": holds the cell " + key(cell) + " twice"};
       }
     }
   }
   const auto missing = [&](std::size_t has, std::size_t lacks, const CellResult& cell) {
     for (const CellResult& other : inputs[lacks].summary.results) {
       if (other.case_name == cell.case_name && other.variant == cell.variant) {
-        return MergeError{"cells with different parameters: " + inputs[has].file + " ran " +
-                          cell_name(cell) + " with " + parameters(cell) + ", " +
-                          inputs[lacks].file + " with " + parameters(other)};
+        return Error{"cells with different parameters: " + inputs[has].file + " ran " +
+                     cell_name(cell) + " with " + parameters(cell) + ", " + inputs[lacks].file +
+                     " with " + parameters(other)};
       }
     }
-    return MergeError{inputs[lacks].file + " has no cell " + key(cell) + ", which " +
-                      inputs[has].file + " has: merge needs the same cells in every input"};
+    return Error{inputs[lacks].file + " has no cell " + key(cell) + ", which " + inputs[has].file +
+                 " has: merge needs the same cells in every input"};
   };
   std::vector<std::vector<const CellResult*>> matched;
   for (const CellResult& cell : inputs[0].summary.results) {
@@ -57,16 +53,15 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
       if (it == by_key[i].end()) throw missing(0, i, cell);
       const CellResult& other = *it->second;
       if (other.pin != cell.pin) {
-        throw MergeError{"cells with different parameters: " + inputs[0].file + " ran " +
-                         key(cell) + " with --pin " + cell.pin + ", " + inputs[i].file +
-                         " with --pin " + other.pin};
+        throw Error{"cells with different parameters: " + inputs[0].file + " ran " + key(cell) +
+                    " with --pin " + cell.pin + ", " + inputs[i].file + " with --pin " + other.pin};
       }
       if (other.expect.race != cell.expect.race ||
           other.expect.caught_by.plain != cell.expect.caught_by.plain ||
           other.expect.caught_by.tsan != cell.expect.caught_by.tsan ||
           other.expect.tsan_report != cell.expect.tsan_report) {
-        throw MergeError{key(cell) + " declares a different expectation in " + inputs[0].file +
-                         " and " + inputs[i].file + " (different versions of the case?)"};
+        throw Error{key(cell) + " declares a different expectation in " + inputs[0].file + " and " +
+                    inputs[i].file + " (different versions of the case?)"};
       }
       group.push_back(&other);
     }
@@ -101,10 +96,10 @@ std::vector<TrialRange> merge_ranges(const std::vector<MergeInput>& inputs,
     const TrialRange& r = all[k].range;
     if (k > 0 && all[k - 1].range.seed == r.seed &&
         all[k - 1].range.first + all[k - 1].range.count > r.first) {
-      throw MergeError{inputs[all[k - 1].input].file + " and " + inputs[all[k].input].file +
-                       " both hold trial " + std::to_string(r.first) + " of seed " +
-                       std::to_string(r.seed) + " in " + key(*cells[0]) +
-                       " (the same shard or run twice?)"};
+      throw Error{inputs[all[k - 1].input].file + " and " + inputs[all[k].input].file +
+                  " both hold trial " + std::to_string(r.first) + " of seed " +
+                  std::to_string(r.seed) + " in " + key(*cells[0]) +
+                  " (the same shard or run twice?)"};
     }
     if (!merged.empty() && merged.back().seed == r.seed &&
         merged.back().first + merged.back().count == r.first) {
@@ -252,9 +247,9 @@ void merge_stopping(const std::vector<MergeInput>& inputs,
     const CellResult& cell = *cells[i];
     if (cell.stopped_by == StopReason::first_detection || cell.stopped_by == StopReason::ci_width ||
         cell.interval_alpha < kAlpha) {
-      throw MergeError{inputs[i].file + ": " + key(cell) +
-                       " ran under a sequential stopping rule (--until-ci-width or "
-                       "--stop-on-detect), so its intervals cannot take in other inputs' trials"};
+      throw Error{inputs[i].file + ": " + key(cell) +
+                  " ran under a sequential stopping rule (--until-ci-width or "
+                  "--stop-on-detect), so its intervals cannot take in other inputs' trials"};
     }
     if (cell.stopped_by == StopReason::duration) out.stopped_by = StopReason::duration;
   }
@@ -308,12 +303,9 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
 
 }  // namespace
 
-std::optional<Summary> merge_summaries(const std::vector<MergeInput>& inputs, std::string& error) {
-  if (inputs.empty()) {
-    error = "nothing to merge";
-    return std::nullopt;
-  }
-  try {
+Result<Summary> merge_summaries(const std::vector<MergeInput>& inputs) {
+  if (inputs.empty()) return Error{"nothing to merge"};
+  return result_of([&] {
     Summary merged;
     for (const MergeInput& input : inputs) {
       merged.complete = merged.complete && input.summary.complete;
@@ -330,10 +322,7 @@ std::optional<Summary> merge_summaries(const std::vector<MergeInput>& inputs, st
     merged.context = merge_contexts(merged.merged_from);
     grade_all(merged.results);
     return merged;
-  } catch (const MergeError& e) {
-    error = e.message;
-    return std::nullopt;
-  }
+  });
 }
 
 }  // namespace lockstress

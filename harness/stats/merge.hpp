@@ -1,9 +1,9 @@
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "harness/base/result.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
@@ -29,7 +29,7 @@ struct MergeInput {
 //     its own inputs); the merged context keeps fields where the inputs agree, joins differing
 //     strings with " | ", sets differing numbers (seed, CPUs) to 0, and takes the earliest start.
 //     Its rerun_command is the inputs' one without --shard when they share it, otherwise empty.
-// Returns nullopt, with one line in `error`, when the inputs do not fit together.
-std::optional<Summary> merge_summaries(const std::vector<MergeInput>& inputs, std::string& error);
+// An Error when the inputs do not fit together.
+Result<Summary> merge_summaries(const std::vector<MergeInput>& inputs);
 
 }  // namespace lockstress

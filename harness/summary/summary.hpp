@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/base/exit_codes.hpp"
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/stats/fairness.hpp"
 #include "harness/stats/statistics.hpp"
@@ -171,11 +172,5 @@ struct Summary {
 // 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither);
 // 128 + N when signal N interrupted the run (130 SIGINT, 143 SIGTERM).
 int exit_code(const Summary& summary);
-
-inline constexpr int kExitPass = 0;
-inline constexpr int kExitFail = 1;
-inline constexpr int kExitUsage = 2;
-inline constexpr int kExitInconclusive = 3;
-inline constexpr int kExitError = 4;
 
 }  // namespace lockstress

@@ -29,14 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     args.emplace_back(command.substr(pos, end - pos));
     pos = end + 1;
   }
-  const Command parsed = parse_command_line(args, cases);
-  if (const auto* error = std::get_if<UsageError>(&parsed)) {
-    if (error->message.empty()) __builtin_trap();
-  }
-  if (const auto* run = std::get_if<RunCommand>(&parsed)) {
+  const Result<Command> parsed = parse_command_line(args, cases);
+  if (!parsed && parsed.error().message.empty()) __builtin_trap();
+  if (const auto* run = parsed ? std::get_if<RunCommand>(&*parsed) : nullptr) {
     // What the driver would tell the user to rerun must parse to the same run.
     std::vector<std::string> rerun = rerun_arguments("lockstress", run->options, 7);
-    if (!std::holds_alternative<RunCommand>(parse_command_line(rerun, cases))) __builtin_trap();
+    const Result<Command> again = parse_command_line(rerun, cases);
+    if (!again || !std::holds_alternative<RunCommand>(*again)) __builtin_trap();
   }
   if (split != std::string_view::npos) {
     (void)check_suppressions(input.substr(split + 1), "fuzz.supp");

@@ -11,16 +11,15 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace lockstress;
-  std::string error;
-  std::optional<Summary> summary =
-      read_summary_json(std::string_view(reinterpret_cast<const char*>(data), size), error);
+  const Result<Summary> summary =
+      read_summary_json(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!summary) {
-    if (error.empty()) __builtin_trap();
+    if (summary.error().message.empty()) __builtin_trap();
     return 0;
   }
   std::ostringstream written;
   write_json(*summary, written);
-  std::optional<Summary> again = read_summary_json(written.str(), error);
+  const Result<Summary> again = read_summary_json(written.str());
   if (!again) __builtin_trap();
   std::ostringstream rewritten;
   write_json(*again, rewritten);

@@ -106,12 +106,12 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
         check.problems.push_back(where + "unknown variable in '" + arg + "'");
     }
     args[0] = "lockstress";
-    Command parsed = parse_command_line(args, cases);
-    if (const UsageError* error = std::get_if<UsageError>(&parsed)) {
-      check.problems.push_back(where + error->message);
-    } else if (std::holds_alternative<RunCommand>(parsed)) {
+    Result<Command> parsed = parse_command_line(args, cases);
+    if (!parsed) {
+      check.problems.push_back(where + parsed.error().message);
+    } else if (std::holds_alternative<RunCommand>(*parsed)) {
       ++check.runs;
-    } else if (std::holds_alternative<MergeCommand>(parsed)) {
+    } else if (std::holds_alternative<MergeCommand>(*parsed)) {
       ++check.merges;
     } else {
       check.problems.push_back(where + "not a run or merge command: " + command);

@@ -17,19 +17,24 @@ std::vector<Case> test_cases() {
   return cases;
 }
 
-Command parse(std::vector<std::string> args) {
+// A parsed command, or the Error, as one variant the tests can ask with holds_alternative.
+using Parsed = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand, Error>;
+
+Parsed parse(std::vector<std::string> args) {
   args.insert(args.begin(), "lockstress");
-  return parse_command_line(args, test_cases());
+  Result<Command> command = parse_command_line(args, test_cases());
+  if (!command) return command.error();
+  return std::visit([](auto&& parsed) -> Parsed { return parsed; }, *command);
 }
 
 std::string error_of(std::vector<std::string> args) {
-  Command command = parse(std::move(args));
-  const UsageError* error = std::get_if<UsageError>(&command);
+  Parsed command = parse(std::move(args));
+  const Error* error = std::get_if<Error>(&command);
   return error ? error->message : "<no error>";
 }
 
 TEST(Cli, RunDefaults) {
-  Command command = parse({"run"});
+  Parsed command = parse({"run"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_TRUE(o.cases.empty());
@@ -42,7 +47,7 @@ TEST(Cli, RunDefaults) {
 }
 
 TEST(Cli, PerformanceOptionsDefaultAndParse) {
-  Command defaults = parse({"run"});
+  Parsed defaults = parse({"run"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(defaults));
   const RunOptions& d = std::get<RunCommand>(defaults).options;
   EXPECT_EQ(d.start, StartLine::hybrid);
@@ -51,8 +56,8 @@ TEST(Cli, PerformanceOptionsDefaultAndParse) {
   EXPECT_FALSE(d.stopping.ci_width);
   EXPECT_FALSE(d.stopping.stop_on_detect);
 
-  Command command = parse({"run", "--start", "spin", "--perturb", "random", "--duration", "2m",
-                           "--until-ci-width", "5%", "--stop-on-detect"});
+  Parsed command = parse({"run", "--start", "spin", "--perturb", "random", "--duration", "2m",
+                          "--until-ci-width", "5%", "--stop-on-detect"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.start, StartLine::spin);
@@ -70,7 +75,7 @@ TEST(Cli, PerformanceOptionsDefaultAndParse) {
     EXPECT_NE(std::find(rerun.begin(), rerun.end(), arg), rerun.end()) << arg;
   }
 
-  Command capped = parse({"run", "--duration", "10s", "--trials", "50"});
+  Parsed capped = parse({"run", "--duration", "10s", "--trials", "50"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(capped));
   EXPECT_EQ(std::get<RunCommand>(capped).options.trials, 50);
 }
@@ -86,10 +91,9 @@ TEST(Cli, PerformanceOptionErrorsNameTheProblem) {
 }
 
 TEST(Cli, RunWithEveryOption) {
-  Command command =
-      parse({"run", "--case", "locked_counter", "--case", "locked_counter", "--variant", "tsan",
-             "--threads", "4", "--iterations", "1000", "--trials", "7", "--seed",
-             "18446744073709551615", "--json", "o.json", "-q"});
+  Parsed command = parse({"run", "--case", "locked_counter", "--case", "locked_counter",
+                          "--variant", "tsan", "--threads", "4", "--iterations", "1000", "--trials",
+                          "7", "--seed", "18446744073709551615", "--json", "o.json", "-q"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run"});
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.cases, std::vector<std::string>{"locked_counter"});
@@ -132,7 +136,7 @@ TEST(Cli, EveryMistakeIsOneClearLine) {
 }
 
 TEST(Cli, ReliabilityOptions) {
-  Command command =
+  Parsed command =
       parse({"run", "--timeout", "0.5", "--max-faults", "7", "--suppressions", "t.supp"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run", "--timeout", "0.5"});
   const RunOptions& o = std::get<RunCommand>(command).options;
@@ -185,8 +189,8 @@ TEST(Cli, AnArgumentHoldingBoostsPlaceholdersIsAnErrorNotAHang) {
 }
 
 TEST(Cli, ListsSweepInTheOrderGivenWithoutRepeats) {
-  Command command = parse({"run", "--threads", "2", "--case", "locked_counter", "--threads", "8",
-                           "--iterations", "1000,100000,1000"});
+  Parsed command = parse({"run", "--threads", "2", "--case", "locked_counter", "--threads", "8",
+                          "--iterations", "1000,100000,1000"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run"});
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.threads, (std::vector<int>{2, 8}));
@@ -199,7 +203,7 @@ TEST(Cli, ThreadsOutsideALimitAreFineForCasesNotSelected) {
 }
 
 TEST(Cli, HelpListsEveryOptionWithItsDefault) {
-  Command command = parse({"run", "--help"});
+  Parsed command = parse({"run", "--help"});
   ASSERT_TRUE(std::holds_alternative<PrintCommand>(command));
   const std::string& text = std::get<PrintCommand>(command).text;
   for (const char* option : {"--case",       "--variant",        "--threads",
@@ -236,7 +240,7 @@ TEST(Cli, RerunArgumentsRepeatTheRun) {
   EXPECT_EQ(std::vector<std::string>(rerun.begin() + 8, rerun.begin() + 14),
             (std::vector<std::string>{"--timeout", "2.5", "--max-faults", "9", "--suppressions",
                                       "t.supp"}));
-  Command again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
+  Parsed again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
   ASSERT_TRUE(std::holds_alternative<RunCommand>(again));
   EXPECT_EQ(std::get<RunCommand>(again).options.seed, 42u);
   EXPECT_EQ(std::get<RunCommand>(again).options.timeout_seconds, 2.5);
@@ -245,7 +249,7 @@ TEST(Cli, RerunArgumentsRepeatTheRun) {
 }
 
 TEST(Cli, ShardTakesASliceOfTheTrialsOfOneSeededRun) {
-  Command command = parse({"run", "--shard", "2/3", "--seed", "9", "--trials", "10"});
+  Parsed command = parse({"run", "--shard", "2/3", "--seed", "9", "--trials", "10"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
   const RunOptions& o = std::get<RunCommand>(command).options;
   ASSERT_TRUE(o.shard);
@@ -275,15 +279,15 @@ TEST(Cli, ShardTakesASliceOfTheTrialsOfOneSeededRun) {
 
 TEST(Cli, ShardStaysLastInTheRerunCommandWhateverElseIsSet) {
   // merge strips " --shard K/N" from the end of each input's rerun command (merge_context.cpp).
-  Command command = parse({"run", "--shard", "2/3", "--seed", "9", "--start", "spin", "--perturb",
-                           "yield", "--duration", "1m", "--timeout", "5", "--iterations", "100"});
+  Parsed command = parse({"run", "--shard", "2/3", "--seed", "9", "--start", "spin", "--perturb",
+                          "yield", "--duration", "1m", "--timeout", "5", "--iterations", "100"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
   const std::vector<std::string> rerun =
       rerun_arguments("x", std::get<RunCommand>(command).options, 9);
   ASSERT_GE(rerun.size(), 2u);
   EXPECT_EQ(rerun[rerun.size() - 2], "--shard");
   EXPECT_EQ(rerun.back(), "2/3");
-  Command again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
+  Parsed again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
   ASSERT_TRUE(std::holds_alternative<RunCommand>(again));
   const RunOptions& o = std::get<RunCommand>(again).options;
   EXPECT_EQ(o.start, StartLine::spin);
@@ -309,8 +313,8 @@ TEST(Cli, ShardSlicesCoverEveryTrialOnce) {
 }
 
 TEST(Cli, EveryOutputAndProgress) {
-  Command command = parse({"run", "--json", "a", "--markdown", "b", "--junit", "c", "--sarif", "d",
-                           "--html", "e", "--progress"});
+  Parsed command = parse({"run", "--json", "a", "--markdown", "b", "--junit", "c", "--sarif", "d",
+                          "--html", "e", "--progress"});
   ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(
@@ -320,7 +324,7 @@ TEST(Cli, EveryOutputAndProgress) {
 }
 
 TEST(Cli, MergeTakesFilesAndOutputs) {
-  Command command = parse({"merge", "a.json", "b.json", "--markdown", "m.md", "-q", "c.json"});
+  Parsed command = parse({"merge", "a.json", "b.json", "--markdown", "m.md", "-q", "c.json"});
   ASSERT_TRUE(std::holds_alternative<MergeCommand>(command));
   const MergeCommand& m = std::get<MergeCommand>(command);
   EXPECT_EQ(m.inputs, (std::vector<std::string>{"a.json", "b.json", "c.json"}));

@@ -6,10 +6,13 @@
 #include <sstream>
 
 #include "harness/reporters/comparison_reporter.hpp"
+#include "result_testing.hpp"
 #include "sample_summary.hpp"
 
 namespace lockstress {
 namespace {
+
+using testing::message_of;
 
 // A summary of hand-picked counts: (case, variant, failed trials, trials with reports, trials).
 struct Counts {
@@ -56,9 +59,8 @@ TEST(Comparison, PairsCellsAndComputesFisherPerMeasure) {
                                   {"locked_counter", Variant::plain, 0, 0, 200},
                                   {"locked_counter", Variant::tsan, 0, 1, 200},
                                   {"new_case", Variant::plain, 0, 0, 10}});
-  std::string error;
-  std::optional<Comparison> c = compare_summaries(base, now, 0.01, error);
-  ASSERT_TRUE(c) << error;
+  Result<Comparison> c = compare_summaries(base, now, 0.01);
+  ASSERT_TRUE(c) << message_of(c);
   EXPECT_EQ(c->rows.size(), 4u);  // plain: lost updates; tsan: lost updates and reports
 
   const ComparisonRow& peterson = find(*c, "peterson_acq_rel", Variant::plain, "lost updates");
@@ -81,34 +83,29 @@ TEST(Comparison, PairsCellsAndComputesFisherPerMeasure) {
 TEST(Comparison, ASafeCaseThatFailsLessOrAsOftenIsNotWorse) {
   const Summary base = summary_of({{"lock", Variant::plain, 5, 0, 100}});
   for (std::int64_t failed : {0, 5, 9}) {  // 9/100 against 5/100: p = 0.41, not significant
-    std::string error;
-    auto c = compare_summaries(base, summary_of({{"lock", Variant::plain, failed, 0, 100}}), 0.01,
-                               error);
-    ASSERT_TRUE(c) << error;
+    auto c = compare_summaries(base, summary_of({{"lock", Variant::plain, failed, 0, 100}}), 0.01);
+    ASSERT_TRUE(c) << message_of(c);
     EXPECT_FALSE(c->any_safe_got_worse()) << failed;
   }
-  std::string error;
-  auto c = compare_summaries(base, summary_of({{"lock", Variant::plain, 30, 0, 100}}), 0.01, error);
+  auto c = compare_summaries(base, summary_of({{"lock", Variant::plain, 30, 0, 100}}), 0.01);
   ASSERT_TRUE(c);
   EXPECT_TRUE(c->any_safe_got_worse());  // 30/100 against 5/100: p ~ 2e-6
 }
 
 TEST(Comparison, RefusesSummariesWithNothingInCommonOrACellTwice) {
-  std::string error;
-  EXPECT_FALSE(compare_summaries(summary_of({{"a", Variant::plain, 0, 0, 10}}),
-                                 summary_of({{"b", Variant::plain, 0, 0, 10}}), 0.01, error));
-  EXPECT_EQ(error, "the two summaries have no (case, variant, threads, iterations) in common");
-  EXPECT_FALSE(compare_summaries(
-      summary_of({{"a", Variant::plain, 0, 0, 10}, {"a", Variant::plain, 1, 0, 10}}),
-      summary_of({{"a", Variant::plain, 0, 0, 10}}), 0.01, error));
-  EXPECT_EQ(error, "the base summary has a/plain 2x10000 twice (merge shards before comparing)");
+  EXPECT_EQ(message_of(compare_summaries(summary_of({{"a", Variant::plain, 0, 0, 10}}),
+                                         summary_of({{"b", Variant::plain, 0, 0, 10}}), 0.01)),
+            "the two summaries have no (case, variant, threads, iterations) in common");
+  EXPECT_EQ(message_of(compare_summaries(
+                summary_of({{"a", Variant::plain, 0, 0, 10}, {"a", Variant::plain, 1, 0, 10}}),
+                summary_of({{"a", Variant::plain, 0, 0, 10}}), 0.01)),
+            "the base summary has a/plain 2x10000 twice (merge shards before comparing)");
 }
 
 TEST(Comparison, PrintsBothRatesThePValueAndTheChangesInWords) {
   const Summary base = summary_of({{"peterson_acq_rel", Variant::plain, 0, 0, 500, true}});
   const Summary now = summary_of({{"peterson_acq_rel", Variant::plain, 96, 0, 500, true}});
-  std::string error;
-  auto c = compare_summaries(base, now, 0.01, error);
+  auto c = compare_summaries(base, now, 0.01);
   ASSERT_TRUE(c);
   std::ostringstream out;
   write_comparison(*c, base, "x86.json", now, "arm.json", out);

@@ -6,10 +6,13 @@
 #include <cmath>
 
 #include "harness/stats/merge.hpp"
+#include "result_testing.hpp"
 #include "sample_lock_summary.hpp"
 
 namespace lockstress {
 namespace {
+
+using testing::message_of;
 
 // The lock suite's spinlock/plain cell alone, in two shards of seed 7: trials 0-3 and 4-7.
 Summary shard(std::int64_t first, Fairness fairness) {
@@ -28,9 +31,8 @@ TEST(MergeFairness, CountsAddUpAndTheFlagsFollowThem) {
   // Shard 1: fair (1 of 4 unfair); shard 2: 3 of 4 unfair and one thread shut out once.
   const Summary a = shard(0, Fairness{4, 1, 1.2, 2.5, 1, 0, 2, {1000, 400}});
   const Summary b = shard(4, Fairness{4, 0, 3.0, INFINITY, 3, 1, 6, {1000, 0}});
-  std::string error;
-  std::optional<Summary> m = merge_summaries({{"a.json", a}, {"b.json", b}}, error);
-  ASSERT_TRUE(m) << error;
+  Result<Summary> m = merge_summaries({{"a.json", a}, {"b.json", b}});
+  ASSERT_TRUE(m) << message_of(m);
   ASSERT_TRUE(m->results[0].fairness);
   const Fairness& f = *m->results[0].fairness;
   EXPECT_EQ(f.trials, 8);

@@ -10,15 +10,17 @@
 
 #include "harness/ingest/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
+#include "result_testing.hpp"
 #include "test_data.hpp"
 
 namespace lockstress {
 namespace {
 
+using testing::message_of;
+
 MergeInput input(const std::string& name, const std::string& text) {
-  std::string error;
-  std::optional<Summary> summary = read_summary_json(text, error);
-  EXPECT_TRUE(summary) << name << ": " << error;
+  Result<Summary> summary = read_summary_json(text);
+  EXPECT_TRUE(summary) << name << ": " << message_of(summary);
   return {name, summary.value_or(Summary{})};
 }
 
@@ -37,16 +39,15 @@ MergeInput shard_with(int k, const std::string& from, const std::string& to) {
 }
 
 Summary merged(const std::vector<MergeInput>& inputs) {
-  std::string error;
-  std::optional<Summary> out = merge_summaries(inputs, error);
-  EXPECT_TRUE(out) << error;
+  Result<Summary> out = merge_summaries(inputs);
+  EXPECT_TRUE(out) << message_of(out);
   return out.value_or(Summary{});
 }
 
 std::string refusal(const std::vector<MergeInput>& inputs) {
-  std::string error;
-  EXPECT_FALSE(merge_summaries(inputs, error));
-  return error;
+  Result<Summary> merged = merge_summaries(inputs);
+  EXPECT_FALSE(merged);
+  return message_of(merged);
 }
 
 TEST(Merge, SumsCountsAndRecomputesRates) {
@@ -247,9 +248,8 @@ TEST(Merge, RunsWithDifferentSeedsMergeAndKeepBothRanges) {
 TEST(Merge, AMergedSummaryRoundTripsThroughJson) {
   std::ostringstream written;
   write_json(merged({shard(1), shard(2)}), written);
-  std::string error;
-  std::optional<Summary> read = read_summary_json(written.str(), error);
-  ASSERT_TRUE(read) << error;
+  Result<Summary> read = read_summary_json(written.str());
+  ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(read->merged_from.size(), 2u);
   std::ostringstream again;
   write_json(*read, again);

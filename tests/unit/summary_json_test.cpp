@@ -6,12 +6,15 @@
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
+#include "result_testing.hpp"
 #include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
 
 namespace lockstress {
 namespace {
+
+using testing::message_of;
 
 std::string to_json(const Summary& summary) {
   std::ostringstream out;
@@ -20,9 +23,9 @@ std::string to_json(const Summary& summary) {
 }
 
 std::string error_reading(const std::string& text) {
-  std::string error;
-  EXPECT_FALSE(read_summary_json(text, error)) << text.substr(0, 80);
-  return error;
+  Result<Summary> read = read_summary_json(text);
+  EXPECT_FALSE(read) << text.substr(0, 80);
+  return message_of(read);
 }
 
 // Replaces the first occurrence of `from` in the sample's JSON.
@@ -35,9 +38,8 @@ std::string sample_with(const std::string& from, const std::string& to) {
 
 TEST(SummaryJson, RoundTripsEveryField) {
   const std::string written = to_json(testing::sample_summary());
-  std::string error;
-  std::optional<Summary> read = read_summary_json(written, error);
-  ASSERT_TRUE(read) << error;
+  Result<Summary> read = read_summary_json(written);
+  ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
 }
 
@@ -48,9 +50,8 @@ TEST(SummaryJson, RoundTripsAnInterruptedRun) {
   const std::string written = to_json(summary);
   EXPECT_NE(written.find("\"interrupted_by\": \"SIGTERM\""), std::string::npos);
   EXPECT_NE(written.find("\"exit_code\": 143"), std::string::npos);
-  std::string error;
-  std::optional<Summary> read = read_summary_json(written, error);
-  ASSERT_TRUE(read) << error;
+  Result<Summary> read = read_summary_json(written);
+  ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(read->interrupted_by, 15);
   EXPECT_FALSE(read->complete);
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
@@ -59,9 +60,8 @@ TEST(SummaryJson, RoundTripsAnInterruptedRun) {
 TEST(SummaryJson, RoundTripsFairnessWithInfiniteRatios) {
   const std::string written = to_json(testing::sample_lock_summary());
   EXPECT_NE(written.find("\"worst_ratio\": null"), std::string::npos);
-  std::string error;
-  std::optional<Summary> read = read_summary_json(written, error);
-  ASSERT_TRUE(read) << error;
+  Result<Summary> read = read_summary_json(written);
+  ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
   ASSERT_TRUE(read->results.back().fairness);
   EXPECT_TRUE(read->results.back().fairness->starving());
@@ -74,9 +74,8 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeTheFingerprintAndFairness) {
     document["context"].erase(key);
   }
   for (auto& cell : document["results"]) cell.erase("fairness");
-  std::string error;
-  std::optional<Summary> read = read_summary_json(document.dump(), error);
-  ASSERT_TRUE(read) << error;
+  Result<Summary> read = read_summary_json(document.dump());
+  ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(read->context.libc, "");
   EXPECT_EQ(read->context.threads_per_core, 0);
   EXPECT_FALSE(read->results.back().fairness);
@@ -92,9 +91,8 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeStoppingRulesAsAFixedRun) {
       cell.erase(key);
     }
   }
-  std::string error;
-  std::optional<Summary> read = read_summary_json(document.dump(), error);
-  ASSERT_TRUE(read) << error;
+  Result<Summary> read = read_summary_json(document.dump());
+  ASSERT_TRUE(read) << message_of(read);
   const Context fixed_run;
   EXPECT_EQ(read->context.stopping_rule, fixed_run.stopping_rule);
   EXPECT_EQ(read->context.start_line, fixed_run.start_line);

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace lockstress {
+
+// The exit codes of every lockstress command (README, "Exit codes"); 128 + N when signal N
+// interrupted a run.
+inline constexpr int kExitPass = 0;
+inline constexpr int kExitFail = 1;
+inline constexpr int kExitUsage = 2;  // bad input: one line on stderr, nothing ran
+inline constexpr int kExitInconclusive = 3;
+inline constexpr int kExitError = 4;
+
+}  // namespace lockstress

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <iostream>
+
+#include "harness/base/exit_codes.hpp"
+#include "harness/base/result.hpp"
+
+namespace lockstress {
+
+// How every command reports an Error: one line on stderr, and the exit code it returns.
+inline int print_error(const Error& error, int exit_code = kExitUsage) {
+  std::cerr << "lockstress: " << error.message << '\n';
+  return exit_code;
+}
+
+}  // namespace lockstress
