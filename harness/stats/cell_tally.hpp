@@ -43,6 +43,7 @@ class CellTally {
   std::string source_root_;
   LostUpdateTally lost_;
   FairnessTally fairness_;
+  Overlap overlap_;
   std::int64_t failed_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;
