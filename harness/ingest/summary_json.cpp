@@ -297,13 +297,14 @@ CellResult read_cell(const Node& n) {
     if (!(c.interval_alpha > 0 && c.interval_alpha <= 0.05))
       n.at("interval_alpha").fail("expected a number in (0, 0.05]");
   }
+  // A summary written before overlap was measured has none: its trials count as they did.
+  if (n.has("overlap")) c.overlap = read_overlap(n.at("overlap"), c.trials);
   set_intervals(c);
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
   if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
-  // A summary written before overlap was measured has none: its trials count as they did.
-  if (n.has("overlap")) c.overlap = read_overlap(n.at("overlap"), c.trials);
+
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {
     for (const Node& fault : n.at("faults").items()) {

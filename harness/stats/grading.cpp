@@ -96,20 +96,18 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
     grade.reasons.push_back(never_overlapped_text(cell));
     return grade;
   }
-  // The plain bound is over the trials that tested concurrency (see overlap_counts).
+  // The plain rate is over the trials that tested concurrency (see overlap_counts and
+  // set_intervals).
   const std::int64_t concurrent = counted_trials(cell);
-  const double lost_bound = concurrent == cell.trials
-                                ? cell.failures.ci95.high
-                                : rate_at(0, concurrent, cell.interval_alpha).ci95.high;
-  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
-                          " lost an update (rate <= " + format_percent(lost_bound) + " at 95%" +
-                          (concurrent == cell.trials
-                               ? ""
-                               : "; over the " + std::to_string(concurrent) +
-                                     " in which every worker ran at once: the other " +
-                                     std::to_string(cell.trials - concurrent) +
-                                     " tested nothing concurrent") +
-                          ")");
+  grade.reasons.push_back(
+      "no trial of " + std::to_string(cell.trials) +
+      " lost an update (rate <= " + format_percent(cell.failures.ci95.high) + " at 95%" +
+      (concurrent == cell.trials
+           ? ""
+           : "; over the " + std::to_string(concurrent) +
+                 " in which every worker ran at once: the other " +
+                 std::to_string(cell.trials - concurrent) + " tested nothing concurrent") +
+      ")");
   if (cell.variant == Variant::tsan) {
     grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
                             " drew a sanitizer report (rate <= " +

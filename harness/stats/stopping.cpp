@@ -1,5 +1,6 @@
 #include "harness/stats/stopping.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <sstream>
@@ -68,7 +69,14 @@ Rate until_first_detection(std::int64_t trials, double alpha) {
 
 void set_intervals(CellResult& cell) {
   const double alpha = cell.interval_alpha;
-  cell.failures = rate_at(cell.failures.events, cell.trials, alpha);
+  // A plain cell's failure rate is over the trials whose workers ran at once (grading.cpp says
+  // why): a clean trial that tested nothing concurrent must not shrink a safe case's bound. A
+  // wrong count needs overlap, so the failures are among those trials.
+  const std::int64_t concurrent =
+      cell.variant == Variant::plain
+          ? std::max(cell.failures.events, cell.overlap.concurrent_trials(cell.trials))
+          : cell.trials;
+  cell.failures = rate_at(cell.failures.events, concurrent, alpha);
   cell.report_trials = rate_at(cell.report_trials.events, cell.trials, alpha);
   if (cell.stopped_by != StopReason::first_detection) return;
   // The detection that stopped the cell is its first event of that kind, in its last trial.
