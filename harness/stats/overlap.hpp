@@ -20,13 +20,13 @@ struct Overlap {
     ++measured_trials;
     if (*overlap_ns > 0) {
       ++trials_with_overlap;
-      total_overlap_ns += *overlap_ns;
+      total_overlap_ns = saturating_sum(total_overlap_ns, *overlap_ns);
     }
   }
   void add(const Overlap& other) {
     measured_trials += other.measured_trials;
     trials_with_overlap += other.trials_with_overlap;
-    total_overlap_ns += other.total_overlap_ns;
+    total_overlap_ns = saturating_sum(total_overlap_ns, other.total_overlap_ns);
   }
 
   bool measured() const { return measured_trials > 0; }
@@ -40,6 +40,13 @@ struct Overlap {
   // any whose overlap was not measured (a summary written before it was), which count as they did.
   std::int64_t concurrent_trials(std::int64_t trials) const {
     return trials - trials_without_overlap();
+  }
+
+ private:
+  // Both non-negative. The runner's values are read from a stream that is trusted in nothing
+  // (292 years of overlap would be a broken runner, not a reason to overflow).
+  static std::int64_t saturating_sum(std::int64_t a, std::int64_t b) {
+    return a > INT64_MAX - b ? INT64_MAX : a + b;
   }
 };
 
