@@ -28,6 +28,7 @@ class CellTally {
   std::int64_t trials() const { return lost_.trials(); }
   std::int64_t failed_trials() const { return failed_; }
   std::int64_t report_trials() const { return report_trials_; }
+  const Overlap& overlap() const { return overlap_; }
   // Trials with at least one report of this kind ("data race", ...).
   std::int64_t trials_with_kind(const std::string& kind) const;
 
