@@ -120,6 +120,30 @@ Context read_context(const Node& n) {
   if (n.has("perturb")) c.perturb = n.at("perturb").text();
   c.stopping_rule = n.has("stopping_rule") ? n.at("stopping_rule").text() : fixed_run.stopping_rule;
   c.stopping_note = n.has("stopping_note") ? n.at("stopping_note").text() : fixed_run.stopping_note;
+  // And where the code under test came from.
+  c.source_root = optional_text(n, "source_root");
+  if (n.has("source_control")) {
+    const Node source_control = n.at("source_control");
+    c.repository_uri = optional_text(source_control, "repository_uri");
+    c.revision = optional_text(source_control, "revision");
+    c.branch = optional_text(source_control, "branch");
+    c.repository_root = optional_text(source_control, "root");
+  }
+  // And how busy the machine was.
+  if (n.has("load_average")) {
+    const Node load = n.at("load_average");
+    auto average = [&](const char* key) {
+      const Node value = load.at(key);
+      if (value.raw().is_null()) return -1.0;
+      const double number = value.number();
+      if (number < 0) value.fail("expected a load average: null or at least 0");
+      return number;
+    };
+    c.load.start = average("start");
+    c.load.end = average("end");
+    c.load.highest = average("highest");
+    c.load.shared_cpus = load.at("shared_cpus").boolean();
+  }
   return c;
 }
 
@@ -186,6 +210,15 @@ Fairness read_fairness(const Node& n, std::int64_t trials) {
     f.worst_acquisitions.push_back(a.integer());
   }
   return f;
+}
+
+// The rates are written for people; the counts and the total are what is read back.
+Overlap read_overlap(const Node& n, std::int64_t trials) {
+  Overlap o;
+  o.measured_trials = n.at("trials_measured").integer(0, trials);
+  o.trials_with_overlap = n.at("trials_with_overlap").integer(0, o.measured_trials);
+  o.total_overlap_ns = n.at("total_overlap_ns").integer();
+  return o;
 }
 
 Verdict read_verdict(const Node& n) {
@@ -288,11 +321,14 @@ CellResult read_cell(const Node& n) {
     if (!(c.interval_alpha > 0 && c.interval_alpha <= 0.05))
       n.at("interval_alpha").fail("expected a number in (0, 0.05]");
   }
+  // A summary written before overlap was measured has none: its trials count as they did.
+  if (n.has("overlap")) c.overlap = read_overlap(n.at("overlap"), c.trials);
   set_intervals(c);
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
   if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
+
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {
     for (const Node& fault : n.at("faults").items()) {

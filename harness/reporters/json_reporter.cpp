@@ -64,11 +64,30 @@ json fairness_json(const Fairness& f) {
           {"worst_acquisitions", f.worst_acquisitions}};
 }
 
+json overlap_json(const Overlap& o) {
+  return {{"trials_measured", o.measured_trials},
+          {"trials_with_overlap", o.trials_with_overlap},
+          {"overlap_rate", o.measured_trials == 0 ? 0.0
+                                                  : static_cast<double>(o.trials_with_overlap) /
+                                                        static_cast<double>(o.measured_trials)},
+          {"mean_overlap_ns", o.mean_overlap_ns()},
+          {"total_overlap_ns", o.total_overlap_ns}};
+}
+
 json trial_ranges(const std::vector<TrialRange>& ranges) {
   json out = json::array();
   for (const TrialRange& r : ranges)
     out.push_back({{"seed", r.seed}, {"first", r.first}, {"count", r.count}});
   return out;
+}
+
+// Unknown loads (-1) are null.
+json load_json(const MachineLoad& load) {
+  auto value = [](double load) { return load < 0 ? json(nullptr) : json(load); };
+  return {{"start", value(load.start)},
+          {"end", value(load.end)},
+          {"highest", value(load.highest)},
+          {"shared_cpus", load.shared_cpus}};
 }
 
 json context_json(const Context& c) {
@@ -97,7 +116,14 @@ json context_json(const Context& c) {
           {"start_line", c.start_line},
           {"perturb", c.perturb},
           {"stopping_rule", c.stopping_rule},
-          {"stopping_note", c.stopping_note}};
+          {"stopping_note", c.stopping_note},
+          {"source_root", c.source_root},
+          {"source_control",
+           {{"repository_uri", c.repository_uri},
+            {"revision", c.revision},
+            {"branch", c.branch},
+            {"root", c.repository_root}}},
+          {"load_average", load_json(c.load)}};
 }
 
 json cell_json(const CellResult& cell) {
@@ -158,6 +184,7 @@ json cell_json(const CellResult& cell) {
   };
   out.update(expectation_fields(cell.expect));
   if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
+  if (cell.overlap.measured()) out["overlap"] = overlap_json(cell.overlap);
   if (cell.error) out["error"] = *cell.error;
   if (!cell.faults.empty()) out["faults"] = faults(cell.faults);
   return out;

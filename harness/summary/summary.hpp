@@ -8,8 +8,10 @@
 #include "harness/base/exit_codes.hpp"
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/stats/fairness.hpp"
+#include "harness/stats/overlap.hpp"
 #include "harness/stats/statistics.hpp"
 #include "harness/stats/stopping_rule.hpp"
+#include "harness/summary/machine_load.hpp"
 #include "lockstress/expect.hpp"
 #include "lockstress/variant.hpp"
 
@@ -89,6 +91,7 @@ struct CellResult {
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
   std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
+  Overlap overlap;                   // whether the workers ran at once, trial by trial
   double trial_seconds = 0;          // sum of the trials' wall times
   double wall_seconds = 0;           // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion
@@ -137,6 +140,18 @@ struct Context {
   std::string perturb = "none";       // --perturb
   std::string stopping_rule = "fixed: every cell runs the trials asked";
   std::string stopping_note = "Intervals are for the fixed number of trials run.";
+
+  // The code under test: the directory report paths are relative to (--source-root, absolute),
+  // and the git checkout it is in (harness/summary/source_control.hpp). Empty when unknown, or
+  // in a merge of inputs that differ. (Initialised, so that the tests' positional contexts may
+  // stop before them.)
+  std::string source_root{};
+  std::string repository_uri{};
+  std::string revision{};
+  std::string branch{};
+  std::string repository_root{};  // the checkout's top directory
+
+  MachineLoad load{};  // while the run ran (harness/summary/machine_load.hpp)
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than
