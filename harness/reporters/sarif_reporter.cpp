@@ -73,7 +73,7 @@ bool expected(const CellResult& cell, const UniqueReport& report) {
 }
 
 json result(const CellResult& cell, const UniqueReport& report, std::size_t rule_index) {
-  const std::string cell_name = cell.case_name + "/" + std::string(to_string(cell.variant));
+  const std::string cell_name = cell.case_name + "/" + cell.variant.name;
   const std::string seen = report.first_trial < 0 ? std::string("the runner's start-up or exit")
                                                   : format_count(report.trials, cell.trials);
   std::string message =
@@ -95,7 +95,7 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
               {"message", {{"text", message}}}};
   if (!locations.empty()) out["locations"] = locations;
   out["properties"] = {{"case", cell.case_name},
-                       {"variant", std::string(to_string(cell.variant))},
+                       {"variant", cell.variant.name},
                        {"threads", cell.threads},
                        {"iterations", cell.iterations},
                        {"trials", cell.trials},
