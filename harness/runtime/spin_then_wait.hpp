@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include "harness/start_line.hpp"
@@ -60,6 +61,21 @@ T wait_while_equal(const std::atomic<T>& word, T old, WaitPolicy policy) {
     T now = word.load(std::memory_order_acquire);
     if (now != old) return now;
     word.wait(old, std::memory_order_acquire);
+  }
+}
+
+// Spins until `word` is at least `target`, never blocking: the start line's check-in (see
+// WorkerPool). Yields the CPU every kChecksPerYield checks, or as often as `policy` spins before
+// blocking when that is fewer (waiters outnumber CPUs: the workers it waits for need the CPU).
+template <class T>
+void spin_while_less(const std::atomic<T>& word, T target, WaitPolicy policy) {
+  const int checks_per_yield = std::clamp(policy.spin_checks, 1, kChecksPerYield);
+  for (;;) {
+    for (int i = 0; i < checks_per_yield; ++i) {
+      if (word.load(std::memory_order_acquire) >= target) return;
+      cpu_relax();
+    }
+    sched_yield();
   }
 }
 

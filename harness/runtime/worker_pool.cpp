@@ -44,10 +44,17 @@ void WorkerPool::run_round(JobFunction function, void* context) {
   running_.store(static_cast<int>(helpers_.size()), std::memory_order_relaxed);
   round_.fetch_add(1, std::memory_order_release);
   round_.notify_all();
+  check_in(++rounds_);
   function(context, 0);
   for (int running = running_.load(std::memory_order_acquire); running != 0;) {
     running = wait_while_equal(running_, running, wait_);
   }
+}
+
+void WorkerPool::check_in(std::uint64_t round) {
+  const std::uint64_t everyone = round * (helpers_.size() + 1);
+  if (arrivals_.fetch_add(1, std::memory_order_acq_rel) + 1 == everyone) return;
+  spin_while_less(arrivals_, everyone, wait_);
 }
 
 void WorkerPool::run_round(const std::function<void(int)>& job) {
@@ -66,9 +73,10 @@ void WorkerPool::worker_main(int worker, int cpu) {
   place(worker, cpu);
   if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
   std::uint32_t seen = 0;
-  for (;;) {
+  for (std::uint64_t round = 1;; ++round) {
     seen = wait_while_equal(round_, seen, wait_);
     if (stopping_) return;
+    check_in(round);
     job_function_(job_context_, worker);
     if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
   }

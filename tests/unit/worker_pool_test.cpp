@@ -4,6 +4,7 @@
 #include <sched.h>
 
 #include <atomic>
+#include <cstdint>
 #include <thread>
 #include <vector>
 
@@ -35,6 +36,27 @@ TEST(WorkerPool, ReleasesWorkersTogether) {
   };
   pool.run_round(job);
   EXPECT_EQ(arrived.load(), kThreads);
+}
+
+// The start line's second phase: no worker begins a round's job before every worker of the pool
+// has been released and checked in, even one that slept at the release (block) or waits for a
+// CPU (more threads than CPUs). Without the check-in, a worker woken from its futex began tens of
+// microseconds after the others (docs/start-line.md). The job sees it in the pool's own count.
+TEST(WorkerPool, NoWorkerBeginsBeforeEveryWorkerCheckedIn) {
+  const int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (StartLine start : kAllStartLines) {
+    for (int threads : {2, 2 * cpus + 1}) {
+      WorkerPool pool(std::vector<int>(static_cast<std::size_t>(threads), -1),
+                      wait_policy(start, threads, cpus));
+      std::atomic<int> early{0};
+      std::uint64_t round = 0;
+      const std::function<void(int)> job = [&](int) {
+        if (pool.checked_in() < round * static_cast<std::uint64_t>(threads)) early.fetch_add(1);
+      };
+      for (round = 1; round <= 200; ++round) pool.run_round(job);
+      EXPECT_EQ(early.load(), 0) << to_string(start) << ", " << threads << " threads";
+    }
+  }
 }
 
 TEST(WorkerPool, KeepsGoingWithMoreThreadsThanCpus) {
