@@ -30,6 +30,13 @@ struct DetectorInfo {
   std::string Expect::*expected_report;
   // Its runner prints sanitizer reports, which the driver parses, counts and deduplicates.
   bool reads_reports;
+  // A trial tests what it sees only if every worker ran at once (the runner measures the
+  // overlap): its failure rate and a safe case's bound count only such trials, and a cell with
+  // none is a harness fault. The plain build's only witness is a wrong count, which needs the
+  // workers to run at once; TSan's happens-before analysis sees an unordered pair of accesses
+  // whether or not they overlapped in time (its runner reports the control's race in trials
+  // whose workers did not overlap), so its verdicts stay over all trials.
+  bool needs_overlap;
   // Its runner gets TSAN_OPTIONS, with the --suppressions file.
   bool takes_tsan_options;
   // The status its runtime exits with once it printed a report (0: none): never read as a race.
@@ -49,12 +56,12 @@ inline constexpr DetectorInfo kDetectors[] = {
      "sees only what this hardware and compiler did: a race whose window never opened here, or "
      "whose effect this CPU's memory order hides (x86 orders what a weaker CPU would not), is "
      "invisible",
-     nullptr, false, false, 0, 0},
+     nullptr, false, true, false, 0, 0},
     {Detector::tsan, "tsan", "TSan", "trials with the expected report",
      "sees only the synchronisation it instruments: a race between atomic operations (a lost "
      "update without a data race), a memory-order bug its sequentially consistent execution "
      "never shows, or a lock whose synchronisation it cannot see, is invisible or misread",
-     &Expect::tsan_report, true, true, 66, 500},
+     &Expect::tsan_report, true, false, true, 66, 500},
 };
 
 static_assert(

@@ -19,6 +19,7 @@
 #include "harness/runtime/sanitizer_reports.hpp"
 #include "harness/runtime/stop_request.hpp"
 #include "harness/runtime/worker_pool.hpp"
+#include "harness/runtime/worker_span.hpp"
 #include "harness/trial_seed.hpp"
 #include "harness/with_control.hpp"
 #include "lockstress/lockstress.hpp"
@@ -55,6 +56,7 @@ struct TrialJob {
   // which the pool's start and finish lines order.
   std::int64_t index;
   std::vector<Perturbation> perturbations;  // one per worker; used with --perturb only
+  std::vector<WorkerSpan> spans;            // one per worker: when it ran the workload
   std::int64_t start_stagger_ns;
 };
 
@@ -64,11 +66,14 @@ struct TrialJob {
 
 void run_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
+  WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
+  span.start_ns = steady_now_ns();
   try {
     trial.workload->run(worker, trial.iterations);
   } catch (...) {
     exit_with_exception_in(trial);
   }
+  span.end_ns = steady_now_ns();
 }
 
 // The job with a start stagger (--start-stagger-ns, which the driver passes for a TSan variant:
@@ -76,22 +81,28 @@ void run_job(void* context, int worker) {
 void run_staggered_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
   spin_for_ns(worker * trial.start_stagger_ns);
+  WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
+  span.start_ns = steady_now_ns();
   try {
     trial.workload->run(worker, trial.iterations);  // not run_job(): one frame fewer per report
   } catch (...) {
     exit_with_exception_in(trial);
   }
+  span.end_ns = steady_now_ns();
 }
 
 void run_perturbed_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
   Perturbation& perturbation = trial.perturbations[static_cast<std::size_t>(worker)];
   perturbation.start();
+  WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
+  span.start_ns = steady_now_ns();
   try {
     trial.workload->run_perturbed(worker, trial.iterations, perturbation);
   } catch (...) {
     exit_with_exception_in(trial);
   }
+  span.end_ns = steady_now_ns();
 }
 
 void run_trials(const Case& test_case, const RunnerArgs& args) {
@@ -108,6 +119,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
                  args.seed,
                  args.first_trial,
                  std::vector<Perturbation>(static_cast<std::size_t>(args.threads)),
+                 std::vector<WorkerSpan>(static_cast<std::size_t>(args.threads)),
                  args.start_stagger_ns};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
   const WorkerPool::JobFunction plain_job =
@@ -140,6 +152,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
         .runtime_reports = take_sanitizer_report_count(),
         .acquisitions = workload->acquisitions(),
+        .overlap_ns = overlap_ns(trial.spans),
     });
     ++done;
   }
