@@ -90,7 +90,7 @@ bool has_reason(const Grade& grade, const std::string& part) {
   return false;
 }
 
-const Expect kRace = Expect::race_caught_by({.plain = true, .tsan = true});
+const Expect kRace = Expect::race_caught_by({Detector::plain, Detector::tsan});
 
 TEST(Overlap, ASafeCaseIsBoundedOverItsOverlappingTrialsOnly) {
   // 200 trials, 100 of which never ran both workers at once: the bound is that of 100 trials.
