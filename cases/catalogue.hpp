@@ -39,6 +39,16 @@ Case std_recursive_mutex_case();
 Case pthread_spinlock_case();
 Case binary_semaphore_case();
 Case lock_order_inversion_case();
+Case mcs_lock_case();
+Case mcs_relaxed_handoff_case();
+Case std_mutex_try_case();
+Case c_spinlock_case();
+Case c_try_spinlock_case();
+Case c_check_then_set_case();
+Case std_shared_mutex_rw_case();
+Case pthread_rwlock_case();
+Case rw_spinlock_case();
+Case rw_readers_dont_wait_case();
 
 // Every built-in case, in the order `lockstress list` shows them.
 std::vector<Case> builtin_cases();

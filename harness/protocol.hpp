@@ -2,6 +2,8 @@
 
 #include <signal.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace lockstress::protocol {
@@ -11,20 +13,71 @@ namespace lockstress::protocol {
 // before the record of trial K, and after the record of trial K-1, so the driver can attribute
 // every report to the trial that drew it without trusting timestamps.
 //
+//   @lockstress/1 sync op=NAME seen=N acquire=A release=R   (the sync probe, when asked: one per
+//   @lockstress/1 sync-call op=NAME system=0|1 object=PATH function=TEXT     lock operation, then
+//   @lockstress/1 sync-done instrumented=PATH,PATH...          sync-done; before the placement)
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...] [overlap=O]
+//                 [torn=N]
 //   @lockstress/1 end trials=N
 //   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
 // `acquired` (lock cases only) is each worker's acquisitions when the first worker finished.
 // `overlap` is how many nanoseconds every worker ran the workload at once; zero or negative: the
 // last began only after the first had finished (by -O ns). Runners before it wrote none.
-// Any other line is the sanitizer's (or the case's own) output. TEXT runs to the end of the line.
+// `torn` (written when not 0) is the trial's torn reads (Workload::torn_reads).
+// `sync` says how many operations the detector saw in one lock operation of the sync probe
+// (harness/runtime/sync_probe.hpp) and how many of them order like an acquire or a release;
+// `sync-call` names a function of a shared object that operation called first (system: the C or
+// C++ runtime); `sync-done` lists the instrumented shared objects loaded (empty: none).
+// Any other line is the sanitizer's (or the case's own) output. TEXT runs to the end of the line;
+// NAME and PATH are escaped (escape_field).
 inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";
 inline constexpr std::string_view kEnd = "end";
 inline constexpr std::string_view kPlacement = "placement";
 inline constexpr std::string_view kException = "exception";
+inline constexpr std::string_view kSync = "sync";
+inline constexpr std::string_view kSyncCall = "sync-call";
+inline constexpr std::string_view kSyncDone = "sync-done";
+
+// A field of a record that may hold any byte: '%', space, ',', '=' and control characters as %XX.
+inline std::string escape_field(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '%' || c == ' ' || c == ',' || c == '=' || c < 0x20 || c == 0x7f) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// escape_field undone; nullopt for a malformed escape.
+inline std::optional<std::string> unescape_field(std::string_view text) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size()) return std::nullopt;
+    const int high = digit(text[i + 1]), low = digit(text[i + 2]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out += static_cast<char>(high * 16 + low);
+    i += 2;
+  }
+  return out;
+}
 
 // The status a runner exits with right after an exception record.
 inline constexpr int kCaseThrewStatus = 70;

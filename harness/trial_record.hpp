@@ -19,6 +19,8 @@ struct TrialRecord {
   // How long every worker ran the workload at once (harness/runtime/worker_span.hpp); zero or
   // less: they never did. nullopt in a record that does not carry it (an older runner).
   std::optional<std::int64_t> overlap_ns;
+  // Reads that saw a half-written pair (Workload::torn_reads); 0 for a workload that only counts.
+  std::int64_t torn_reads = 0;
 };
 
 }  // namespace lockstress

@@ -82,6 +82,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   Summary summary;
   summary.context = gather_context(args, seed);
   summary.context.runner_compiler = build.compiler;
+  summary.context.runner_c_compiler = build.c_compiler;
   summary.context.variant_builds = build.variants;
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
   summary.context.start_line = to_string(options.start);

@@ -3,8 +3,9 @@
 #include <optional>
 
 // Written by lockstress_add_runner(): returns the value recorded under `key`, or nullptr for a key
-// it does not know. Keys: "compiler", "variants" ("plain;tsan"), and for each variant V
-// "variant.V.detector", "variant.V.flags", "variant.V.runtime".
+// it does not know. Keys: "compiler", "c_compiler" (with C sources), "variants" ("plain;tsan"),
+// and for each variant V "variant.V.detector", "variant.V.flags", "variant.V.runtime",
+// "variant.V.c_flags" (with C sources).
 extern "C" const char* lockstress_build_field(const char* key);
 
 // Stands in when the program was not built by lockstress_add_runner(): the generated source's
@@ -37,6 +38,7 @@ std::vector<std::string> split(const std::string& list, char separator) {
 Result<ProgramBuild> program_build() {
   ProgramBuild build;
   build.compiler = field("compiler").value_or("");
+  build.c_compiler = field("c_compiler").value_or("");
   const std::optional<std::string> names = field("variants");
   if (!names) {
     for (Variant& variant : builtin_variants()) build.variants.push_back({variant, "", ""});
@@ -52,7 +54,8 @@ Result<ProgramBuild> program_build() {
     }
     build.variants.push_back({{name, *detector},
                               field(prefix + "flags").value_or(""),
-                              field(prefix + "runtime").value_or("")});
+                              field(prefix + "runtime").value_or(""),
+                              field(prefix + "c_flags").value_or("")});
   }
   return build;
 }

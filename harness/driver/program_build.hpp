@@ -13,7 +13,8 @@ namespace lockstress {
 // harness/cmake/LockstressRunner.cmake): the compiler, and each variant's name, kind of detector,
 // flags and runtime, in the order VARIANTS listed them.
 struct ProgramBuild {
-  std::string compiler;  // empty: not recorded
+  std::string compiler;    // empty: not recorded
+  std::string c_compiler;  // the C sources' compiler; empty: the program has none
   std::vector<VariantBuild> variants;
 };
 

@@ -51,6 +51,7 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
   if (const std::int64_t stagger = plan.variant.info().start_stagger_ns; stagger > 0) {
     args.insert(args.end(), {"--start-stagger-ns", std::to_string(stagger)});
   }
+  if (plan.variant.info().probes_sync) args.insert(args.end(), {"--probe-sync", "1"});
   if (time_left) {
     // In whole milliseconds, at least one: a runner always runs its first trial.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*time_left).count();
@@ -152,6 +153,7 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
       cell.pin = stream.pin();
       cell.worker_cpus = stream.worker_cpus();
     }
+    if (!cell.sync && stream.sync_probe()) cell.sync = stream.sync_probe();
     tally.add_reports_outside_trials(stream.reports_outside_trials());
     const std::int64_t unfinished = next + stream.trials_seen();
     tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);

@@ -194,6 +194,9 @@ void RunnerStream::on_record(std::string_view record) {
     exception_ = std::move(thrown);
     return;
   }
+  if (type == protocol::kSync || type == protocol::kSyncCall || type == protocol::kSyncDone) {
+    return on_sync_record(type, fields);
+  }
   if (type != protocol::kTrial) {
     return fail("unknown record type '" + std::string(type.substr(0, 100)) + "'");
   }
@@ -229,10 +232,74 @@ void RunnerStream::on_record(std::string_view record) {
     }
     event.overlap_ns = value;
   }
+  if (auto torn = field(fields, "torn")) {
+    if (!parse_int(*torn, event.torn_reads) || event.torn_reads < 0) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+  }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();
   ++trials_seen_;
   on_trial_(std::move(event));
+}
+
+// The sync probe's records come before any trial, as one sequence ending in sync-done.
+void RunnerStream::on_sync_record(std::string_view type, std::string_view fields) {
+  if (trials_seen_ > 0 || sync_) return fail("a sync record after the sync probe was done");
+  if (!sync_building_) sync_building_.emplace();
+  SyncProbe& probe = *sync_building_;
+  // A lock has a handful of operations, each calling a handful of functions first.
+  constexpr std::size_t kMaxEntries = 64;
+  if (type == protocol::kSyncDone) {
+    auto instrumented = field(fields, "instrumented");
+    if (!instrumented) return fail("malformed sync-done record");
+    for (std::size_t pos = 0; pos < instrumented->size();) {
+      std::size_t comma = instrumented->find(',', pos);
+      if (comma == std::string_view::npos) comma = instrumented->size();
+      std::optional<std::string> path =
+          protocol::unescape_field(instrumented->substr(pos, comma - pos));
+      if (!path || path->empty()) return fail("malformed sync-done record");
+      if (probe.instrumented_objects.size() == kMaxEntries) return fail("too many sync entries");
+      probe.instrumented_objects.push_back(std::move(*path));
+      pos = comma + 1;
+    }
+    sync_ = std::move(probe);
+    sync_building_.reset();
+    return;
+  }
+  if (type == protocol::kSync) {
+    OperationSync operation;
+    auto name = field(fields, "op");
+    auto seen = field(fields, "seen");
+    auto acquire = field(fields, "acquire");
+    auto release = field(fields, "release");
+    std::optional<std::string> unescaped = name ? protocol::unescape_field(*name) : std::nullopt;
+    if (!unescaped || !seen || !acquire || !release || !parse_int(*seen, operation.seen) ||
+        !parse_int(*acquire, operation.acquire) || !parse_int(*release, operation.release) ||
+        operation.seen < 0 || operation.acquire < 0 || operation.release < 0) {
+      return fail("malformed sync record");
+    }
+    operation.name = std::move(*unescaped);
+    if (probe.operations.size() == kMaxEntries) return fail("too many sync entries");
+    probe.operations.push_back(std::move(operation));
+    return;
+  }
+  // sync-call: function= runs to the end of the line, and comes last.
+  const std::size_t function_at = fields.find(" function=");
+  const std::string_view head = fields.substr(0, function_at);
+  auto name = field(head, "op");
+  auto system = field(head, "system");
+  auto object = field(head, "object");
+  std::optional<std::string> op = name ? protocol::unescape_field(*name) : std::nullopt;
+  std::optional<std::string> path = object ? protocol::unescape_field(*object) : std::nullopt;
+  if (function_at == std::string_view::npos || !op || !path || !system ||
+      (*system != "0" && *system != "1") || probe.operations.empty() ||
+      probe.operations.back().name != *op) {
+    return fail("malformed sync-call record");
+  }
+  if (probe.operations.back().calls.size() == kMaxEntries) return fail("too many sync entries");
+  probe.operations.back().calls.push_back(SyncCall{
+      std::string(fields.substr(function_at + 10, 1000)), std::move(*path), *system == "1"});
 }
 
 void RunnerStream::fail(std::string message) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/protocol/sync_probe.hpp"
 #include "harness/trial_record.hpp"
 
 namespace lockstress {
@@ -53,6 +54,8 @@ class RunnerStream {
   // As the placement record said: how workers were pinned, and each worker's CPU (-1: unpinned).
   const std::string& pin() const { return pin_; }
   const std::vector<int>& worker_cpus() const { return worker_cpus_; }
+  // What the sync probe saw of the case's lock, once its records were complete (sync-done).
+  const std::optional<SyncProbe>& sync_probe() const { return sync_; }
   // Reports printed after the end record (at exit: thread leaks, say) or before any trial.
   const std::vector<std::string>& reports_outside_trials() const { return outside_; }
   // The last lines that were neither records nor report text, for diagnosing a failed runner.
@@ -61,6 +64,7 @@ class RunnerStream {
  private:
   void on_line(std::string_view line);
   void on_record(std::string_view record);
+  void on_sync_record(std::string_view type, std::string_view fields);
   void fail(std::string message);
 
   std::function<void(TrialEvent)> on_trial_;
@@ -81,6 +85,8 @@ class RunnerStream {
   std::optional<std::string> sanitizer_error_;
   std::int64_t report_blocks_ = 0;
   std::vector<std::string> unfinished_;
+  std::optional<SyncProbe> sync_building_;  // between the first sync record and sync-done
+  std::optional<SyncProbe> sync_;
 };
 
 }  // namespace lockstress

@@ -102,9 +102,11 @@ Variant read_variant(const Node& name_node, std::optional<Node> detector_node) {
 }
 
 // A summary from before variants were a list has the plain and tsan ones' fields only.
-std::vector<VariantBuild> read_variant_builds(const Node& build, std::string& compiler) {
+std::vector<VariantBuild> read_variant_builds(const Node& build, std::string& compiler,
+                                              std::string& c_compiler) {
   auto optional_text = [&](const char* key) { return build.has(key) ? build.at(key).text() : ""; };
   compiler = optional_text("compiler");
+  c_compiler = optional_text("c_compiler");
   std::vector<VariantBuild> out;
   if (!build.has("variants")) {
     if (build.has("plain_flags"))
@@ -117,7 +119,7 @@ std::vector<VariantBuild> read_variant_builds(const Node& build, std::string& co
   }
   for (const Node& v : build.at("variants").items()) {
     out.push_back({read_variant(v.at("name"), v.at("detector")), v.at("flags").text(),
-                   v.at("runtime").text()});
+                   v.at("runtime").text(), v.has("c_flags") ? v.at("c_flags").text() : ""});
   }
   return out;
 }
@@ -149,7 +151,9 @@ Context read_context(const Node& n) {
   if (n.has("cache_line_bytes")) {
     c.cache_line_bytes = static_cast<int>(n.at("cache_line_bytes").integer(0, 1 << 20));
   }
-  if (n.has("build")) c.variant_builds = read_variant_builds(n.at("build"), c.runner_compiler);
+  if (n.has("build")) {
+    c.variant_builds = read_variant_builds(n.at("build"), c.runner_compiler, c.runner_c_compiler);
+  }
   // So did how the trials ran and stopped; a summary without it ran fixed trials.
   const Context fixed_run;
   if (n.has("start_line")) c.start_line = n.at("start_line").text();
@@ -261,6 +265,26 @@ Overlap read_overlap(const Node& n, std::int64_t trials) {
   return o;
 }
 
+SyncProbe read_sync(const Node& n) {
+  SyncProbe probe;
+  for (const Node& op : n.at("operations").items()) {
+    OperationSync operation;
+    operation.name = op.at("name").text();
+    operation.seen = op.at("seen").integer(0);
+    operation.acquire = op.at("acquire").integer(0, operation.seen);
+    operation.release = op.at("release").integer(0, operation.seen);
+    for (const Node& call : op.at("calls").items()) {
+      operation.calls.push_back(SyncCall{call.at("function").text(), call.at("object").text(),
+                                         call.at("system").boolean()});
+    }
+    probe.operations.push_back(std::move(operation));
+  }
+  for (const Node& object : n.at("instrumented_objects").items()) {
+    probe.instrumented_objects.push_back(object.text());
+  }
+  return probe;
+}
+
 Verdict read_verdict(const Node& n) {
   const std::string name = n.text();
   for (Verdict v : {Verdict::pass, Verdict::fail, Verdict::inconclusive, Verdict::error}) {
@@ -366,6 +390,14 @@ CellResult read_cell(const Node& n) {
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
   if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
+  // Absent: no torn read (or a summary from before reader-writer workloads).
+  if (n.has("torn_reads")) {
+    const Node torn = n.at("torn_reads");
+    c.torn_trials = torn.at("trials").integer(1, c.failures.events);
+    c.torn_reads = torn.at("total").integer(c.torn_trials);
+    c.torn_reads_max = torn.at("max").integer(1, c.torn_reads);
+  }
+  if (n.has("sync")) c.sync = read_sync(n.at("sync"));
 
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {

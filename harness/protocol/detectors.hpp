@@ -47,6 +47,10 @@ struct DetectorInfo {
   // check of that trial: the race goes unreported (measured: 12% of 2 x 1,000 trials). A stagger
   // far shorter than an instrumented trial orders the first accesses; the rest still overlaps.
   std::int64_t start_stagger_ns;
+  // It sees only the synchronisation it instruments or intercepts, so its runner runs the sync
+  // probe (harness/runtime/sync_probe.hpp): a lock whose operations it sees none of cannot be
+  // judged by it, and a report on what that lock guards is no finding (see grading).
+  bool probes_sync = false;
 };
 
 // Every kind, in Detector order: one entry each. A new kind is an enumerator in
@@ -61,7 +65,7 @@ inline constexpr DetectorInfo kDetectors[] = {
      "sees only the synchronisation it instruments: a race between atomic operations (a lost "
      "update without a data race), a memory-order bug its sequentially consistent execution "
      "never shows, or a lock whose synchronisation it cannot see, is invisible or misread",
-     &Expect::tsan_report, true, false, true, 66, 500},
+     &Expect::tsan_report, true, false, true, 66, 500, true},
 };
 
 static_assert(

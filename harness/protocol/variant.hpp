@@ -24,6 +24,9 @@ struct VariantBuild {
   Variant variant;
   std::string flags;    // in the order they reach the compiler; empty: not recorded
   std::string runtime;  // the detector's runtime library it links; empty: none
+  // The C sources' flags, when the program has C sources (lockstress_add_runner compiles them
+  // with the same variant's options); empty: none.
+  std::string c_flags{};
   bool operator==(const VariantBuild&) const = default;
 };
 

@@ -58,6 +58,10 @@ void write_fingerprint(const Context& c, std::ostream& out) {
         << c.runner_compiler << " " << b.flags;
     if (!b.runtime.empty()) out << ", runtime " << b.runtime;
     out << '\n';
+    if (!b.c_flags.empty()) {
+      out << "  " << std::string(width + 2, ' ') << "C sources: " << c.runner_c_compiler << " "
+          << b.c_flags << '\n';
+    }
   }
 }
 

@@ -24,6 +24,13 @@ std::string expects(const Expect& expect) {
   return "race: " + detector_names(expect.caught_by);
 }
 
+// What a failed trial of the cell showed, in two words.
+std::string failure_kind(const CellResult& cell) {
+  if (cell.torn_trials == 0) return "lost updates";
+  if (cell.torn_trials == cell.failures.events) return "torn reads";
+  return "lost updates or torn reads";
+}
+
 // The first sanitizer finding of a cell that should have had none, with the trials it was in.
 std::string first_report(const CellResult& cell) {
   std::string kind = cell.unique_reports.empty() ? "sanitizer report" : cell.unique_reports[0].kind;
@@ -45,7 +52,7 @@ std::string detector_outcome(const CellResult& cell) {
   const DetectorInfo& detector = cell.variant.info();
   if (!cell.expect.race) {
     if (cell.failures.events > 0)
-      return "FAIL: lost updates" + in_trials(cell.failures.events, cell.trials);
+      return "FAIL: " + failure_kind(cell) + in_trials(cell.failures.events, cell.trials);
     if (detector.reads_reports && cell.report_trials.events > 0) {
       return "FAIL: " + first_report(cell);
     }
@@ -54,8 +61,7 @@ std::string detector_outcome(const CellResult& cell) {
   }
   const std::int64_t caught = caught_trials(detector, cell.expect, cell);
   if (caught > 0) {
-    return (detector.expected_report ? cell.expect.*detector.expected_report
-                                     : std::string("lost updates")) +
+    return (detector.expected_report ? cell.expect.*detector.expected_report : failure_kind(cell)) +
            in_trials(caught, cell.trials);
   }
   if (!cell.expect.must_be_caught_by(detector.kind)) return "nothing (blind spot)";

@@ -97,16 +97,20 @@ json build_json(const Context& c) {
   };
   json variants = json::array();
   for (const VariantBuild& b : c.variant_builds) {
-    variants.push_back({{"name", b.variant.name},
-                        {"detector", std::string(b.variant.info().name)},
-                        {"flags", b.flags},
-                        {"runtime", b.runtime}});
+    json variant = {{"name", b.variant.name},
+                    {"detector", std::string(b.variant.info().name)},
+                    {"flags", b.flags},
+                    {"runtime", b.runtime}};
+    if (!b.c_flags.empty()) variant["c_flags"] = b.c_flags;
+    variants.push_back(std::move(variant));
   }
-  return {{"compiler", c.runner_compiler},
-          {"plain_flags", of("plain").flags},
-          {"tsan_flags", of("tsan").flags},
-          {"tsan_runtime", of("tsan").runtime},
-          {"variants", variants}};
+  json build = {{"compiler", c.runner_compiler},
+                {"plain_flags", of("plain").flags},
+                {"tsan_flags", of("tsan").flags},
+                {"tsan_runtime", of("tsan").runtime},
+                {"variants", variants}};
+  if (!c.runner_c_compiler.empty()) build["c_compiler"] = c.runner_c_compiler;
+  return build;
 }
 
 // Unknown loads (-1) are null.
@@ -148,6 +152,23 @@ json context_json(const Context& c) {
             {"branch", c.branch},
             {"root", c.repository_root}}},
           {"load_average", load_json(c.load)}};
+}
+
+json sync_json(const SyncProbe& probe) {
+  json operations = json::array();
+  for (const OperationSync& op : probe.operations) {
+    json calls = json::array();
+    for (const SyncCall& call : op.calls) {
+      calls.push_back(
+          {{"function", call.function}, {"object", call.object}, {"system", call.system}});
+    }
+    operations.push_back({{"name", op.name},
+                          {"seen", op.seen},
+                          {"acquire", op.acquire},
+                          {"release", op.release},
+                          {"calls", calls}});
+  }
+  return {{"operations", operations}, {"instrumented_objects", probe.instrumented_objects}};
 }
 
 json cell_json(const CellResult& cell) {
@@ -209,6 +230,11 @@ json cell_json(const CellResult& cell) {
   };
   out.update(expectation_fields(cell.expect));
   if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
+  if (cell.torn_trials > 0) {
+    out["torn_reads"] = {
+        {"trials", cell.torn_trials}, {"total", cell.torn_reads}, {"max", cell.torn_reads_max}};
+  }
+  if (cell.sync) out["sync"] = sync_json(*cell.sync);
   if (cell.overlap.measured()) out["overlap"] = overlap_json(cell.overlap);
   if (cell.error) out["error"] = *cell.error;
   if (!cell.faults.empty()) out["faults"] = faults(cell.faults);

@@ -55,6 +55,7 @@ void write_trial_record(const TrialRecord& record) {
        << " reports=" << record.runtime_reports;
   if (record.acquisitions.empty()) {
     if (record.overlap_ns) line << " overlap=" << *record.overlap_ns;
+    if (record.torn_reads != 0) line << " torn=" << record.torn_reads;
     *line.at() = '\n';
     write_line(head, static_cast<int>(line.at() + 1 - head));
     return;
@@ -65,6 +66,7 @@ void write_trial_record(const TrialRecord& record) {
     text += std::to_string(record.acquisitions[i]);
   }
   if (record.overlap_ns) text += " overlap=" + std::to_string(*record.overlap_ns);
+  if (record.torn_reads != 0) text += " torn=" + std::to_string(record.torn_reads);
   text += '\n';
   write_line(text.data(), static_cast<int>(text.size()));
 }
@@ -100,6 +102,45 @@ void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_
   for (char c : what.substr(0, 1000)) line += (c == '\n' || c == '\r') ? ' ' : c;
   line += '\n';
   write_line(line.data(), static_cast<int>(line.size()));
+}
+
+namespace {
+
+std::string record_head(std::string_view kind) {
+  std::string line(protocol::kPrefix);
+  return line.append(kind);
+}
+
+void write_text(std::string line) {
+  line += '\n';
+  write_line(line.data(), static_cast<int>(line.size()));
+}
+
+}  // namespace
+
+void write_sync_record(std::string_view operation, std::int64_t seen, std::int64_t acquire,
+                       std::int64_t release) {
+  write_text(record_head(protocol::kSync) + " op=" + protocol::escape_field(operation) +
+             " seen=" + std::to_string(seen) + " acquire=" + std::to_string(acquire) +
+             " release=" + std::to_string(release));
+}
+
+void write_sync_call_record(std::string_view operation, std::string_view object, bool system,
+                            std::string_view function) {
+  std::string line = record_head(protocol::kSyncCall) + " op=" + protocol::escape_field(operation) +
+                     " system=" + (system ? "1" : "0") +
+                     " object=" + protocol::escape_field(object) + " function=";
+  for (char c : function.substr(0, 1000)) line += (c == '\n' || c == '\r') ? ' ' : c;
+  write_text(std::move(line));
+}
+
+void write_sync_done_record(const std::vector<std::string>& instrumented_objects) {
+  std::string line = record_head(protocol::kSyncDone) + " instrumented=";
+  for (std::size_t i = 0; i < instrumented_objects.size(); ++i) {
+    if (i > 0) line += ',';
+    line += protocol::escape_field(instrumented_objects[i]);
+  }
+  write_text(std::move(line));
 }
 
 }  // namespace lockstress

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,5 +20,11 @@ void write_end_record(std::int64_t trials);
 void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_view what);
 // Where the workers run: `pin` as asked, and each worker's CPU (-1: not pinned).
 void write_placement_record(std::string_view pin, const std::vector<int>& cpus);
+// The sync probe's records (harness/runtime/sync_probe.hpp).
+void write_sync_record(std::string_view operation, std::int64_t seen, std::int64_t acquire,
+                       std::int64_t release);
+void write_sync_call_record(std::string_view operation, std::string_view object, bool system,
+                            std::string_view function);
+void write_sync_done_record(const std::vector<std::string>& instrumented_objects);
 
 }  // namespace lockstress

@@ -18,6 +18,7 @@
 #include "harness/runtime/runner_args.hpp"
 #include "harness/runtime/sanitizer_reports.hpp"
 #include "harness/runtime/stop_request.hpp"
+#include "harness/runtime/sync_probe.hpp"
 #include "harness/runtime/worker_pool.hpp"
 #include "harness/runtime/worker_span.hpp"
 #include "harness/trial_seed.hpp"
@@ -108,6 +109,13 @@ void run_perturbed_job(void* context, int worker) {
 void run_trials(const Case& test_case, const RunnerArgs& args) {
   std::unique_ptr<Workload> workload =
       case_code(args.first_trial, args.seed, [&] { return test_case.make_workload(args.threads); });
+  // Before any other thread of the runner starts: the probe counts what this thread alone does.
+  if (args.probe_sync) {
+    if (std::optional<SyncProbe> probe =
+            case_code(args.first_trial, args.seed, [&] { return probe_sync(*workload); })) {
+      write_sync_records(*probe);
+    }
+  }
   const std::vector<int> cpus = allowed_cpus();
   WorkerPool pool(
       plan_placement(args.pin, args.threads, cpus),
@@ -153,6 +161,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
         .runtime_reports = take_sanitizer_report_count(),
         .acquisitions = workload->acquisitions(),
         .overlap_ns = overlap_ns(trial.spans),
+        .torn_reads = case_code(index, args.seed, [&] { return workload->torn_reads(); }),
     });
     ++done;
   }

@@ -1,6 +1,7 @@
 #include "harness/stats/cell_tally.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace lockstress {
@@ -17,7 +18,14 @@ CellTally::CellTally(std::int64_t expected_count, std::string source_root)
 void CellTally::add_trial(const TrialEvent& trial) {
   const std::int64_t lost = expected_count_ - trial.count;
   lost_.add(lost);
-  if (lost != 0) ++failed_;
+  if (lost != 0 || trial.torn_reads > 0) ++failed_;
+  if (trial.torn_reads > 0) {
+    ++torn_trials_;
+    // Saturating: the runner's records are trusted in nothing.
+    torn_reads_ =
+        trial.torn_reads > INT64_MAX - torn_reads_ ? INT64_MAX : torn_reads_ + trial.torn_reads;
+    torn_reads_max_ = std::max(torn_reads_max_, trial.torn_reads);
+  }
   fairness_.add(trial.index, trial.acquisitions);
   overlap_.add(trial.overlap_ns);
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
@@ -80,6 +88,9 @@ void CellTally::fill(CellResult& cell) const {
   cell.unique_reports = unique_;
   cell.trial_seconds = trial_seconds_;
   cell.overlap = overlap_;
+  cell.torn_trials = torn_trials_;
+  cell.torn_reads = torn_reads_;
+  cell.torn_reads_max = torn_reads_max_;
   cell.fairness.reset();
   if (fairness_.any()) cell.fairness = fairness_.fairness();
 }

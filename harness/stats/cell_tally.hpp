@@ -46,6 +46,9 @@ class CellTally {
   FairnessTally fairness_;
   Overlap overlap_;
   std::int64_t failed_ = 0;
+  std::int64_t torn_trials_ = 0;
+  std::int64_t torn_reads_ = 0;
+  std::int64_t torn_reads_max_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;
   std::int64_t parsed_reports_ = 0;

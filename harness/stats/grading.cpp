@@ -9,9 +9,22 @@
 namespace lockstress {
 namespace {
 
+// What failed trials showed: lost updates, or torn reads (a reader-writer workload's readers saw
+// a writer half-way), or both.
 std::string lost_text(const CellResult& cell) {
-  return "lost updates in " + format_count(cell.failures.events, cell.trials) + " (up to " +
-         std::to_string(cell.lost_updates.max) + " per trial)";
+  const bool lost = cell.lost_updates.max != 0 || cell.lost_updates.min != 0;
+  if (cell.torn_trials == 0) {
+    return "lost updates in " + format_count(cell.failures.events, cell.trials) + " (up to " +
+           std::to_string(cell.lost_updates.max) + " per trial)";
+  }
+  std::string text = "torn reads in " + format_count(cell.torn_trials, cell.trials) + " (" +
+                     std::to_string(cell.torn_reads) + " in all, up to " +
+                     std::to_string(cell.torn_reads_max) + " per trial)";
+  if (lost) {
+    text = "failures in " + format_count(cell.failures.events, cell.trials) + ": " + text +
+           ", and lost updates (up to " + std::to_string(cell.lost_updates.max) + " per trial)";
+  }
+  return text;
 }
 
 std::string caught_text(const CellResult& cell) {

@@ -1,6 +1,7 @@
 #include "harness/stats/merge.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "harness/stats/grading.hpp"
@@ -271,6 +272,8 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
   out.faults.clear();
   out.reasons.clear();
   out.overlap = {};
+  out.torn_trials = out.torn_reads = out.torn_reads_max = 0;
+  out.sync.reset();
   std::int64_t failed = 0, reported = 0;
   std::size_t most_unpinned = 0;
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -284,6 +287,15 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
     // An input written before overlap was measured adds trials but no measurement: its trials
     // count as they did (Overlap::concurrent_trials).
     out.overlap.add(cell.overlap);
+    out.torn_trials += cell.torn_trials;
+    out.torn_reads =
+        cell.torn_reads > INT64_MAX - out.torn_reads ? INT64_MAX : out.torn_reads + cell.torn_reads;
+    out.torn_reads_max = std::max(out.torn_reads_max, cell.torn_reads_max);
+    // The probe of one runner stands for the cell's; where inputs saw it differently (a runner
+    // built otherwise), the one that saw less: what it could not see, the detector may not see.
+    if (cell.sync && (!out.sync || cell.sync->unseen().size() > out.sync->unseen().size())) {
+      out.sync = cell.sync;
+    }
     if (cell.error) {
       out.error =
           (out.error ? *out.error + "; " : std::string()) + inputs[i].file + ": " + *cell.error;

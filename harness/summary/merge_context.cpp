@@ -45,6 +45,7 @@ std::vector<VariantBuild> merged_builds(const std::vector<MergedInput>& inputs) 
       }
       join(it->flags, b.flags);
       join(it->runtime, b.runtime);
+      join(it->c_flags, b.c_flags);
     }
   }
   return out;
@@ -95,6 +96,7 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.threads_per_core = common(inputs, &Context::threads_per_core, 0);
   c.cache_line_bytes = common(inputs, &Context::cache_line_bytes, 0);
   c.runner_compiler = joined(inputs, &Context::runner_compiler);
+  c.runner_c_compiler = joined(inputs, &Context::runner_c_compiler);
   c.variant_builds = merged_builds(inputs);
   c.start_line = joined(inputs, &Context::start_line);
   c.perturb = joined(inputs, &Context::perturb);

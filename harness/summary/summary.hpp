@@ -7,6 +7,7 @@
 
 #include "harness/base/exit_codes.hpp"
 #include "harness/ingest/tsan_report.hpp"
+#include "harness/protocol/sync_probe.hpp"
 #include "harness/protocol/variant.hpp"
 #include "harness/stats/fairness.hpp"
 #include "harness/stats/overlap.hpp"
@@ -102,6 +103,15 @@ struct CellResult {
   // The two-sided error of the cell's intervals: 5%, less under --until-ci-width (stopping.hpp).
   double interval_alpha = 0.05;
 
+  // Trials in which a reader saw a torn pair (Workload::torn_reads), and how many torn reads in
+  // all and at most in one trial; they count among `failures` too.
+  std::int64_t torn_trials = 0;
+  std::int64_t torn_reads = 0;
+  std::int64_t torn_reads_max = 0;
+  // What the sync probe saw of the case's lock in this variant (DetectorInfo::probes_sync): unset
+  // where it did not run (another kind of detector, or a case without a lock).
+  std::optional<SyncProbe> sync;
+
   Verdict verdict = Verdict::inconclusive;
   std::vector<std::string> reasons;
 
@@ -151,6 +161,9 @@ struct Context {
   std::string repository_root{};  // the checkout's top directory
 
   MachineLoad load{};  // while the run ran (harness/summary/machine_load.hpp)
+
+  // The runners' C sources' compiler (lockstress_add_runner); empty: the program has none.
+  std::string runner_c_compiler{};
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than

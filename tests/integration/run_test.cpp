@@ -124,18 +124,31 @@ TEST(Run, ListShowsEveryCaseWithItsExpectation) {
   testing::Ran ran = run_lockstress("list", scratch);
   EXPECT_EQ(ran.exit_code, 0);
   // Every case of the catalogue, with its expectation and its own default parameters.
-  for (const char* line :
-       {"unsafe_counter        race, caught by plain+tsan  5x100000, 200 trials",
-        "atomic_counter        safe                        5x100000, 100 trials",
-        "split_rmw_relaxed     race, caught by plain       5x100000, 100 trials",
-        "locked_counter        safe                        5x100000, 200 trials",
-        "std_shared_mutex      safe", "std_recursive_mutex   safe", "binary_semaphore      safe",
-        "pthread_spinlock      safe                        2x10000, 100 trials",
-        "spinlock              safe",
-        "spinlock_relaxed      race, caught by tsan        2x1000, 100 trials",
-        "ttas_spinlock         safe", "ticket_lock           safe", "peterson_seq_cst      safe",
-        "peterson_acq_rel      race, caught by plain       2x10000, 100 trials",
-        "lock_order_inversion  race, caught by tsan        2x10000, 100 trials"}) {
+  for (const char* line : {"unsafe_counter        race, caught by plain+tsan  5x100000, 200 trials",
+                           "atomic_counter        safe                        5x100000, 100 trials",
+                           "split_rmw_relaxed     race, caught by plain       5x100000, 100 trials",
+                           "locked_counter        safe                        5x100000, 200 trials",
+                           "std_shared_mutex      safe",
+                           "std_recursive_mutex   safe",
+                           "binary_semaphore      safe",
+                           "pthread_spinlock      safe                        2x10000, 100 trials",
+                           "spinlock              safe",
+                           "spinlock_relaxed      race, caught by tsan        2x1000, 100 trials",
+                           "ttas_spinlock         safe",
+                           "ticket_lock           safe",
+                           "peterson_seq_cst      safe",
+                           "peterson_acq_rel      race, caught by plain       2x10000, 100 trials",
+                           "lock_order_inversion  race, caught by tsan        2x10000, 100 trials",
+                           "mcs_lock              safe",
+                           "mcs_relaxed_handoff   race, caught by tsan",
+                           "std_mutex_try         safe",
+                           "c_spinlock            safe",
+                           "c_try_spinlock        safe",
+                           "c_check_then_set      race, caught by plain+tsan",
+                           "std_shared_mutex_rw   safe",
+                           "pthread_rwlock        safe",
+                           "rw_spinlock           safe",
+                           "rw_readers_dont_wait  race, caught by plain+tsan"}) {
     EXPECT_NE(ran.out.find(line), std::string::npos) << line << "\n" << ran.out;
   }
   EXPECT_NE(ran.out.find("[threads 2-2]"), std::string::npos);

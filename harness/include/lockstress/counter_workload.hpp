@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
+#include "lockstress/trial_slot.hpp"
 #include "lockstress/workload.hpp"
 
 namespace lockstress {
@@ -18,6 +20,12 @@ enum class Acquisitions { untracked, tracked };
 // shared counter through `Increment`, a type that owns whatever guards the counter (a lock, or
 // nothing) and performs one increment: `void operator()(std::int64_t& count, int thread)`.
 // The loop is here, in a template, so that the compiler inlines the increment into it.
+// An Increment is made afresh for every trial, unless it has `void renew(int threads)`: then it
+// is made once, from the constructor's arguments, and renewed before every trial; instead of the
+// call operator it may have `bind(int thread)`, returning a callable `(std::int64_t& count)` that
+// the loop keeps for the whole trial (references in registers, not reloaded each increment). One
+// with `std::unique_ptr<LockProbe> make_probe(int threads) const` offers its lock to the sync
+// probe.
 //
 // Tracked, each thread publishes how many increments it has completed after every one. With a
 // fixed number of iterations per thread the totals at the end are all equal and say nothing about
@@ -28,19 +36,44 @@ enum class Acquisitions { untracked, tracked };
 // started, the window is empty and every count is 0.
 template <class Increment, Acquisitions kAcquisitions = Acquisitions::untracked>
 class CounterWorkload final : public Workload {
+  static constexpr bool kRenewable = requires(Increment & increment, int threads) {
+    increment.renew(threads);
+  };
+  static constexpr bool kBinds = requires(Increment & increment) { increment.bind(0); };
+  struct Unbound {};
+  // Thread `thread`'s increment for the whole trial; the others are called as they are, so that
+  // their loop (and their frames in TSan's reports) stay as they were.
+  static auto bind(Increment& increment, int thread) {
+    if constexpr (kBinds) {
+      return increment.bind(thread);
+    } else {
+      return Unbound{};
+    }
+  }
+
  public:
-  explicit CounterWorkload(int threads)
+  template <class... Args>
+  explicit CounterWorkload(int threads, Args&&... increment_args)
       : threads_(threads),
         progress_(kAcquisitions == Acquisitions::tracked
                       ? std::make_unique<Progress[]>(static_cast<std::size_t>(threads))
-                      : nullptr) {}
+                      : nullptr) {
+    static_assert(kRenewable || sizeof...(Args) == 0,
+                  "an Increment made from arguments renews itself: void renew(int threads)");
+    if constexpr (kRenewable) increment_.emplace(std::forward<Args>(increment_args)...);
+  }
 
-  // A fresh counter and increment for every trial. The counter stays inside the workload object:
-  // measured here, a counter in a heap block of its own (allocated per trial or once) cut the
-  // plain runner's 2 x 1,000 detection from 99% of trials to 25-68%.
+  // A fresh counter and increment for every trial. In the plain runner the counter stays inside
+  // the workload object: measured here, a counter in a heap block of its own (allocated per trial
+  // or once) cut the plain runner's 2 x 1,000 detection from 99% of trials to 25-68%. Under TSan
+  // it moves to a fresh address every trial (TrialSlot says why).
   void reset() override {
-    counter_.value = 0;
-    increment_.emplace();
+    counter_.renew();
+    if constexpr (kRenewable) {
+      increment_->renew(threads_);
+    } else {
+      increment_.emplace();
+    }
     if constexpr (kAcquisitions == Acquisitions::tracked) {
       for (int t = 0; t < threads_; ++t) progress_[t].done.store(0, std::memory_order_relaxed);
       started_.store(0, std::memory_order_relaxed);
@@ -53,13 +86,23 @@ class CounterWorkload final : public Workload {
 
   void run(int thread, std::int64_t iterations) override {
     Increment& increment = *increment_;
+    [[maybe_unused]] auto bound = bind(increment, thread);
+    std::int64_t& count = counter_.get();
     if constexpr (kAcquisitions == Acquisitions::untracked) {
-      for (std::int64_t i = 0; i < iterations; ++i) increment(counter_.value, thread);
+      for (std::int64_t i = 0; i < iterations; ++i) {
+        if constexpr (kBinds)
+          bound(count);
+        else
+          increment(count, thread);
+      }
     } else {
       enter_window();
       std::atomic<std::int64_t>& done = progress_[thread].done;
       for (std::int64_t i = 0; i < iterations; ++i) {
-        increment(counter_.value, thread);
+        if constexpr (kBinds)
+          bound(count);
+        else
+          increment(count, thread);
         done.store(i + 1, std::memory_order_relaxed);
       }
       leave_window();
@@ -70,12 +113,17 @@ class CounterWorkload final : public Workload {
   // separate loop, so that run() (no perturbation) stays exactly the loop above.
   void run_perturbed(int thread, std::int64_t iterations, Perturbation& perturbation) override {
     Increment& increment = *increment_;
+    [[maybe_unused]] auto bound = bind(increment, thread);
+    std::int64_t& count = counter_.get();
     if constexpr (kAcquisitions == Acquisitions::tracked) enter_window();
     const std::int64_t period = perturbation.period();
     for (std::int64_t done = 0; done < iterations;) {
       const std::int64_t end = iterations - done > period ? done + period : iterations;
       for (; done < end; ++done) {
-        increment(counter_.value, thread);
+        if constexpr (kBinds)
+          bound(count);
+        else
+          increment(count, thread);
         if constexpr (kAcquisitions == Acquisitions::tracked) {
           progress_[thread].done.store(done + 1, std::memory_order_relaxed);
         }
@@ -85,12 +133,12 @@ class CounterWorkload final : public Workload {
     if constexpr (kAcquisitions == Acquisitions::tracked) leave_window();
   }
 
-  std::int64_t count() const override { return counter_.value; }
+  std::int64_t count() const override { return counter_.get(); }
 
   // A racy read on purpose, kept out of TSan's sight: the workers write the counter without
   // synchronisation (for most cases, that is the point), and this only needs a recent value.
   __attribute__((no_sanitize("thread"))) std::int64_t progress() const override {
-    return *static_cast<const volatile std::int64_t*>(&counter_.value);
+    return *static_cast<const volatile std::int64_t*>(&counter_.get());
   }
 
   std::vector<std::int64_t> acquisitions() const override {
@@ -98,11 +146,14 @@ class CounterWorkload final : public Workload {
     return {};
   }
 
+  std::unique_ptr<LockProbe> lock_probe() const override {
+    if constexpr (requires(const Increment& increment) { increment.make_probe(threads_); }) {
+      return increment_->make_probe(threads_);
+    }
+    return nullptr;
+  }
+
  private:
-  // On its own cache line, so that the guard's state never shares one with the counter.
-  struct alignas(64) Counter {
-    std::int64_t value = 0;
-  };
   // One line per thread: a thread's progress stores never contend with another's.
   struct alignas(64) Progress {
     std::atomic<std::int64_t> done{0};
@@ -129,7 +180,8 @@ class CounterWorkload final : public Workload {
     }
   }
 
-  Counter counter_;
+  // On its own cache line (plain), so that the guard's state never shares one with the counter.
+  TrialSlot<std::int64_t> counter_;
   std::optional<Increment> increment_;
   int threads_;
   std::unique_ptr<Progress[]> progress_;

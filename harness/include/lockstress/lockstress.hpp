@@ -6,10 +6,17 @@
 
 #include <vector>
 
+#include "lockstress/c_lock.hpp"
 #include "lockstress/case.hpp"
 #include "lockstress/counter_workload.hpp"
 #include "lockstress/expect.hpp"
 #include "lockstress/lock_case.hpp"
+#include "lockstress/lock_instance.hpp"
+#include "lockstress/lock_operations.hpp"
+#include "lockstress/shared_lock_case.hpp"
+#include "lockstress/shared_lock_workload.hpp"
+#include "lockstress/trial_slot.hpp"
+#include "lockstress/try_lock_case.hpp"
 #include "lockstress/unlocked_increment.hpp"
 #include "lockstress/workload.hpp"
 
