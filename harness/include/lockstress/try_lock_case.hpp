@@ -82,16 +82,24 @@ class TryLockedIncrement {
   Bound bind(int thread) const { return Bound{instance_.lock(), instance_.state(thread)}; }
   std::unique_ptr<LockProbe> make_probe(int threads) const {
     using Probe = InstanceProbe<Lock, State>;
-    return std::make_unique<Probe>(
-        make_, threads,
-        std::vector<typename Probe::Step>{
-            // Uncontended, a working try_lock succeeds at once; a broken one is not held forever.
-            {"try_lock",
-             [](Lock& lock, State& state) {
-               for (int i = 0; i < 1000 && !Ops::try_lock(lock, state); ++i) {
-               }
-             }},
-            {"unlock", [](Lock& lock, State& state) { Ops::unlock(lock, state); }}});
+    // Uncontended, a working try succeeds at once; a broken one is not tried forever.
+    std::vector<typename Probe::Step> steps{
+        {"try_lock",
+         [](Lock& lock, State& state) {
+           for (int i = 0; i < 1000 && !Ops::try_lock(lock, state); ++i) {
+           }
+         }},
+        {"unlock", [](Lock& lock, State& state) { Ops::unlock(lock, state); }}};
+    // The timed try may take another way in (std::timed_mutex: pthread_mutex_clocklock).
+    if constexpr (Ops::kTryFor) {
+      steps.push_back({"try_lock_for", [](Lock& lock, State& state) {
+                         for (int i = 0; i < 1000 && !Ops::try_lock_for(lock, state, kTryFor);
+                              ++i) {
+                         }
+                       }});
+      steps.push_back({"unlock", [](Lock& lock, State& state) { Ops::unlock(lock, state); }});
+    }
+    return std::make_unique<Probe>(make_, threads, std::move(steps));
   }
 
  private:
