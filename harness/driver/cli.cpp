@@ -169,11 +169,12 @@ std::string help_text(const po::options_description& description, const std::str
 
 // Every planned cell's expected count, threads x iterations, must fit the 64-bit counter.
 void check_trial_sizes(const RunOptions& options, const Program& program) {
-  for (const CellPlan& cell : plan_cells(program, options)) {
+  for (const PlannedCell& planned : plan_cells(program, options)) {
+    const CellPlan& cell = planned.plan;
     std::int64_t increments = 0;
     if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
       throw Error{std::to_string(cell.threads) + " threads x --iterations " +
-                  std::to_string(cell.iterations) + " (" + cell.test_case->name +
+                  std::to_string(cell.iterations) + " (" + cell.case_name +
                   ") is more increments per trial than a 64-bit count holds"};
     }
   }

@@ -25,6 +25,7 @@
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
 #include "harness/summary/context.hpp"
+#include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
 #include "harness/with_control.hpp"
 #include "lockstress/lockstress.hpp"
@@ -86,6 +87,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
   summary.context.start_line = to_string(options.start);
   summary.context.perturb = to_string(options.perturb);
+  summary.context.stopping = options.stopping;
   summary.context.stopping_rule = rule_text(options.stopping);
   summary.context.stopping_note = interval_note(options.stopping);
   summary.context.source_root = settings.source_root;
@@ -95,9 +97,9 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.branch = source_control.branch;
   summary.context.repository_root = source_control.root;
   LoadSampler load(summary.context.cpus);
-  const std::vector<CellPlan> plans = plan_cells(program, options);
+  const std::vector<PlannedCell> plans = plan_cells(program, options);
   std::int64_t total_trials = 0;
-  for (const CellPlan& plan : plans) total_trials += plan.trials;
+  for (const PlannedCell& planned : plans) total_trials += planned.plan.trials;
   Progress progress(std::cerr,
                     progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
                     total_trials);
@@ -108,7 +110,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   }
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    const CellPlan& plan = plans[i];
+    const CellPlan& plan = plans[i].plan;
     if (interrupt_signal() != 0) break;
     settings.runner_path = runner_path(self, plan.variant);
     if (options.stopping.duration_seconds) {
@@ -119,13 +121,13 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
       settings.time_limit_seconds = std::max(0.0, *options.stopping.duration_seconds - spent) /
                                     static_cast<double>(plans.size() - i);
     }
-    progress.start_cell(plan.test_case->name + "/" + plan.variant.name, uncapped ? 0 : plan.trials);
+    progress.start_cell(cell_label(plan), uncapped ? 0 : plan.trials);
     settings.on_trial = [&](const TrialEvent& trial) {
-      progress.trial_done(trial.count != plan.threads * plan.iterations);
+      progress.trial_done(trial.count != plan.expected_count());
       load.sample();
     };
     load.sample();
-    summary.results.push_back(run_cell(plan, settings));
+    summary.results.push_back({plan, run_cell(plans[i], settings), {}});
     load.sample();
     set_running_runner(0);
     progress.end_cell();

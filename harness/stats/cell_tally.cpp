@@ -65,23 +65,22 @@ std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& 
   return kinds;
 }
 
-void CellTally::fill(CellResult& cell) const {
-  const std::int64_t trials = lost_.trials();
-  cell.trials = trials;
-  cell.failures = rate(failed_, trials);
-  cell.lost_updates = lost_.describe();
-  cell.lost_median_bounds = lost_.median_bounds();
-  cell.lost_histogram = lost_.histogram();
-  cell.report_trials = rate(report_trials_, trials);
-  cell.report_kinds.clear();
-  for (const auto& [kind, count] : trials_by_kind_) cell.report_kinds.push_back({kind, count});
-  cell.runtime_reports = runtime_reports_;
-  cell.parsed_reports = parsed_reports_;
-  cell.unique_reports = unique_;
-  cell.trial_seconds = trial_seconds_;
-  cell.overlap = overlap_;
-  cell.fairness.reset();
-  if (fairness_.any()) cell.fairness = fairness_.fairness();
+Measurement CellTally::measurement() const {
+  Measurement m;
+  m.trials = lost_.trials();
+  m.failures = rate(failed_, m.trials);
+  m.lost_updates = lost_.describe();
+  m.lost_median_bounds = lost_.median_bounds();
+  m.lost_histogram = lost_.histogram();
+  m.report_trials = rate(report_trials_, m.trials);
+  for (const auto& [kind, count] : trials_by_kind_) m.report_kinds.push_back({kind, count});
+  m.runtime_reports = runtime_reports_;
+  m.parsed_reports = parsed_reports_;
+  m.unique_reports = unique_;
+  m.trial_seconds = trial_seconds_;
+  m.overlap = overlap_;
+  if (fairness_.any()) m.fairness = fairness_.fairness();
+  return m;
 }
 
 }  // namespace lockstress
