@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <sstream>
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
@@ -44,6 +45,26 @@ std::string absolute_directory(const std::string& path) {
   return out;
 }
 
+// $LOCKSTRESS_EMULATOR split into words, its program looked up in PATH (the runner is started
+// with posix_spawn, which does not search): how a cross build's tests start arm64 runners under
+// qemu-user, which cannot execute them itself without binfmt_misc.
+std::vector<std::string> emulator_command() {
+  std::vector<std::string> words;
+  const char* text = std::getenv("LOCKSTRESS_EMULATOR");
+  std::istringstream in(text ? text : "");
+  for (std::string word; in >> word;) words.push_back(word);
+  if (words.empty() || words[0].find('/') != std::string::npos) return words;
+  std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
+  for (std::string dir; std::getline(path, dir, ':');) {
+    const std::filesystem::path candidate = std::filesystem::path(dir) / words[0];
+    if (access(candidate.c_str(), X_OK) == 0) {
+      words[0] = candidate.string();
+      break;
+    }
+  }
+  return words;
+}
+
 int run(const RunOptions& options, const std::vector<Case>& cases,
         const std::vector<std::string>& args) {
   if (Result<void> writable = check_outputs(options.outputs); !writable) {
@@ -72,6 +93,7 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
+  settings.emulator = emulator_command();
   settings.tsan_env = tsan_env;
   catch_interrupts();
   settings.stop_fd = interrupt_fd();

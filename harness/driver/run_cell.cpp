@@ -48,6 +48,7 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
                                 std::string(to_string(settings.perturb)),
                                 "--progress-fd",
                                 std::to_string(kProgressFd)};
+  args.insert(args.begin(), settings.emulator.begin(), settings.emulator.end());
   if (time_left) {
     // In whole milliseconds, at least one: a runner always runs its first trial.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*time_left).count();
