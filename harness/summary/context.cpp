@@ -146,7 +146,7 @@ Context gather_context(const std::vector<std::string>& command, std::uint64_t se
   context.emulation = emulation_note(context.binary_arch, context.arch, cpuinfo_arch(cpuinfo));
   if (const char* emulator = std::getenv("LOCKSTRESS_EMULATOR"); emulator && *emulator) {
     if (context.emulation.empty()) {
-      context.emulation = "emulated: runners started through " + std::string(emulator);
+      context.emulation = "runners started through " + std::string(emulator);
     } else {
       context.emulation += " (runners started through " + std::string(emulator) + ")";
     }

@@ -164,9 +164,9 @@ std::string_view binary_arch() {
 std::string emulation_note(std::string_view binary, std::string_view kernel_arch,
                            std::string_view cpu_arch) {
   if (cpu_arch.empty() || binary == "unknown" || binary == cpu_arch) return "";
-  return "emulated: " + std::string(binary) + " code" +
+  return std::string(binary) + " code" +
          (kernel_arch == binary ? " (uname -m says " + std::string(kernel_arch) + ")" : "") +
-         " on an " + std::string(cpu_arch) + " CPU, so its atomics and memory ordering were the " +
+         " ran on an " + std::string(cpu_arch) + " CPU, so its atomics and memory ordering were the " +
          std::string(cpu_arch) + " CPU's: this run exercised the " + std::string(binary) +
          " build, not the " + std::string(binary) + " memory model";
 }

@@ -19,8 +19,8 @@ std::string cpuinfo_arch(std::string_view cpuinfo);
 // The architecture this program was compiled for: "x86_64", "aarch64", "riscv64", ...
 std::string_view binary_arch();
 
-// "" when the program runs on the CPU it was built for; else a sentence saying it is emulated,
-// naming both architectures, and what follows for the memory model. `kernel_arch` is uname -m,
+// "" when the program runs on the CPU it was built for; else how it is emulated, naming both
+// architectures, and what follows for the memory model (every header prefixes "Emulated"). `kernel_arch` is uname -m,
 // which qemu-user reports as the emulated architecture.
 std::string emulation_note(std::string_view binary, std::string_view kernel_arch,
                            std::string_view cpu_arch);

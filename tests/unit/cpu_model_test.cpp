@@ -45,7 +45,7 @@ TEST(CpuModel, ARunOnAnotherArchitecturesCpuSaysItIsEmulatedAndWhatThatMeans) {
   EXPECT_EQ(emulation_note("aarch64", "aarch64", ""), "") << "an unknown CPU is not a claim";
   const std::string note = emulation_note("aarch64", "aarch64", "x86_64");
   EXPECT_EQ(note,
-            "emulated: aarch64 code (uname -m says aarch64) on an x86_64 CPU, so its atomics and "
+            "aarch64 code (uname -m says aarch64) ran on an x86_64 CPU, so its atomics and "
             "memory ordering were the x86_64 CPU's: this run exercised the aarch64 build, not the "
             "aarch64 memory model");
   EXPECT_FALSE(binary_arch().empty());
