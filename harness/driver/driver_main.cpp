@@ -24,6 +24,7 @@
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
 #include "harness/summary/context.hpp"
+#include "harness/summary/source_control.hpp"
 #include "harness/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
@@ -34,6 +35,13 @@ std::string driver_path(const std::string& argv0) {
   std::error_code ec;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? argv0 : self.string();
+}
+
+// TSan prints absolute paths: a relative --source-root (".") must be made absolute to match them.
+std::string absolute_directory(const std::string& path) {
+  std::string out = std::filesystem::absolute(path).lexically_normal().string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
 }
 
 int run(const RunOptions& options, const std::vector<Case>& cases,
@@ -66,8 +74,8 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   settings.start = options.start;
   settings.perturb = options.perturb;
   settings.stopping = options.stopping;
-  settings.source_root =
-      options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root;
+  settings.source_root = absolute_directory(
+      options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
   settings.tsan_env = tsan_env;
@@ -81,6 +89,12 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   summary.context.perturb = to_string(options.perturb);
   summary.context.stopping_rule = rule_text(options.stopping);
   summary.context.stopping_note = interval_note(options.stopping);
+  summary.context.source_root = settings.source_root;
+  const SourceControl source_control = find_source_control(summary.context.source_root);
+  summary.context.repository_uri = source_control.repository_uri;
+  summary.context.revision = source_control.revision;
+  summary.context.branch = source_control.branch;
+  summary.context.repository_root = source_control.root;
   const std::vector<CellPlan> plans = plan_cells(cases, options);
   std::int64_t total_trials = 0;
   for (const CellPlan& plan : plans) total_trials += plan.trials;

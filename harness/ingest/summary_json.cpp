@@ -120,6 +120,15 @@ Context read_context(const Node& n) {
   if (n.has("perturb")) c.perturb = n.at("perturb").text();
   c.stopping_rule = n.has("stopping_rule") ? n.at("stopping_rule").text() : fixed_run.stopping_rule;
   c.stopping_note = n.has("stopping_note") ? n.at("stopping_note").text() : fixed_run.stopping_note;
+  // And where the code under test came from.
+  c.source_root = optional_text(n, "source_root");
+  if (n.has("source_control")) {
+    const Node source_control = n.at("source_control");
+    c.repository_uri = optional_text(source_control, "repository_uri");
+    c.revision = optional_text(source_control, "revision");
+    c.branch = optional_text(source_control, "branch");
+    c.repository_root = optional_text(source_control, "root");
+  }
   return c;
 }
 

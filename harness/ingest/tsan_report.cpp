@@ -82,16 +82,6 @@ std::optional<SourceLocation> parse_frame(std::string_view line) {
   return frame;
 }
 
-// Frames that never name the finding: the sanitizer's interceptors, the C and C++ libraries and
-// system headers (std::mutex::lock ...), and lockstress's own unlocked_increment(), which is every
-// case's racy increment, so the frame naming the case is its caller.
-bool is_library_frame(const SourceLocation& frame) {
-  return frame.file.empty() || frame.file.rfind("/usr/", 0) == 0 ||
-         frame.file.find("/compiler-rt/") != std::string::npos ||
-         frame.file.find("libsanitizer/") != std::string::npos ||
-         frame.file.find("lockstress/unlocked_increment.hpp") != std::string::npos;
-}
-
 void make_relative(SourceLocation& frame, std::string_view source_root) {
   if (source_root.empty()) return;
   std::string root(source_root);
@@ -99,7 +89,48 @@ void make_relative(SourceLocation& frame, std::string_view source_root) {
   if (frame.file.rfind(root, 0) == 0) frame.file.erase(0, root.size());
 }
 
+std::vector<std::string_view> lines_of(std::string_view block) {
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos <= block.size();) {
+    std::size_t end = block.find('\n', pos);
+    if (end == std::string_view::npos) end = block.size();
+    lines.push_back(trim(block.substr(pos, end - pos)));
+    pos = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace
+
+// Every case's racy increment is lockstress's own unlocked_increment(), so the frame naming the
+// case is its caller.
+bool is_library_frame(const SourceLocation& frame) {
+  return frame.file.empty() || frame.file.rfind("/usr/", 0) == 0 ||
+         frame.file.find("/compiler-rt/") != std::string::npos ||
+         frame.file.find("libsanitizer/") != std::string::npos ||
+         frame.file.find("lockstress/unlocked_increment.hpp") != std::string::npos;
+}
+
+std::vector<ReportStack> access_stacks(std::string_view block,
+                                       const std::vector<std::string>& source_roots) {
+  std::vector<ReportStack> stacks;
+  bool in_access = false;
+  for (std::string_view line : lines_of(block)) {
+    if (std::optional<SourceLocation> frame = parse_frame(line)) {
+      if (!in_access) continue;
+      for (const std::string& root : source_roots) {
+        const std::size_t before = frame->file.size();
+        make_relative(*frame, root);
+        if (frame->file.size() != before) break;
+      }
+      stacks.back().frames.push_back(*frame);
+      continue;
+    }
+    in_access = is_access_header(line);
+    if (in_access) stacks.push_back({std::string(line.substr(0, line.size() - 1)), {}});
+  }
+  return stacks;
+}
 
 std::optional<SanitizerReport> parse_tsan_report(std::string_view block,
                                                  std::string_view source_root) {
@@ -119,13 +150,7 @@ std::optional<SanitizerReport> parse_tsan_report(std::string_view block,
     in_access = false;
   };
 
-  std::size_t pos = 0;
-  while (pos <= block.size()) {
-    std::size_t end = block.find('\n', pos);
-    if (end == std::string_view::npos) end = block.size();
-    std::string_view line = trim(block.substr(pos, end - pos));
-    pos = end + 1;
-
+  for (std::string_view line : lines_of(block)) {
     if (report.kind.empty()) {
       if (line.rfind(kWarning, 0) == 0) report.kind = report_kind(line.substr(kWarning.size()));
       continue;

@@ -28,6 +28,23 @@ struct SanitizerReport {
 std::optional<SanitizerReport> parse_tsan_report(std::string_view block,
                                                  std::string_view source_root);
 
+// One access or acquisition stack of a report: the line that opens it ("Write of size 8 at 0x...
+// by thread T1") and its frames, innermost first, as printed.
+struct ReportStack {
+  std::string title;
+  std::vector<SourceLocation> frames;
+};
+
+// The access and acquisition stacks of a report's text (thread-creation, allocation and
+// mutex-creation stacks left out), in the order printed. Frames under one of `source_roots` are
+// made relative to it.
+std::vector<ReportStack> access_stacks(std::string_view block,
+                                       const std::vector<std::string>& source_roots);
+
+// Frames that never name the finding: the sanitizer's interceptors, the C and C++ libraries and
+// system headers, and lockstress's own unlocked_increment().
+bool is_library_frame(const SourceLocation& frame);
+
 // "data race at cases/unsafe_counter.cpp:17 in f()": the key reports are deduplicated by.
 std::string signature(const SanitizerReport& report);
 

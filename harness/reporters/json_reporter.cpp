@@ -97,7 +97,13 @@ json context_json(const Context& c) {
           {"start_line", c.start_line},
           {"perturb", c.perturb},
           {"stopping_rule", c.stopping_rule},
-          {"stopping_note", c.stopping_note}};
+          {"stopping_note", c.stopping_note},
+          {"source_root", c.source_root},
+          {"source_control",
+           {{"repository_uri", c.repository_uri},
+            {"revision", c.revision},
+            {"branch", c.branch},
+            {"root", c.repository_root}}}};
 }
 
 json cell_json(const CellResult& cell) {

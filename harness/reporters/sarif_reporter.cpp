@@ -1,12 +1,20 @@
-// SARIF 2.1.0, as GitHub code scanning reads it: each unique sanitizer report becomes one result
-// located at the top frame of the program's own code in each access, so a pull request shows the
-// racing lines. Paths below --source-root are relative, resolved against %SRCROOT% (the checkout).
+// SARIF 2.1.0, as GitHub code scanning reads it: each unique sanitizer report of a cell becomes one
+// result, located at the first frame of the program's own code in its accesses, with every access
+// as a related location and every access stack as a thread flow, so a pull request shows the
+// racing lines and how each thread got there. Paths below --source-root are relative to
+// %SRCROOT% (the checkout); the rule texts are in sarif_rules.cpp.
 
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "harness/ingest/tsan_report.hpp"
 #include "harness/reporters/reporters.hpp"
+#include "harness/reporters/sarif_rules.hpp"
 #include "harness/summary/format.hpp"
+#include "harness/summary/source_control.hpp"
 
 namespace lockstress {
 namespace {
@@ -15,42 +23,34 @@ using json = nlohmann::ordered_json;
 
 constexpr const char* kSarifSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+constexpr const char* kTsanDocs = "https://clang.llvm.org/docs/ThreadSanitizer.html";
+// Where lockstress is documented: set at configure time (LOCKSTRESS_INFORMATION_URI), empty when
+// this build does not know.
+constexpr const char* kInformationUri = LOCKSTRESS_INFORMATION_URI;
+// Versioned, so that a change to what is hashed can never match an old alert by accident.
+constexpr const char* kFingerprintKey = "lockstressFinding/v1";
 
-// "data race" -> "tsan/data-race": a stable rule id per kind of report.
-std::string rule_id(const std::string& kind) {
-  std::string id = "tsan/";
-  for (char c : kind) {
-    const bool keep = std::isalnum(static_cast<unsigned char>(c)) != 0;
-    if (keep) {
-      id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (id.back() != '-' && id.back() != '/') {
-      id += '-';
-    }
-  }
-  while (id.back() == '-') id.pop_back();
-  return id;
-}
+// How report paths become URIs. %SRCROOT% is the checkout's top directory when --source-root is
+// in a git checkout (so that code scanning, which reads paths from the repository's root, places
+// them), else --source-root itself.
+struct Paths {
+  std::string base;                // what %SRCROOT% stands for; empty when unknown
+  std::string prefix;              // --source-root below the top: "src/", for paths relative to it
+  std::vector<std::string> roots;  // for the absolute paths of report text
+};
 
-// A relative path stays relative (to %SRCROOT%); an absolute one becomes a file: URI. Bytes
-// outside RFC 3986's unreserved set and '/' are percent-encoded.
+// A relative path stays relative to %SRCROOT%; an absolute one becomes a file: URI, without the
+// '..' segments libstdc++'s paths have as clang prints them (/usr/bin/../lib/gcc/...), which
+// could mean something else where the symbolic links differ.
 json artifact_location(const std::string& file) {
-  std::string uri = file.front() == '/' ? "file://" : "";
-  for (unsigned char c : file) {
-    if (std::isalnum(c) ||
-        std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
-      uri += static_cast<char>(c);
-    } else {
-      char escaped[4];
-      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
-      uri += escaped;
-    }
+  if (file.front() == '/') {
+    const std::string normal = std::filesystem::path(file).lexically_normal().string();
+    return {{"uri", "file://" + percent_encoded_path(normal)}};
   }
-  json location = {{"uri", uri}};
-  if (file.front() != '/') location["uriBaseId"] = "%SRCROOT%";
-  return location;
+  return {{"uri", percent_encoded_path(file)}, {"uriBaseId", "%SRCROOT%"}};
 }
 
-json location(const SourceLocation& frame) {
+json location(const SourceLocation& frame, const std::string& message) {
   json out = json::object();
   if (!frame.file.empty()) {
     json physical = {{"artifactLocation", artifact_location(frame.file)}};
@@ -64,7 +64,47 @@ json location(const SourceLocation& frame) {
     out["logicalLocations"] =
         json::array({{{"fullyQualifiedName", frame.function}, {"kind", "function"}}});
   }
+  if (!message.empty()) out["message"] = {{"text", message}};
   return out;
+}
+
+// A frame of the summary's report locations, which are relative to --source-root where they lie
+// below it, with its path made relative to %SRCROOT% wherever it can be.
+SourceLocation in_repository(SourceLocation frame, const Paths& paths) {
+  if (frame.file.empty()) return frame;
+  if (frame.file.front() != '/') {
+    frame.file = paths.prefix + frame.file;
+  } else if (!paths.base.empty()) {
+    const std::string top = paths.base + (paths.base.back() == '/' ? "" : "/");
+    if (frame.file.rfind(top, 0) == 0) frame.file.erase(0, top.size());
+  }
+  return frame;
+}
+
+// FNV-1a, 64 bits: the same on every platform and compiler, unlike std::hash.
+std::string fnv1a_hex(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+// What identifies a finding across runs, so that code scanning tracks one alert instead of
+// opening a new one each run: the case, the kind and the functions and repository paths of its
+// accesses.
+// Not line numbers (an edit above the race moves it), not trial counts or seeds, not the sweep
+// point (the same race at 2 and at 8 threads is one bug).
+std::string fingerprint(const CellResult& cell, const UniqueReport& report, const Paths& paths) {
+  std::string key = cell.case_name + '\0' + report.kind;
+  for (const SourceLocation& location : report.locations) {
+    const SourceLocation l = in_repository(location, paths);
+    key += '\0' + l.file + '\0' + l.function;
+  }
+  return fnv1a_hex(key);
 }
 
 // An expected finding (the race a race case declares) is a note; any other report is an error.
@@ -72,28 +112,77 @@ bool expected(const CellResult& cell, const UniqueReport& report) {
   return cell.expect.race && report.kind == cell.expect.tsan_report;
 }
 
-json result(const CellResult& cell, const UniqueReport& report, std::size_t rule_index) {
-  const std::string cell_name = cell.case_name + "/" + std::string(to_string(cell.variant));
+std::string message(const CellResult& cell, const UniqueReport& report) {
   const std::string seen = report.first_trial < 0 ? std::string("the runner's start-up or exit")
                                                   : format_count(report.trials, cell.trials);
-  std::string message =
-      "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) + ", in " +
-      cell_name + " (" + std::to_string(cell.threads) + " threads x " +
-      std::to_string(cell.iterations) + " iterations): in " + seen + ", printed " +
-      std::to_string(report.occurrences) + (report.occurrences == 1 ? " time. " : " times. ") +
-      (expected(cell, report) ? "Expected: " + cell.case_name + " declares this race."
-                              : "Verdict: " + std::string(to_string(cell.verdict)) + ".") +
-      "\n\n" + report.example;
-  json locations = json::array();
-  for (const SourceLocation& frame : report.locations) {
-    json l = location(frame);
-    if (!l.empty()) locations.push_back(l);
+  return "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) +
+         ", in " + cell.case_name + "/" + std::string(to_string(cell.variant)) + " (" +
+         std::to_string(cell.threads) + " threads x " + std::to_string(cell.iterations) +
+         " iterations): in " + seen + ", printed " + std::to_string(report.occurrences) +
+         (report.occurrences == 1 ? " time. " : " times. ") +
+         (expected(cell, report) ? "Expected: " + cell.case_name + " declares this race."
+                                 : "Verdict: " + std::string(to_string(cell.verdict)) + ".") +
+         "\n\n" + report.example;
+}
+
+// Each access as a related location (its first frame of the program's own code, titled as TSan
+// titles the access), and each access stack, outermost call first, as one thread flow. The
+// stacks are read from the report's text, which the summary keeps whole.
+void add_stacks(json& out, const UniqueReport& report, const Paths& paths) {
+  const std::vector<ReportStack> stacks = access_stacks(report.example, paths.roots);
+  json related = json::array();
+  json thread_flows = json::array();
+  for (const ReportStack& stack : stacks) {
+    if (stack.frames.empty()) continue;
+    auto own = std::find_if(stack.frames.begin(), stack.frames.end(),
+                            [](const SourceLocation& f) { return !is_library_frame(f); });
+    const SourceLocation& top = own != stack.frames.end() ? *own : stack.frames.front();
+    json related_location = location(top, stack.title);
+    related_location["id"] = related.size() + 1;
+    related.push_back(related_location);
+    json steps = json::array();
+    for (auto frame = stack.frames.rbegin(); frame != stack.frames.rend(); ++frame) {
+      if (frame->file.empty() && frame->function == "<null>") continue;  // nothing to show
+      steps.push_back({{"location", location(*frame, frame->function)},
+                       {"importance", is_library_frame(*frame) ? "unimportant" : "essential"}});
+    }
+    thread_flows.push_back({{"message", {{"text", stack.title}}}, {"locations", steps}});
   }
+  // A report whose text shows no stacks (an older summary's, a runtime printing another format)
+  // still names its accesses: each becomes a related location.
+  if (related.empty()) {
+    for (const SourceLocation& frame : report.locations) {
+      json related_location = location(in_repository(frame, paths), "an access of this report");
+      if (!related_location.contains("physicalLocation")) continue;
+      related_location["id"] = related.size() + 1;
+      related.push_back(related_location);
+    }
+  }
+  if (!related.empty()) out["relatedLocations"] = related;
+  if (!thread_flows.empty()) {
+    out["codeFlows"] =
+        json::array({{{"message", {{"text", "The stacks of the report's first occurrence"}}},
+                      {"threadFlows", thread_flows}}});
+  }
+}
+
+json result(const CellResult& cell, const UniqueReport& report, std::size_t rule_index,
+            const Paths& paths) {
   json out = {{"ruleId", rule_id(report.kind)},
               {"ruleIndex", rule_index},
               {"level", expected(cell, report) ? "note" : "error"},
-              {"message", {{"text", message}}}};
-  if (!locations.empty()) out["locations"] = locations;
+              {"message", {{"text", message(cell, report)}}}};
+  // One primary location, the first in sorted order: the same in every run, whichever thread
+  // TSan happened to name first.
+  for (const SourceLocation& frame : report.locations) {
+    json primary = location(in_repository(frame, paths), "");
+    if (primary.contains("physicalLocation")) {
+      out["locations"] = json::array({primary});
+      break;
+    }
+  }
+  add_stacks(out, report, paths);
+  out["partialFingerprints"] = {{kFingerprintKey, fingerprint(cell, report, paths)}};
   out["properties"] = {{"case", cell.case_name},
                        {"variant", std::string(to_string(cell.variant))},
                        {"threads", cell.threads},
@@ -106,36 +195,84 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
   return out;
 }
 
+json rule(const std::string& kind) {
+  const RuleText text = rule_text(kind);
+  return {{"id", rule_id(kind)},
+          {"name", kind},
+          {"shortDescription", {{"text", text.short_description}}},
+          {"fullDescription", {{"text", text.full_description}}},
+          {"help", {{"text", text.full_description}, {"markdown", text.help_markdown}}},
+          {"helpUri", kTsanDocs},
+          {"defaultConfiguration", {{"level", "error"}}},
+          {"properties", {{"tags", json::array({"concurrency", "thread-safety"})}}}};
+}
+
+json tool(const Summary& summary, const json& rules) {
+  json driver = {{"name", "lockstress"}, {"version", summary.context.lockstress_version}};
+  if (std::string_view(kInformationUri).size() > 0) driver["informationUri"] = kInformationUri;
+  driver["rules"] = rules;
+  return {{"driver", driver}};
+}
+
+// A base URI must end with '/' (SARIF 3.14.14).
+std::string directory_uri(const std::string& path) {
+  return "file://" + percent_encoded_path(path) + (path.back() == '/' ? "" : "/");
+}
+
+Paths paths_of(const Summary& summary) {
+  const Context& context = summary.context;
+  Paths paths;
+  paths.base = context.repository_root.empty() ? context.source_root : context.repository_root;
+  if (!paths.base.empty()) {
+    paths.roots = {paths.base};
+    const std::string top = paths.base + (paths.base.back() == '/' ? "" : "/");
+    if (context.source_root.rfind(top, 0) == 0) {
+      paths.prefix = context.source_root.substr(top.size()) + "/";
+    }
+    return paths;
+  }
+  // A merge of inputs from different directories: each input's paths relative to its own.
+  for (const MergedInput& input : summary.merged_from) {
+    const std::string& root = input.context.source_root;
+    if (!root.empty() &&
+        std::find(paths.roots.begin(), paths.roots.end(), root) == paths.roots.end()) {
+      paths.roots.push_back(root);
+    }
+  }
+  return paths;
+}
+
 }  // namespace
 
 void write_sarif(const Summary& summary, std::ostream& out) {
+  const Paths paths = paths_of(summary);
   json rules = json::array();
   std::map<std::string, std::size_t> rule_index;
   json results = json::array();
   for (const CellResult& cell : summary.results) {
     for (const UniqueReport& report : cell.unique_reports) {
-      const std::string id = rule_id(report.kind);
-      auto [it, inserted] = rule_index.try_emplace(id, rules.size());
-      if (inserted) {
-        rules.push_back({{"id", id},
-                         {"name", report.kind},
-                         {"shortDescription", {{"text", "ThreadSanitizer: " + report.kind}}},
-                         {"defaultConfiguration", {{"level", "error"}}}});
-      }
-      results.push_back(result(cell, report, it->second));
+      auto [it, inserted] = rule_index.try_emplace(rule_id(report.kind), rules.size());
+      if (inserted) rules.push_back(rule(report.kind));
+      results.push_back(result(cell, report, it->second, paths));
     }
   }
-  json invocation = {{"executionSuccessful", summary.complete && exit_code(summary) != kExitError},
-                     {"commandLine", summary.context.command}};
-  json document = {{"$schema", kSarifSchema},
-                   {"version", "2.1.0"},
-                   {"runs", json::array({{{"tool",
-                                           {{"driver",
-                                             {{"name", "lockstress"},
-                                              {"version", summary.context.lockstress_version},
-                                              {"rules", rules}}}}},
-                                          {"invocations", json::array({invocation})},
-                                          {"results", results}}})}};
+  const Context& context = summary.context;
+  json run = {
+      {"tool", tool(summary, rules)},
+      {"invocations",
+       json::array({{{"executionSuccessful", summary.complete && exit_code(summary) != kExitError},
+                     {"commandLine", context.command}}})}};
+  if (!paths.base.empty() && paths.base.front() == '/') {
+    run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", directory_uri(paths.base)}}}};
+  }
+  if (!context.repository_uri.empty() && !context.revision.empty()) {
+    json provenance = {{"repositoryUri", context.repository_uri}, {"revisionId", context.revision}};
+    if (!context.branch.empty()) provenance["branch"] = context.branch;
+    if (!context.repository_root.empty()) provenance["mappedTo"] = {{"uriBaseId", "%SRCROOT%"}};
+    run["versionControlProvenance"] = json::array({provenance});
+  }
+  run["results"] = results;
+  json document = {{"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

@@ -61,6 +61,12 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.perturb = joined(inputs, &Context::perturb);
   c.stopping_rule = joined(inputs, &Context::stopping_rule);
   c.stopping_note = joined(inputs, &Context::stopping_note);
+  // One checkout's, or none: a joined path or commit would name no checkout at all.
+  c.source_root = common(inputs, &Context::source_root, std::string());
+  c.repository_uri = common(inputs, &Context::repository_uri, std::string());
+  c.revision = common(inputs, &Context::revision, std::string());
+  c.branch = common(inputs, &Context::branch, std::string());
+  c.repository_root = common(inputs, &Context::repository_root, std::string());
   c.started_at = inputs[0].context.started_at;
   for (const MergedInput& input : inputs)
     c.started_at = std::min(c.started_at, input.context.started_at);

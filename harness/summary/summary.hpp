@@ -137,6 +137,16 @@ struct Context {
   std::string perturb = "none";       // --perturb
   std::string stopping_rule = "fixed: every cell runs the trials asked";
   std::string stopping_note = "Intervals are for the fixed number of trials run.";
+
+  // The code under test: the directory report paths are relative to (--source-root, absolute),
+  // and the git checkout it is in (harness/summary/source_control.hpp). Empty when unknown, or
+  // in a merge of inputs that differ. (Initialised, so that the tests' positional contexts may
+  // stop before them.)
+  std::string source_root{};
+  std::string repository_uri{};
+  std::string revision{};
+  std::string branch{};
+  std::string repository_root{};  // the checkout's top directory
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than

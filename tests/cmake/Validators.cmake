@@ -61,3 +61,24 @@ function(lockstress_find_jsonschema_python out)
   endforeach()
   set(${out} "" PARENT_SCOPE)
 endfunction()
+
+# The SARIF Multitool (npm: @microsoft/sarif-multitool-linux), whose GitHub rules check what code
+# scanning accepts beyond the schema. npm installs it as a node wrapper, sarif-multitool-linux;
+# the tests run the self-contained binary beside that wrapper, Sarif.Multitool, directly.
+function(lockstress_find_sarif_multitool out)
+  find_program(LOCKSTRESS_SARIF_MULTITOOL NAMES Sarif.Multitool sarif-multitool-linux
+               DOC "The SARIF Multitool, for the validation tests")
+  set(${out} "" PARENT_SCOPE)
+  if(NOT LOCKSTRESS_SARIF_MULTITOOL)
+    return()
+  endif()
+  file(REAL_PATH "${LOCKSTRESS_SARIF_MULTITOOL}" resolved)
+  get_filename_component(dir "${resolved}" DIRECTORY)
+  if(EXISTS "${dir}/Sarif.Multitool")
+    set(resolved "${dir}/Sarif.Multitool")
+  endif()
+  execute_process(COMMAND "${resolved}" --version RESULT_VARIABLE status OUTPUT_QUIET ERROR_QUIET)
+  if(status EQUAL 0)
+    set(${out} "${resolved}" PARENT_SCOPE)
+  endif()
+endfunction()

@@ -114,5 +114,31 @@ TEST(TsanReport, SurvivesMalformedFrames) {
   EXPECT_EQ(report->kind, "data race");
 }
 
+// Both stacks of a report, for SARIF's related locations and code flows: the accesses (or the
+// acquisitions of a lock-order inversion), not the thread-creation or allocation stacks.
+TEST(TsanReport, AccessStacksAreEachAccessWithItsFramesInnermostFirst) {
+  const std::vector<ReportStack> race = access_stacks(
+      read_test_data("tsan_clang_data_race_unsafe_counter.txt"), {"/elsewhere", "/work/main"});
+  ASSERT_EQ(race.size(), 2u);
+  EXPECT_EQ(race[0].title, "Write of size 8 at 0x7b3000000040 by thread T1");
+  EXPECT_EQ(race[1].title, "Previous write of size 8 at 0x7b3000000040 by main thread");
+  ASSERT_EQ(race[0].frames.size(), 16u);
+  EXPECT_EQ(race[0].frames[0].file, "harness/include/lockstress/unlocked_increment.hpp");
+  EXPECT_EQ(race[0].frames[1].file, "cases/unsafe_counter.cpp");
+  EXPECT_EQ(race[0].frames[1].line, 13);
+  EXPECT_EQ(race[0].frames[4].file.rfind("/usr/", 0), 0u) << "a library path stays absolute";
+  EXPECT_EQ(race[1].frames.size(), 12u);
+  EXPECT_TRUE(is_library_frame(race[0].frames[0]));
+  EXPECT_FALSE(is_library_frame(race[0].frames[1]));
+
+  const std::vector<ReportStack> inversion =
+      access_stacks(read_test_data("tsan_clang_lock_order_inversion.txt"), {"/tmp/probe"});
+  ASSERT_EQ(inversion.size(), 2u);
+  EXPECT_EQ(inversion[0].title, "Mutex M1 acquired here while holding mutex M0 in thread T1");
+  EXPECT_EQ(inversion[1].title, "Mutex M0 acquired here while holding mutex M1 in thread T2");
+  EXPECT_FALSE(inversion[0].frames.empty());
+  EXPECT_TRUE(access_stacks("WARNING: ThreadSanitizer: data race (pid=1)\n", {}).empty());
+}
+
 }  // namespace
 }  // namespace lockstress
