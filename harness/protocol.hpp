@@ -12,11 +12,13 @@ namespace lockstress::protocol {
 // every report to the trial that drew it without trusting timestamps.
 //
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
-//   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...]
+//   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...] [overlap=O]
 //   @lockstress/1 end trials=N
 //   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
 // `acquired` (lock cases only) is each worker's acquisitions when the first worker finished.
+// `overlap` is how many nanoseconds every worker ran the workload at once; zero or negative: the
+// last began only after the first had finished (by -O ns). Runners before it wrote none.
 // Any other line is the sanitizer's (or the case's own) output. TEXT runs to the end of the line.
 inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";

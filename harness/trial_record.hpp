@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace lockstress {
@@ -15,6 +16,9 @@ struct TrialRecord {
   int runtime_reports = 0;  // sanitizer reports counted by the runtime's report hook
   // Each thread's acquisitions when the first finished (lock cases only; else empty).
   std::vector<std::int64_t> acquisitions;
+  // How long every worker ran the workload at once (harness/runtime/worker_span.hpp); zero or
+  // less: they never did. nullopt in a record that does not carry it (an older runner).
+  std::optional<std::int64_t> overlap_ns;
 };
 
 }  // namespace lockstress

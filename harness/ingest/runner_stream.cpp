@@ -222,6 +222,13 @@ void RunnerStream::on_record(std::string_view record) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
   }
+  if (auto overlap = field(fields, "overlap")) {
+    std::int64_t value = 0;
+    if (!parse_int(*overlap, value)) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+    event.overlap_ns = value;
+  }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();
   ++trials_seen_;

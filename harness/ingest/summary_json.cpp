@@ -197,6 +197,15 @@ Fairness read_fairness(const Node& n, std::int64_t trials) {
   return f;
 }
 
+// The rates are written for people; the counts and the total are what is read back.
+Overlap read_overlap(const Node& n, std::int64_t trials) {
+  Overlap o;
+  o.measured_trials = n.at("trials_measured").integer(0, trials);
+  o.trials_with_overlap = n.at("trials_with_overlap").integer(0, o.measured_trials);
+  o.total_overlap_ns = n.at("total_overlap_ns").integer();
+  return o;
+}
+
 Verdict read_verdict(const Node& n) {
   const std::string name = n.text();
   for (Verdict v : {Verdict::pass, Verdict::fail, Verdict::inconclusive, Verdict::error}) {
@@ -297,11 +306,14 @@ CellResult read_cell(const Node& n) {
     if (!(c.interval_alpha > 0 && c.interval_alpha <= 0.05))
       n.at("interval_alpha").fail("expected a number in (0, 0.05]");
   }
+  // A summary written before overlap was measured has none: its trials count as they did.
+  if (n.has("overlap")) c.overlap = read_overlap(n.at("overlap"), c.trials);
   set_intervals(c);
   c.expect = read_expectation(n);
   c.verdict = read_verdict(n.at("verdict"));
   for (const Node& reason : n.at("reasons").items()) c.reasons.push_back(reason.text());
   if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
+
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {
     for (const Node& fault : n.at("faults").items()) {

@@ -27,6 +27,13 @@ std::string fairness_text(const CellResult& cell) {
   return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
 }
 
+// Trials in which every worker ran at once: "200/200"; "-" where not measured.
+std::string overlap_text(const CellResult& cell) {
+  if (!cell.overlap.measured()) return "-";
+  return std::to_string(cell.overlap.trials_with_overlap) + "/" +
+         std::to_string(cell.overlap.measured_trials);
+}
+
 // The rest of the platform fingerprint, where known: what a lock's behaviour can depend on.
 void write_fingerprint(const Context& c, std::ostream& out) {
   std::vector<std::string> parts;
@@ -91,6 +98,7 @@ std::vector<std::string> row(const CellResult& cell) {
       tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
       tsan ? std::to_string(cell.unique_reports.size()) : "-",
       fairness_text(cell),
+      overlap_text(cell),
       std::string(to_string(cell.verdict))};
 }
 
@@ -127,9 +135,9 @@ void write_console(const Summary& summary, std::ostream& out) {
   write_detector_matrix(summary, out);
   out << '\n';
 
-  std::vector<std::vector<std::string>> rows{{"case", "variant", "threads x iters", "trials",
-                                              "failed", "failure rate [95% CI]", "lost mean / max",
-                                              "TSan trials", "unique", "max/min acq", "verdict"}};
+  std::vector<std::vector<std::string>> rows{
+      {"case", "variant", "threads x iters", "trials", "failed", "failure rate [95% CI]",
+       "lost mean / max", "TSan trials", "unique", "max/min acq", "overlap", "verdict"}};
   for (const CellResult& cell : summary.results) rows.push_back(row(cell));
   print_table(rows, out);
 

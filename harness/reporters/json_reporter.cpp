@@ -64,6 +64,16 @@ json fairness_json(const Fairness& f) {
           {"worst_acquisitions", f.worst_acquisitions}};
 }
 
+json overlap_json(const Overlap& o) {
+  return {{"trials_measured", o.measured_trials},
+          {"trials_with_overlap", o.trials_with_overlap},
+          {"overlap_rate", o.measured_trials == 0 ? 0.0
+                                                  : static_cast<double>(o.trials_with_overlap) /
+                                                        static_cast<double>(o.measured_trials)},
+          {"mean_overlap_ns", o.mean_overlap_ns()},
+          {"total_overlap_ns", o.total_overlap_ns}};
+}
+
 json trial_ranges(const std::vector<TrialRange>& ranges) {
   json out = json::array();
   for (const TrialRange& r : ranges)
@@ -164,6 +174,7 @@ json cell_json(const CellResult& cell) {
   };
   out.update(expectation_fields(cell.expect));
   if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
+  if (cell.overlap.measured()) out["overlap"] = overlap_json(cell.overlap);
   if (cell.error) out["error"] = *cell.error;
   if (!cell.faults.empty()) out["faults"] = faults(cell.faults);
   return out;

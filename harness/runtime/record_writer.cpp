@@ -32,6 +32,7 @@ void write_trial_record(const TrialRecord& record) {
     line += i == 0 ? " acquired=" : ",";
     line += std::to_string(record.acquisitions[i]);
   }
+  if (record.overlap_ns) line += " overlap=" + std::to_string(*record.overlap_ns);
   line += '\n';
   write_line(line.data(), static_cast<int>(line.size()));
 }

@@ -19,6 +19,7 @@
 #include "harness/runtime/sanitizer_reports.hpp"
 #include "harness/runtime/stop_request.hpp"
 #include "harness/runtime/worker_pool.hpp"
+#include "harness/runtime/worker_span.hpp"
 #include "harness/trial_seed.hpp"
 #include "harness/with_control.hpp"
 #include "lockstress/lockstress.hpp"
@@ -55,6 +56,7 @@ struct TrialJob {
   // which the pool's start and finish lines order.
   std::int64_t index;
   std::vector<Perturbation> perturbations;  // one per worker; used with --perturb only
+  std::vector<WorkerSpan> spans;            // one per worker: when it ran the workload
 };
 
 [[noreturn]] void exit_with_exception_in(const TrialJob& trial) {
@@ -63,11 +65,14 @@ struct TrialJob {
 
 [[maybe_unused]] void run_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
+  WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
+  span.start_ns = steady_now_ns();
   try {
     trial.workload->run(worker, trial.iterations);
   } catch (...) {
     exit_with_exception_in(trial);
   }
+  span.end_ns = steady_now_ns();
 }
 
 #if defined(__has_feature)
@@ -86,22 +91,28 @@ constexpr std::int64_t kTsanStaggerNs = 500;
 [[maybe_unused]] void run_staggered_job(void* context, int worker) {
   spin_for_ns(worker * kTsanStaggerNs);
   TrialJob& trial = *static_cast<TrialJob*>(context);
+  WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
+  span.start_ns = steady_now_ns();
   try {
     trial.workload->run(worker, trial.iterations);  // not run_job(): one frame fewer per report
   } catch (...) {
     exit_with_exception_in(trial);
   }
+  span.end_ns = steady_now_ns();
 }
 
 void run_perturbed_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
   Perturbation& perturbation = trial.perturbations[static_cast<std::size_t>(worker)];
   perturbation.start();
+  WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
+  span.start_ns = steady_now_ns();
   try {
     trial.workload->run_perturbed(worker, trial.iterations, perturbation);
   } catch (...) {
     exit_with_exception_in(trial);
   }
+  span.end_ns = steady_now_ns();
 }
 
 void run_trials(const Case& test_case, const RunnerArgs& args) {
@@ -113,8 +124,12 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
       wait_policy(args.start, args.threads, std::max<int>(1, static_cast<int>(cpus.size()))));
   write_placement_record(to_string(args.pin), pool.pinned_cpus());
   ProgressBeacon beacon(args.progress_fd, *workload);
-  TrialJob trial{workload.get(), args.iterations, args.seed, args.first_trial,
-                 std::vector<Perturbation>(static_cast<std::size_t>(args.threads))};
+  TrialJob trial{workload.get(),
+                 args.iterations,
+                 args.seed,
+                 args.first_trial,
+                 std::vector<Perturbation>(static_cast<std::size_t>(args.threads)),
+                 std::vector<WorkerSpan>(static_cast<std::size_t>(args.threads))};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
 #ifdef LOCKSTRESS_TSAN_RUNNER
   const WorkerPool::JobFunction plain_job = &run_staggered_job;
@@ -149,6 +164,7 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
         .runtime_reports = take_sanitizer_report_count(),
         .acquisitions = workload->acquisitions(),
+        .overlap_ns = overlap_ns(trial.spans),
     });
     ++done;
   }

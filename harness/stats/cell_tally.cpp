@@ -19,6 +19,7 @@ void CellTally::add_trial(const TrialEvent& trial) {
   lost_.add(lost);
   if (lost != 0) ++failed_;
   fairness_.add(trial.index, trial.acquisitions);
+  overlap_.add(trial.overlap_ns);
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
   runtime_reports_ += trial.runtime_reports;
   if (trial.runtime_reports > 0 || !trial.report_texts.empty()) ++report_trials_;
@@ -78,6 +79,7 @@ void CellTally::fill(CellResult& cell) const {
   cell.parsed_reports = parsed_reports_;
   cell.unique_reports = unique_;
   cell.trial_seconds = trial_seconds_;
+  cell.overlap = overlap_;
   cell.fairness.reset();
   if (fairness_.any()) cell.fairness = fairness_.fairness();
 }

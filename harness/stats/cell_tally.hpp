@@ -28,6 +28,7 @@ class CellTally {
   std::int64_t trials() const { return lost_.trials(); }
   std::int64_t failed_trials() const { return failed_; }
   std::int64_t report_trials() const { return report_trials_; }
+  const Overlap& overlap() const { return overlap_; }
   // Trials with at least one report of this kind ("data race", ...).
   std::int64_t trials_with_kind(const std::string& kind) const;
 
@@ -43,6 +44,7 @@ class CellTally {
   std::string source_root_;
   LostUpdateTally lost_;
   FairnessTally fairness_;
+  Overlap overlap_;
   std::int64_t failed_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;

@@ -1,6 +1,7 @@
 #include "harness/stats/grading.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "harness/summary/format.hpp"
 #include "lockstress/case.hpp"
@@ -27,6 +28,46 @@ std::string missed_text(const CellResult& cell) {
          " report";
 }
 
+// How long a duration is, for people: "850 ns", "4.4 µs", "1.2 ms".
+std::string format_ns(double ns) {
+  char text[32];
+  if (ns < 1e3) {
+    std::snprintf(text, sizeof text, "%.0f ns", ns);
+  } else if (ns < 1e6) {
+    std::snprintf(text, sizeof text, "%.3g µs", ns / 1e3);
+  } else {
+    std::snprintf(text, sizeof text, "%.3g ms", ns / 1e6);
+  }
+  return text;
+}
+
+// The plain build's only witness is a wrong count, which needs the workers to run at once: a
+// clean trial whose workers never did is not counted toward a safe case's bound, and a race missed
+// in every such trial was never given the chance to show. TSan's happens-before analysis sees an
+// unordered pair of accesses whether or not they overlapped in time (its runner reports the
+// control's race in trials whose workers did not overlap), so its verdicts stay over all trials.
+bool overlap_counts(const CellResult& cell) {
+  return cell.variant == Variant::plain && cell.overlap.measured();
+}
+
+// Of the cell's trials, those its grade may count as tests of concurrency.
+std::int64_t counted_trials(const CellResult& cell) {
+  return overlap_counts(cell) ? cell.overlap.concurrent_trials(cell.trials) : cell.trials;
+}
+
+// Measured, and not one trial ran every worker at once: nothing concurrent was tested. The
+// harness's doing (or the machine's load), never the code's or the platform's memory model.
+bool never_overlapped(const CellResult& cell) {
+  return overlap_counts(cell) && cell.trials > 0 && cell.overlap.trials_with_overlap == 0;
+}
+
+std::string never_overlapped_text(const CellResult& cell) {
+  return "harness fault: in none of " + std::to_string(cell.trials) +
+         " trials did every worker run at once (the last began after the first had finished), "
+         "so nothing concurrent was tested; another load on these CPUs, or trials too short for "
+         "the start line, can do this: rerun on a quieter machine or raise --iterations";
+}
+
 void add_safe_problems(const CellResult& cell, std::vector<std::string>& problems) {
   if (cell.failures.events > 0) {
     problems.push_back(lost_text(cell));
@@ -50,9 +91,23 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
     grade.verdict = Verdict::fail;
     return grade;
   }
-  grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
-                          " lost an update (rate <= " + format_percent(cell.failures.ci95.high) +
-                          " at 95%)");
+  if (never_overlapped(cell)) {
+    grade.verdict = Verdict::error;
+    grade.reasons.push_back(never_overlapped_text(cell));
+    return grade;
+  }
+  // The plain rate is over the trials that tested concurrency (see overlap_counts and
+  // set_intervals).
+  const std::int64_t concurrent = counted_trials(cell);
+  grade.reasons.push_back(
+      "no trial of " + std::to_string(cell.trials) +
+      " lost an update (rate <= " + format_percent(cell.failures.ci95.high) + " at 95%" +
+      (concurrent == cell.trials
+           ? ""
+           : "; over the " + std::to_string(concurrent) +
+                 " in which every worker ran at once: the other " +
+                 std::to_string(cell.trials - concurrent) + " tested nothing concurrent") +
+      ")");
   if (cell.variant == Variant::tsan) {
     grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
                             " drew a sanitizer report (rate <= " +
@@ -94,6 +149,12 @@ Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
     return grade;
   }
   grade.reasons.push_back("expected to be caught by " + variant + ", but " + missed_text(cell));
+  if (never_overlapped(cell)) {
+    // Not the platform's doing, nor the code's: the race was never given a chance to show.
+    grade.verdict = Verdict::error;
+    grade.reasons.push_back(never_overlapped_text(cell));
+    return grade;
+  }
   if (cell.case_name == kControlCase) {
     // The control measures the platform, not the code: missing it makes the run uninformative.
     grade.verdict = Verdict::inconclusive;
@@ -196,6 +257,14 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
                             " workers; they ran wherever the scheduler put them");
   }
   if (cell.fairness) add_fairness_notes(cell, grade.reasons);
+  if (overlap_counts(cell) && cell.overlap.trials_without_overlap() > 0 &&
+      !never_overlapped(cell)) {
+    grade.reasons.push_back(
+        "overlap: every worker ran at once in " +
+        format_count(cell.overlap.trials_with_overlap, cell.overlap.measured_trials) + " (for " +
+        format_ns(cell.overlap.mean_overlap_ns()) + " on average); in the others the last began " +
+        "after the first had finished");
+  }
   if (cell.runtime_reports != cell.parsed_reports) {
     grade.reasons.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +
                             " reports and " + std::to_string(cell.parsed_reports) +

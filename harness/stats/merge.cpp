@@ -267,6 +267,7 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
   out.error.reset();
   out.faults.clear();
   out.reasons.clear();
+  out.overlap = {};
   std::int64_t failed = 0, reported = 0;
   std::size_t most_unpinned = 0;
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -277,6 +278,9 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
     reported += cell.report_trials.events;
     out.trial_seconds += cell.trial_seconds;
     out.wall_seconds += cell.wall_seconds;
+    // An input written before overlap was measured adds trials but no measurement: its trials
+    // count as they did (Overlap::concurrent_trials).
+    out.overlap.add(cell.overlap);
     if (cell.error) {
       out.error =
           (out.error ? *out.error + "; " : std::string()) + inputs[i].file + ": " + *cell.error;

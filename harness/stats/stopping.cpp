@@ -1,5 +1,6 @@
 #include "harness/stats/stopping.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <sstream>
@@ -15,6 +16,12 @@ std::string seconds_text(double seconds) {
   std::ostringstream out;
   out << seconds << " s";
   return out.str();
+}
+
+// The trials a plain failure rate is over: those whose workers ran at once (grading.cpp says
+// why). A wrong count needs overlap, so the failures are among them.
+std::int64_t plain_rate_trials(std::int64_t failed, const Overlap& overlap, std::int64_t trials) {
+  return std::max(failed, overlap.concurrent_trials(trials));
 }
 
 }  // namespace
@@ -46,7 +53,10 @@ std::optional<StopReason> should_stop(const StoppingRule& rule, const CellTally&
   }
   if (rule.ci_width && is_look(n)) {
     const double alpha = interval_alpha(rule, n);
-    bool narrow = width(rate_at(tally.failed_trials(), n, alpha)) < *rule.ci_width;
+    const std::int64_t failure_trials =
+        variant == Variant::plain ? plain_rate_trials(tally.failed_trials(), tally.overlap(), n)
+                                  : n;
+    bool narrow = width(rate_at(tally.failed_trials(), failure_trials, alpha)) < *rule.ci_width;
     if (variant == Variant::tsan) {
       narrow = narrow && width(rate_at(tally.report_trials(), n, alpha)) < *rule.ci_width;
     }
@@ -68,7 +78,12 @@ Rate until_first_detection(std::int64_t trials, double alpha) {
 
 void set_intervals(CellResult& cell) {
   const double alpha = cell.interval_alpha;
-  cell.failures = rate_at(cell.failures.events, cell.trials, alpha);
+  // A clean plain trial that tested nothing concurrent must not shrink a safe case's bound.
+  const std::int64_t concurrent =
+      cell.variant == Variant::plain
+          ? plain_rate_trials(cell.failures.events, cell.overlap, cell.trials)
+          : cell.trials;
+  cell.failures = rate_at(cell.failures.events, concurrent, alpha);
   cell.report_trials = rate_at(cell.report_trials.events, cell.trials, alpha);
   if (cell.stopped_by != StopReason::first_detection) return;
   // The detection that stopped the cell is its first event of that kind, in its last trial.

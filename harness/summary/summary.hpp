@@ -8,6 +8,7 @@
 #include "harness/base/exit_codes.hpp"
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/stats/fairness.hpp"
+#include "harness/stats/overlap.hpp"
 #include "harness/stats/statistics.hpp"
 #include "harness/stats/stopping_rule.hpp"
 #include "lockstress/expect.hpp"
@@ -89,6 +90,7 @@ struct CellResult {
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
   std::vector<UniqueReport> unique_reports;
   std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
+  Overlap overlap;                   // whether the workers ran at once, trial by trial
   double trial_seconds = 0;          // sum of the trials' wall times
   double wall_seconds = 0;           // of the whole runner process, start-up included
   std::optional<std::string> error;  // set when the cell could not run to completion

@@ -62,6 +62,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   set_intervals(cell);
   if (cell.trials != stream.trials_seen()) __builtin_trap();
   if (cell.failures.events > cell.trials) __builtin_trap();
+  const Overlap& overlap = cell.overlap;
+  if (overlap.trials_with_overlap > overlap.measured_trials ||
+      overlap.measured_trials > cell.trials || overlap.total_overlap_ns < 0 ||
+      cell.failures.trials > cell.trials) {
+    __builtin_trap();
+  }
   for (const Rate& r : {cell.failures, cell.report_trials}) {
     if (!(0 <= r.ci95.low && r.ci95.low <= r.ci95.high && r.ci95.high <= 1)) __builtin_trap();
   }

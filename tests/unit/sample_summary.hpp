@@ -137,6 +137,19 @@ inline Summary sample_summary() {
   control_tsan.lost_updates.median = 652.5;
   control_tsan.lost_histogram = power_of_two_histogram({0, 300, 1000, 1900});
 
+  // Overlap as measured: the locked plain cell had a trial whose workers never ran at once (its
+  // bound is over the other 3), the TSan one too (its bound stays over all 4: TSan needs no
+  // overlap), and the killed runner's cell predates the measurement.
+  control.overlap = {4, 4, 4 * 3000};
+  control_tsan.overlap = {4, 3, 3 * 12500};
+  locked.overlap = {4, 3, 3 * 250000};
+  locked_tsan.overlap = {4, 3, 3 * 1500000};
+  broken.overlap = {};
+  faulty.overlap = {2, 2, 2 * 1000};
+  for (CellResult* cell : {&control, &control_tsan, &locked, &locked_tsan, &faulty}) {
+    set_intervals(*cell);
+  }
+
   s.results = {control, control_tsan, locked, locked_tsan, broken, faulty};
   grade_all(s.results);
   return s;

@@ -1,0 +1,154 @@
+// Overlap as a measured quantity: the runner's computation, the record field, the tally, and the
+// grading rule (clean trials whose workers never ran at once are not counted; a race missed in
+// trials that never overlapped is a harness fault).
+#include "harness/stats/overlap.hpp"
+
+#include <gtest/gtest.h>
+
+#include "harness/ingest/runner_stream.hpp"
+#include "harness/runtime/worker_span.hpp"
+#include "harness/stats/grading.hpp"
+#include "harness/stats/stopping.hpp"
+#include "lockstress/case.hpp"
+
+namespace lockstress {
+namespace {
+
+TEST(Overlap, IsTheEarliestEndMinusTheLatestStart) {
+  EXPECT_EQ(overlap_ns({{100, 900}, {300, 700}}), 400);
+  EXPECT_EQ(overlap_ns({{100, 900}, {300, 1200}, {200, 800}}), 500);
+  // The second began 50 ns after the first had finished: no overlap, by that much.
+  EXPECT_EQ(overlap_ns({{100, 200}, {250, 400}}), -50);
+  EXPECT_EQ(overlap_ns({{100, 200}, {200, 400}}), 0);
+  EXPECT_EQ(overlap_ns({{100, 350}}), 250);  // one worker: its whole run
+  EXPECT_EQ(overlap_ns({}), 0);
+}
+
+TEST(Overlap, TalliesTrialsWithOverlapAndSkipsRecordsWithout) {
+  Overlap o;
+  for (std::optional<std::int64_t> ns : {std::optional<std::int64_t>(400), {-50}, {0}, {}, {600}})
+    o.add(ns);
+  EXPECT_EQ(o.measured_trials, 4);
+  EXPECT_EQ(o.trials_with_overlap, 2);
+  EXPECT_EQ(o.trials_without_overlap(), 2);
+  EXPECT_DOUBLE_EQ(o.mean_overlap_ns(), 500);
+  // 5 trials, the unmeasured one counting as before: 5 - 2 never overlapped.
+  EXPECT_EQ(o.concurrent_trials(5), 3);
+  Overlap sum = o;
+  sum.add(Overlap{10, 10, 1000});
+  EXPECT_EQ(sum.measured_trials, 14);
+  EXPECT_EQ(sum.trials_with_overlap, 12);
+  EXPECT_EQ(sum.total_overlap_ns, 2000);
+  EXPECT_FALSE(Overlap{}.measured());
+  EXPECT_EQ(Overlap{}.concurrent_trials(7), 7);  // a summary from before: every trial counts
+}
+
+TEST(Overlap, TheTrialRecordCarriesItSignedAndOlderRecordsParseWithout) {
+  std::vector<TrialEvent> trials;
+  RunnerStream stream([&](TrialEvent e) { trials.push_back(std::move(e)); });
+  stream.feed(
+      "@lockstress/1 trial index=0 seed=1 count=9 ns=100 reports=0 overlap=4400\n"
+      "@lockstress/1 trial index=1 seed=2 count=10 ns=100 reports=0 acquired=3,4 overlap=-1915\n"
+      "@lockstress/1 trial index=2 seed=3 count=10 ns=100 reports=0\n"
+      "@lockstress/1 end trials=3\n");
+  stream.finish();
+  ASSERT_FALSE(stream.error()) << *stream.error();
+  ASSERT_EQ(trials.size(), 3u);
+  EXPECT_EQ(trials[0].overlap_ns, 4400);
+  EXPECT_EQ(trials[1].overlap_ns, -1915);
+  EXPECT_EQ(trials[1].acquisitions, (std::vector<std::int64_t>{3, 4}));
+  EXPECT_EQ(trials[2].overlap_ns, std::nullopt);
+
+  for (const char* bad : {"overlap=", "overlap=12x", "overlap=--3", "overlap=1e3"}) {
+    RunnerStream broken([](TrialEvent) {});
+    broken.feed(std::string("@lockstress/1 trial index=0 seed=1 count=9 ns=1 reports=0 ") + bad +
+                "\n");
+    EXPECT_TRUE(broken.error()) << bad;
+  }
+}
+
+CellResult plain_cell(Expect expect, std::int64_t trials, std::int64_t failed, Overlap overlap,
+                      Variant variant = Variant::plain) {
+  CellResult c;
+  c.case_name = expect.race ? kControlCase : "locked_counter";
+  c.variant = variant;
+  c.expect = std::move(expect);
+  c.threads = 2;
+  c.iterations = 10000;
+  c.trials = c.trials_requested = trials;
+  c.failures.events = failed;
+  c.overlap = overlap;
+  set_intervals(c);
+  return c;
+}
+
+bool has_reason(const Grade& grade, const std::string& part) {
+  for (const std::string& r : grade.reasons) {
+    if (r.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const Expect kRace = Expect::race_caught_by({.plain = true, .tsan = true});
+
+TEST(Overlap, ASafeCaseIsBoundedOverItsOverlappingTrialsOnly) {
+  // 200 trials, 100 of which never ran both workers at once: the bound is that of 100 trials.
+  const CellResult half = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100 * 4000});
+  EXPECT_EQ(half.failures.trials, 100);
+  EXPECT_NEAR(half.failures.ci95.high, zero_event_upper_bound(100), 1e-12);
+  const Grade g = grade_cell(half, true);
+  EXPECT_EQ(g.verdict, Verdict::pass);
+  EXPECT_TRUE(has_reason(g, "rate <= 3.0% at 95%; over the 100 in which every worker ran at once"))
+      << g.reasons[0];
+  EXPECT_TRUE(has_reason(g, "overlap: every worker ran at once in 100/200 trials (for 4 µs"));
+
+  // Every trial overlapped: the bound and the words are as they always were.
+  const CellResult all = plain_cell(Expect::safe, 200, 0, Overlap{200, 200, 200 * 4000});
+  EXPECT_EQ(all.failures.trials, 200);
+  EXPECT_FALSE(has_reason(grade_cell(all, true), "overlap"));
+}
+
+TEST(Overlap, ASummaryWithoutOverlapIsGradedAsBefore) {
+  const CellResult old = plain_cell(Expect::safe, 200, 0, Overlap{});
+  EXPECT_EQ(old.failures.trials, 200);
+  const Grade g = grade_cell(old, true);
+  EXPECT_EQ(g.verdict, Verdict::pass);
+  EXPECT_EQ(g.reasons[0], "no trial of 200 lost an update (rate <= 1.5% at 95%)");
+}
+
+TEST(Overlap, NoOverlappingTrialAtAllIsAHarnessFaultNotAPass) {
+  const Grade safe = grade_cell(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}), true);
+  EXPECT_EQ(safe.verdict, Verdict::error);
+  EXPECT_TRUE(has_reason(safe, "harness fault: in none of 40 trials did every worker run at once"));
+  // A lost update is a failure even so: the safe case's own doing comes first.
+  EXPECT_EQ(grade_cell(plain_cell(Expect::safe, 40, 1, Overlap{40, 0, 0}), true).verdict,
+            Verdict::fail);
+}
+
+TEST(Overlap, AControlMissedBecauseItsWorkersNeverOverlappedIsAHarnessFault) {
+  const Grade blind = grade_cell(plain_cell(kRace, 40, 0, Overlap{40, 0, 0}), std::nullopt);
+  EXPECT_EQ(blind.verdict, Verdict::error);
+  EXPECT_TRUE(has_reason(blind, "harness fault"));
+  EXPECT_FALSE(has_reason(blind, "this machine, build and parameters did not show"));
+  // Missed although some trials overlapped: the platform's (inconclusive), with the overlap said.
+  const Grade missed = grade_cell(plain_cell(kRace, 40, 0, Overlap{40, 3, 3 * 500}), std::nullopt);
+  EXPECT_EQ(missed.verdict, Verdict::inconclusive);
+  EXPECT_TRUE(has_reason(missed, "every worker ran at once in 3/40 trials"));
+  // Caught: a pass, overlap or not.
+  EXPECT_EQ(grade_cell(plain_cell(kRace, 40, 12, Overlap{40, 12, 12 * 500}), std::nullopt).verdict,
+            Verdict::pass);
+}
+
+TEST(Overlap, TsanVerdictsStayOverAllTrials) {
+  // TSan's happens-before analysis needs no overlap in time: its runner reports the control's race
+  // in trials whose workers did not overlap. So neither rule applies to the TSan variant.
+  const CellResult safe = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100}, Variant::tsan);
+  EXPECT_EQ(safe.failures.trials, 200);
+  EXPECT_EQ(grade_cell(safe, true).verdict, Verdict::pass);
+  EXPECT_EQ(
+      grade_cell(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}, Variant::tsan), true).verdict,
+      Verdict::pass);
+}
+
+}  // namespace
+}  // namespace lockstress
