@@ -95,6 +95,7 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   summary.context.revision = source_control.revision;
   summary.context.branch = source_control.branch;
   summary.context.repository_root = source_control.root;
+  LoadSampler load(summary.context.cpus);
   const std::vector<CellPlan> plans = plan_cells(cases, options);
   std::int64_t total_trials = 0;
   for (const CellPlan& plan : plans) total_trials += plan.trials;
@@ -123,12 +124,16 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
                         uncapped ? 0 : plan.trials);
     settings.on_trial = [&](const TrialEvent& trial) {
       progress.trial_done(trial.count != plan.threads * plan.iterations);
+      load.sample();
     };
+    load.sample();
     summary.results.push_back(run_cell(plan, settings));
+    load.sample();
     set_running_runner(0);
     progress.end_cell();
   }
   progress.finish();
+  summary.context.load = load.finish();
   summary.interrupted_by = interrupt_signal();
   summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);

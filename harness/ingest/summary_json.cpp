@@ -129,6 +129,21 @@ Context read_context(const Node& n) {
     c.branch = optional_text(source_control, "branch");
     c.repository_root = optional_text(source_control, "root");
   }
+  // And how busy the machine was.
+  if (n.has("load_average")) {
+    const Node load = n.at("load_average");
+    auto average = [&](const char* key) {
+      const Node value = load.at(key);
+      if (value.raw().is_null()) return -1.0;
+      const double number = value.number();
+      if (number < 0) value.fail("expected a load average: null or at least 0");
+      return number;
+    };
+    c.load.start = average("start");
+    c.load.end = average("end");
+    c.load.highest = average("highest");
+    c.load.shared_cpus = load.at("shared_cpus").boolean();
+  }
   return c;
 }
 

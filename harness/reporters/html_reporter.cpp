@@ -76,13 +76,20 @@ void write_header(const Summary& summary, std::ostream& out) {
       << xml_escape(c.cpu_model) << "), " << xml_escape(c.arch) << ", " << xml_escape(c.os) << ", "
       << xml_escape(c.compiler) << "; seed " << c.seed << ", started " << xml_escape(c.started_at)
       << "</p>\n";
+  if (const std::string load = format_load(c.load); !load.empty()) {
+    out << "<p class=\"platform\">Machine: " << xml_escape(load) << ".</p>\n";
+  }
+  if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
+    out << "<p class=\"inconclusive\"><b>Warning:</b> " << xml_escape(warning) << ".</p>\n";
+  }
   if (!summary.merged_from.empty()) {
     out << "<p>Merged from " << summary.merged_from.size() << " summaries:</p>\n<ul>\n";
     for (const MergedInput& input : summary.merged_from) {
       const Context& i = input.context;
       out << "<li><code>" << xml_escape(input.file) << "</code>: seed " << i.seed << ", " << i.cpus
           << " CPUs (" << xml_escape(i.cpu_model) << "), " << xml_escape(i.arch) << ", "
-          << xml_escape(i.compiler) << (input.complete ? "" : ", <b>incomplete</b>") << "</li>\n";
+          << xml_escape(i.compiler) << (i.load.shared_cpus ? ", <b>shared CPUs</b>" : "")
+          << (input.complete ? "" : ", <b>incomplete</b>") << "</li>\n";
     }
     out << "</ul>\n";
   }

@@ -81,6 +81,15 @@ json trial_ranges(const std::vector<TrialRange>& ranges) {
   return out;
 }
 
+// Unknown loads (-1) are null.
+json load_json(const MachineLoad& load) {
+  auto value = [](double load) { return load < 0 ? json(nullptr) : json(load); };
+  return {{"start", value(load.start)},
+          {"end", value(load.end)},
+          {"highest", value(load.highest)},
+          {"shared_cpus", load.shared_cpus}};
+}
+
 json context_json(const Context& c) {
   return {{"lockstress_version", c.lockstress_version},
           {"command", c.command},
@@ -113,7 +122,8 @@ json context_json(const Context& c) {
            {{"repository_uri", c.repository_uri},
             {"revision", c.revision},
             {"branch", c.branch},
-            {"root", c.repository_root}}}};
+            {"root", c.repository_root}}},
+          {"load_average", load_json(c.load)}};
 }
 
 json cell_json(const CellResult& cell) {

@@ -104,6 +104,12 @@ void write_suite(const Summary& summary, Variant variant,
   property(
       out, "platform",
       format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " + c.compiler);
+  if (const std::string load = format_load(c.load); !load.empty()) {
+    property(out, "load_average", load);
+  }
+  if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
+    property(out, "warning", warning);
+  }
   if (ran_unusual_trials(c)) {
     property(out, "start_line", c.start_line);
     property(out, "perturb", c.perturb);

@@ -97,13 +97,20 @@ void write_platform(const Summary& summary, std::ostream& out) {
   out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
       << text(c.cpu_model) << "), " << text(c.arch) << ", " << text(c.os) << ", "
       << text(c.compiler) << "; seed " << c.seed << ", started " << text(c.started_at) << ".\n";
+  if (const std::string load = format_load(c.load); !load.empty()) {
+    out << "\nMachine: " << text(load) << ".\n";
+  }
+  if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
+    out << "\n**Warning**: " << text(warning) << ".\n";
+  }
   if (!summary.merged_from.empty()) {
     out << "\nMerged from " << summary.merged_from.size() << " summaries:\n\n";
     for (const MergedInput& input : summary.merged_from) {
       const Context& i = input.context;
       out << "- " << code(input.file) << ": seed " << i.seed << ", " << i.cpus << " CPUs ("
           << text(i.cpu_model) << "), " << text(i.arch) << ", " << text(i.os) << ", "
-          << text(i.compiler) << (input.complete ? "" : ", **incomplete**") << "\n";
+          << text(i.compiler) << (i.load.shared_cpus ? ", **shared CPUs**" : "")
+          << (input.complete ? "" : ", **incomplete**") << "\n";
     }
   }
   if (ran_unusual_trials(c)) {

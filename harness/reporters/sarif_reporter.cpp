@@ -4,6 +4,7 @@
 // racing lines and how each thread got there. Paths below --source-root are relative to
 // %SRCROOT% (the checkout); the rule texts are in sarif_rules.cpp.
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -219,6 +220,23 @@ std::string directory_uri(const std::string& path) {
   return "file://" + percent_encoded_path(path) + (path.back() == '/' ? "" : "/");
 }
 
+// How the run went, and how busy the machine was: a run that shared its CPUs says so as a
+// warning of the tool's, which code scanning shows beside the results.
+json invocation(const Summary& summary) {
+  const Context& context = summary.context;
+  json out = {{"executionSuccessful", summary.complete && exit_code(summary) != kExitError},
+              {"commandLine", context.command}};
+  if (std::string warning = shared_cpus_warning(context.load, context.cpus); !warning.empty()) {
+    warning.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(warning.front())));
+    out["toolExecutionNotifications"] =
+        json::array({{{"level", "warning"}, {"message", {{"text", warning + "."}}}}});
+  }
+  if (const std::string load = format_load(context.load); !load.empty()) {
+    out["properties"] = {{"loadAverage", load}};
+  }
+  return out;
+}
+
 Paths paths_of(const Summary& summary) {
   const Context& context = summary.context;
   Paths paths;
@@ -257,11 +275,7 @@ void write_sarif(const Summary& summary, std::ostream& out) {
     }
   }
   const Context& context = summary.context;
-  json run = {
-      {"tool", tool(summary, rules)},
-      {"invocations",
-       json::array({{{"executionSuccessful", summary.complete && exit_code(summary) != kExitError},
-                     {"commandLine", context.command}}})}};
+  json run = {{"tool", tool(summary, rules)}, {"invocations", json::array({invocation(summary)})}};
   if (!paths.base.empty() && paths.base.front() == '/') {
     run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", directory_uri(paths.base)}}}};
   }

@@ -35,6 +35,22 @@ std::string without_shard(const std::string& command) {
   return shard_only ? command.substr(0, at) : command;
 }
 
+// The earliest input's start, the latest's end, the highest of all: the machines were as busy as
+// the busiest of them. Each input's own stays in merged_from.
+MachineLoad merge_loads(const std::vector<MergedInput>& inputs) {
+  const auto by_start = [](const MergedInput& a, const MergedInput& b) {
+    return a.context.started_at < b.context.started_at;
+  };
+  MachineLoad load;
+  load.start = std::min_element(inputs.begin(), inputs.end(), by_start)->context.load.start;
+  load.end = std::max_element(inputs.begin(), inputs.end(), by_start)->context.load.end;
+  for (const MergedInput& input : inputs) {
+    load.highest = std::max(load.highest, input.context.load.highest);
+    load.shared_cpus = load.shared_cpus || input.context.load.shared_cpus;
+  }
+  return load;
+}
+
 }  // namespace
 
 Context merge_contexts(const std::vector<MergedInput>& inputs) {
@@ -70,6 +86,7 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.started_at = inputs[0].context.started_at;
   for (const MergedInput& input : inputs)
     c.started_at = std::min(c.started_at, input.context.started_at);
+  c.load = merge_loads(inputs);
   const std::string rerun = without_shard(inputs[0].context.rerun_command);
   const bool one_run = std::all_of(inputs.begin(), inputs.end(), [&](const MergedInput& input) {
     return without_shard(input.context.rerun_command) == rerun;

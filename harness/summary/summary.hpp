@@ -11,6 +11,7 @@
 #include "harness/stats/overlap.hpp"
 #include "harness/stats/statistics.hpp"
 #include "harness/stats/stopping_rule.hpp"
+#include "harness/summary/machine_load.hpp"
 #include "lockstress/expect.hpp"
 #include "lockstress/variant.hpp"
 
@@ -149,6 +150,8 @@ struct Context {
   std::string revision{};
   std::string branch{};
   std::string repository_root{};  // the checkout's top directory
+
+  MachineLoad load{};  // while the run ran (harness/summary/machine_load.hpp)
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than
