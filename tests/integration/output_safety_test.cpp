@@ -9,7 +9,7 @@
 #include <sys/sysmacros.h>
 
 #include <fstream>
-#include <future>
+#include <thread>
 
 #include "spawn.hpp"
 
@@ -37,16 +37,16 @@ bool is_summary(const std::string& text) {
   return !parsed.is_discarded() && parsed.value("schema", "") == "lockstress.summary/1";
 }
 
-// The run finished and wrote its outputs: whether the control lost updates in so few short trials
-// depends on timing, so 3 (inconclusive) is as good as 0 here.
+// The run finished and wrote its outputs. Its verdicts do not matter here: in so few short trials
+// on a loaded machine the control may go uncaught (3), or the workers never overlap (4).
+bool verdict_code(int code) { return code == 0 || code == 1 || code == 3 || code == 4; }
+
 ::testing::AssertionResult finished(const testing::Ran& ran) {
-  if (ran.exit_code == 0 || ran.exit_code == 3) return ::testing::AssertionSuccess();
+  if (verdict_code(ran.exit_code)) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << "exit " << ran.exit_code << ": " << ran.err;
 }
 
-bool finished(int status) {
-  return WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 3);
-}
+bool finished(int status) { return WIFEXITED(status) && verdict_code(WEXITSTATUS(status)); }
 
 // A usage error: one line on stderr, exit 2.
 ::testing::AssertionResult refused(const testing::Ran& ran, const std::string& says) {
@@ -58,15 +58,34 @@ bool finished(int status) {
   return ::testing::AssertionSuccess();
 }
 
+// The reader opens the FIFO first (without blocking, as no writer is there yet) and reads until
+// the writer, once it came, has gone.
 TEST(OutputSafety, AFifoIsWrittenIntoAndStaysAFifo) {
   Scratch scratch;
   const fs::path fifo = scratch / "fifo";
   ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
-  auto read = std::async(std::launch::async, [&] { return testing::slurp(fifo); });
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  std::string received;
+  std::thread read_all([&] {
+    const auto give_up = std::chrono::steady_clock::now() + 60s;
+    char buffer[4096];
+    while (std::chrono::steady_clock::now() < give_up) {
+      const ssize_t n = ::read(reader, buffer, sizeof buffer);
+      if (n > 0) {
+        received.append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0 && !received.empty()) {
+        return;  // the writer came and went
+      } else {
+        std::this_thread::sleep_for(10ms);
+      }
+    }
+  });
   testing::Ran ran = run(kQuickRun + " --json " + quoted(fifo), scratch);
+  read_all.join();
+  ::close(reader);
   EXPECT_TRUE(finished(ran));
-  ASSERT_EQ(read.wait_for(20s), std::future_status::ready);
-  EXPECT_TRUE(is_summary(read.get()));
+  EXPECT_TRUE(is_summary(received)) << received.substr(0, 200);
   EXPECT_TRUE(fs::is_fifo(fifo));
 }
 
