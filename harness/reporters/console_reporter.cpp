@@ -27,7 +27,7 @@ std::string fairness_text(const CellResult& cell) {
   return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
 }
 
-// Trials in which every worker ran at once: "200/200"; "-" where not measured.
+// Trials in which two or more workers ran at once: "200/200"; "-" where not measured.
 std::string overlap_text(const CellResult& cell) {
   if (!cell.overlap.measured()) return "-";
   return std::to_string(cell.overlap.trials_with_overlap) + "/" +

@@ -63,7 +63,8 @@ bool never_overlapped(const CellResult& cell) {
 
 std::string never_overlapped_text(const CellResult& cell) {
   return "harness fault: in none of " + std::to_string(cell.trials) +
-         " trials did every worker run at once (the last began after the first had finished), "
+         " trials were two workers inside the workload at once (each began after the other had "
+         "finished), "
          "so nothing concurrent was tested; another load on these CPUs, or trials too short for "
          "the start line, can do this: rerun on a quieter machine or raise --iterations";
 }
@@ -105,7 +106,7 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
       (concurrent == cell.trials
            ? ""
            : "; over the " + std::to_string(concurrent) +
-                 " in which every worker ran at once: the other " +
+                 " in which workers ran at once: the other " +
                  std::to_string(cell.trials - concurrent) + " tested nothing concurrent") +
       ")");
   if (cell.variant == Variant::tsan) {
@@ -260,10 +261,11 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
   if (overlap_counts(cell) && cell.overlap.trials_without_overlap() > 0 &&
       !never_overlapped(cell)) {
     grade.reasons.push_back(
-        "overlap: every worker ran at once in " +
+        "overlap: workers ran at once in " +
         format_count(cell.overlap.trials_with_overlap, cell.overlap.measured_trials) + " (for " +
-        format_ns(cell.overlap.mean_overlap_ns()) + " on average); in the others the last began " +
-        "after the first had finished");
+        format_ns(cell.overlap.mean_overlap_ns()) +
+        " on average, the longest two ran together); in the others no two workers were inside "
+        "the workload at the same time");
   }
   if (cell.runtime_reports != cell.parsed_reports) {
     grade.reasons.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +
