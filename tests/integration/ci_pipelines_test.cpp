@@ -106,7 +106,7 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
         check.problems.push_back(where + "unknown variable in '" + arg + "'");
     }
     args[0] = "lockstress";
-    Result<Command> parsed = parse_command_line(args, cases);
+    Result<Command> parsed = parse_command_line(args, Program{cases, builtin_variants()});
     if (!parsed) {
       check.problems.push_back(where + parsed.error().message);
     } else if (std::holds_alternative<RunCommand>(*parsed)) {

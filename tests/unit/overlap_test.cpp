@@ -10,6 +10,7 @@
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
 #include "lockstress/case.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -72,7 +73,7 @@ TEST(Overlap, TheTrialRecordCarriesItSignedAndOlderRecordsParseWithout) {
 }
 
 CellResult plain_cell(Expect expect, std::int64_t trials, std::int64_t failed, Overlap overlap,
-                      Variant variant = Variant::plain) {
+                      Variant variant = testing::kPlain) {
   CellResult c;
   c.case_name = expect.race ? kControlCase : "locked_counter";
   c.variant = variant;
@@ -93,7 +94,7 @@ bool has_reason(const Grade& grade, const std::string& part) {
   return false;
 }
 
-const Expect kRace = Expect::race_caught_by({.plain = true, .tsan = true});
+const Expect kRace = Expect::race_caught_by({Detector::plain, Detector::tsan});
 
 TEST(Overlap, ASafeCaseIsBoundedOverItsOverlappingTrialsOnly) {
   // 200 trials, 100 of which never ran both workers at once: the bound is that of 100 trials.
@@ -146,11 +147,11 @@ TEST(Overlap, AControlMissedBecauseItsWorkersNeverOverlappedIsAHarnessFault) {
 TEST(Overlap, TsanVerdictsStayOverAllTrials) {
   // TSan's happens-before analysis needs no overlap in time: its runner reports the control's race
   // in trials whose workers did not overlap. So neither rule applies to the TSan variant.
-  const CellResult safe = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100}, Variant::tsan);
+  const CellResult safe = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100}, testing::kTsan);
   EXPECT_EQ(safe.failures.trials, 200);
   EXPECT_EQ(grade_cell(safe, true).verdict, Verdict::pass);
   EXPECT_EQ(
-      grade_cell(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}, Variant::tsan), true).verdict,
+      grade_cell(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}, testing::kTsan), true).verdict,
       Verdict::pass);
 }
 
