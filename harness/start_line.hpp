@@ -5,7 +5,9 @@
 
 namespace lockstress {
 
-// How a worker waits at the start line of a trial (and the caller at its finish line).
+// How a worker waits at the start line of a trial (and the caller at its finish line). Whichever
+// way it waited, once released a worker checks in and no worker begins until all have (the start
+// line's second phase, WorkerPool), so a sleeper's wake-up delays the trial, not one worker.
 //   spin:   re-check without ever blocking (yielding the CPU now and then, so that a machine with
 //           more workers than CPUs still makes progress). Fastest release, burns a CPU per waiter.
 //   block:  sleep on a futex at once; the releaser wakes every sleeper (tens of microseconds each).

@@ -3,7 +3,8 @@
 #   lockstress_add_runner(my_runner SOURCES my_locks.cpp LIBRARIES MyLib::locks)
 # the public headers, the driver and both runtimes (static), the TSan hooks (objects: nothing
 # names them, the TSan runtime looks them up), the package config with its version, and the
-# CMake functions lockstress_add_runner(), lockstress_add_cell_tests() and lockstress_sanitize().
+# CMake functions lockstress_add_runner(), lockstress_add_variant(), lockstress_add_cell_tests()
+# and lockstress_sanitize().
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -36,5 +37,6 @@ install(FILES ${PROJECT_BINARY_DIR}/lockstressConfig.cmake
               ${PROJECT_BINARY_DIR}/lockstressConfigVersion.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LockstressRunner.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake
+              ${CMAKE_CURRENT_LIST_DIR}/LockstressVariants.cmake
               ${PROJECT_SOURCE_DIR}/sanitizers/Sanitizers.cmake
         DESTINATION ${lockstress_cmake_dir})

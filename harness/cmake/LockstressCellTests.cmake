@@ -11,7 +11,8 @@
 # reported as skipped, anything else (fail, error, usage) fails. The run includes the control in
 # the same variant, as every lockstress run does. Cells run one at a time (RUN_SERIAL): two at
 # once would compete for the CPUs their workers are pinned to and change what they measure.
-# VARIANTS defaults to plain and tsan. The cases are listed explicitly, like the catalogue.
+# VARIANTS defaults to every variant <runner> was built in. The cases are listed explicitly, like
+# the catalogue.
 set(LOCKSTRESS_CELL_TEST_ARGS "" CACHE STRING
     "Extra arguments for every lockstress cell test, as a list (e.g. --trials;1000)")
 
@@ -20,13 +21,19 @@ function(lockstress_add_cell_tests runner)
   if(NOT arg_CASES)
     message(FATAL_ERROR "lockstress_add_cell_tests(${runner}): CASES is required")
   endif()
+  get_target_property(built ${runner} LOCKSTRESS_VARIANTS)
+  if(NOT built)
+    message(FATAL_ERROR "lockstress_add_cell_tests(${runner}): not a program of "
+                        "lockstress_add_runner()")
+  endif()
   if(NOT arg_VARIANTS)
-    set(arg_VARIANTS plain tsan)
+    set(arg_VARIANTS ${built})
   endif()
   foreach(case IN LISTS arg_CASES)
     foreach(variant IN LISTS arg_VARIANTS)
-      if(NOT variant MATCHES "^(plain|tsan)$")
-        message(FATAL_ERROR "lockstress_add_cell_tests(${runner}): unknown variant '${variant}'")
+      if(NOT variant IN_LIST built)
+        message(FATAL_ERROR "lockstress_add_cell_tests(${runner}): ${runner} has no variant "
+                            "'${variant}' (it has ${built})")
       endif()
       set(name "${runner}.${case}.${variant}")
       add_test(NAME ${name}

@@ -1,21 +1,35 @@
-# lockstress_add_runner(<name> SOURCES <src>... [LIBRARIES <lib>...])
+# lockstress_add_runner(<name> SOURCES <src>... [LIBRARIES <lib>...] [VARIANTS <variant>...])
 #
-# Builds a program whose main() calls lockstress::main(argc, argv, cases) three times over:
-#   <name>        the driver: the CLI, runs and summarises (the harness's own flags)
-#   <name>-plain  the plain variant's runner, -O2: shows what the hardware does
-#   <name>-tsan   the TSan variant's runner: shows what happens-before analysis sees
-# The driver starts the runners from its own directory. SOURCES and LIBRARIES go into all three.
+# Builds a program whose main() calls lockstress::main(argc, argv, cases) once as the driver and
+# once per variant as its runner:
+#   <name>          the driver: the CLI, runs and summarises (the harness's own flags)
+#   <name>-<variant> the runner of each variant (LockstressVariants.cmake): by default
+#                   <name>-plain (-O2: what the hardware does) and <name>-tsan (ThreadSanitizer:
+#                   what happens-before analysis sees)
+# The driver starts the runners from its own directory. SOURCES and LIBRARIES go into every one.
 # A lock compiled in SOURCES, or in a header-only (INTERFACE) library, is compiled and instrumented
 # exactly like the built-in cases; a lock in a compiled library is not instrumented for TSan (see
 # the warning below).
 # Each case and variant of such a program can also be a CTest test: see LockstressCellTests.cmake.
+include(${CMAKE_CURRENT_LIST_DIR}/LockstressVariants.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake)
 
 function(lockstress_add_runner name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES;VARIANTS")
   if(NOT arg_SOURCES)
     message(FATAL_ERROR "lockstress_add_runner(${name}): SOURCES is required")
   endif()
+  if(NOT arg_VARIANTS)
+    get_property(arg_VARIANTS GLOBAL PROPERTY LOCKSTRESS_DEFAULT_VARIANTS)
+  endif()
+  list(REMOVE_DUPLICATES arg_VARIANTS)
+  get_property(known GLOBAL PROPERTY LOCKSTRESS_VARIANTS)
+  foreach(variant IN LISTS arg_VARIANTS)
+    if(NOT variant IN_LIST known)
+      message(FATAL_ERROR "lockstress_add_runner(${name}): unknown variant '${variant}' (known: "
+                          "${known}; lockstress_add_variant() defines one)")
+    endif()
+  endforeach()
   _lockstress_warn_uninstrumented(${name} ${arg_LIBRARIES})
 
   add_executable(${name} ${arg_SOURCES})
@@ -23,20 +37,25 @@ function(lockstress_add_runner name)
   if(LOCKSTRESS_SANITIZE_HARNESS)
     lockstress_sanitize(${name} ${LOCKSTRESS_SANITIZE_HARNESS})
   endif()
+  set_target_properties(${name} PROPERTIES LOCKSTRESS_VARIANTS "${arg_VARIANTS}")
 
-  add_executable(${name}-plain ${arg_SOURCES})
-  target_link_libraries(${name}-plain PRIVATE lockstress::runtime_plain ${arg_LIBRARIES})
-  target_compile_options(${name}-plain PRIVATE -O2)
+  foreach(variant IN LISTS arg_VARIANTS)
+    _lockstress_variant_field(libraries ${variant} LIBRARIES)
+    _lockstress_variant_field(options ${variant} COMPILE_OPTIONS)
+    _lockstress_variant_field(sanitizer ${variant} SANITIZE)
+    add_executable(${name}-${variant} ${arg_SOURCES})
+    target_link_libraries(${name}-${variant} PRIVATE ${libraries} ${arg_LIBRARIES})
+    if(options)
+      target_compile_options(${name}-${variant} PRIVATE ${options})
+    endif()
+    if(sanitizer)
+      lockstress_sanitize(${name}-${variant} ${sanitizer})
+    endif()
+    # The driver is useless without its runners: building it builds them.
+    add_dependencies(${name} ${name}-${variant})
+  endforeach()
 
-  add_executable(${name}-tsan ${arg_SOURCES})
-  target_link_libraries(${name}-tsan PRIVATE lockstress::runtime_tsan lockstress::tsan_hooks
-                                             ${arg_LIBRARIES})
-  lockstress_sanitize(${name}-tsan thread)
-
-  _lockstress_record_build(${name})
-
-  # The driver is useless without its runners: building it builds them.
-  add_dependencies(${name} ${name}-plain ${name}-tsan)
+  _lockstress_record_build(${name} ${arg_VARIANTS})
 endfunction()
 
 # TSan sees only the synchronisation it instruments (or intercepts, like pthread's). A lock whose
@@ -84,25 +103,37 @@ function(_lockstress_tsan_runtime out)
 endfunction()
 
 # Writes a source into the driver that tells it how its runners were compiled: the compiler, and
-# each variant's flags in the order they reach the compiler (CMAKE_CXX_FLAGS, the build type's
-# flags, then the runner's own options, lockstress's included). Single-configuration generators.
+# for each variant its kind of detector, its flags in the order they reach the compiler
+# (CMAKE_CXX_FLAGS, the build type's flags, then the runner's own options, lockstress's included)
+# and the detector's runtime library (harness/driver/program_build.cpp reads it). Single-
+# configuration generators.
 function(_lockstress_record_build name)
   string(TOUPPER "${CMAKE_BUILD_TYPE}" config)
   set(common "${CMAKE_CXX_FLAGS} ${CMAKE_CXX_FLAGS_${config}}")
   string(STRIP "${common}" common)
-  _lockstress_tsan_runtime(tsan_runtime)
-  set(options "$<JOIN:$<TARGET_PROPERTY:${name}-plain,COMPILE_OPTIONS>, >")
-  set(tsan_options "$<JOIN:$<TARGET_PROPERTY:${name}-tsan,COMPILE_OPTIONS>, >")
+  list(JOIN ARGN ";" variants)
+  set(fields "  if (std::strcmp(key, \"compiler\") == 0) return R\"lockstress(${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION})lockstress\";
+  if (std::strcmp(key, \"variants\") == 0) return \"${variants}\";\n")
+  foreach(variant IN LISTS ARGN)
+    _lockstress_variant_field(detector ${variant} DETECTOR)
+    _lockstress_variant_field(sanitizer ${variant} SANITIZE)
+    set(runtime "")
+    if(sanitizer STREQUAL "thread")
+      _lockstress_tsan_runtime(runtime)
+    endif()
+    set(options "$<JOIN:$<TARGET_PROPERTY:${name}-${variant},COMPILE_OPTIONS>, >")
+    set(key "variant.${variant}")
+    string(APPEND fields
+      "  if (std::strcmp(key, \"${key}.detector\") == 0) return \"${detector}\";\n"
+      "  if (std::strcmp(key, \"${key}.flags\") == 0) return R\"lockstress(${common} ${options})lockstress\";\n"
+      "  if (std::strcmp(key, \"${key}.runtime\") == 0) return R\"lockstress(${runtime})lockstress\";\n")
+  endforeach()
   set(source ${CMAKE_CURRENT_BINARY_DIR}/${name}_lockstress_build.cpp)
   file(GENERATE OUTPUT ${source} CONTENT "// Generated by lockstress_add_runner(${name}).
 #include <cstring>
 
 extern \"C\" const char* lockstress_build_field(const char* key) {
-  if (std::strcmp(key, \"compiler\") == 0) return R\"lockstress(${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION})lockstress\";
-  if (std::strcmp(key, \"plain_flags\") == 0) return R\"lockstress(${common} ${options})lockstress\";
-  if (std::strcmp(key, \"tsan_flags\") == 0) return R\"lockstress(${common} ${tsan_options})lockstress\";
-  if (std::strcmp(key, \"tsan_runtime\") == 0) return R\"lockstress(${tsan_runtime})lockstress\";
-  return nullptr;
+${fields}  return nullptr;
 }
 ")
   target_sources(${name} PRIVATE ${source})

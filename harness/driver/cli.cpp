@@ -45,6 +45,7 @@ Exit codes:
   3  inconclusive: nothing failed, but the race control unsafe_counter was not
      detected in some variant, so clean results there prove nothing
   4  a cell could not run (runner missing or failed, sanitizer runtime error)
+  5  an output (a file, or the summary on stdout) could not be written
   130, 143  interrupted by SIGINT, SIGTERM: every output written, marked incomplete
 )";
 
@@ -66,34 +67,31 @@ std::vector<Int> parse_numbers(std::string_view option, const std::vector<std::s
   return value_of(option, parse_number_list<Int>(texts, min, max));
 }
 
-const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
-  for (const Case& c : cases) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
-}
-
 // The outputs of run and merge: every file is written from the one finished summary.
 void add_output_options(po::options_description& options) {
   // clang-format off
   options.add_options()
-    ("json", po::value<std::string>()->default_value(""),
+    ("json", po::value<std::string>(),
      "write the summary as JSON (lockstress.summary/1) to this path. Default: none")
-    ("markdown", po::value<std::string>()->default_value(""),
+    ("markdown", po::value<std::string>(),
      "write a Markdown summary (for $GITHUB_STEP_SUMMARY or a review comment). Default: none")
-    ("junit", po::value<std::string>()->default_value(""),
+    ("junit", po::value<std::string>(),
      "write JUnit XML, a test case per cell. Default: none")
-    ("sarif", po::value<std::string>()->default_value(""),
+    ("sarif", po::value<std::string>(),
      "write SARIF 2.1.0, a result per unique sanitizer report (code scanning). Default: none")
-    ("html", po::value<std::string>()->default_value(""),
+    ("html", po::value<std::string>(),
      "write a self-contained HTML report with plots. Default: none");
   // clang-format on
 }
 
 OutputPaths output_paths(const po::variables_map& vm) {
-  return {vm["json"].as<std::string>(), vm["markdown"].as<std::string>(),
-          vm["junit"].as<std::string>(), vm["sarif"].as<std::string>(),
-          vm["html"].as<std::string>()};
+  auto path = [&](const char* option) {
+    if (!vm.count(option)) return std::string();
+    const std::string& value = vm[option].as<std::string>();
+    if (value.empty()) throw Error{"--" + std::string(option) + ": empty file name"};
+    return value;
+  };
+  return {path("json"), path("markdown"), path("junit"), path("sarif"), path("html")};
 }
 
 // "K/N", 1 <= K <= N.
@@ -106,7 +104,7 @@ Shard parse_shard(const std::string& text) {
   return shard;
 }
 
-po::options_description run_options_description() {
+po::options_description run_options_description(const Program& program) {
   po::options_description run("Options of lockstress run");
   // clang-format off
   run.add_options()
@@ -114,7 +112,7 @@ po::options_description run_options_description() {
      "a case to run (repeat for several; see lockstress list). Default: every case. "
      "The race control unsafe_counter always runs too: it is what makes a clean result mean something")
     ("variant", po::value<std::vector<std::string>>()->composing(),
-     "plain or tsan (repeat for both). Default: both")
+     (program.variant_names() + " (repeat for several). Default: every one").c_str())
     ("threads", po::value<std::vector<std::string>>()->composing(),
      "worker threads per trial; a list (2,4,8) sweeps them. Default: the case's own (lockstress "
      "list shows it), else 5 within the case's limit")
@@ -175,8 +173,8 @@ std::string help_text(const po::options_description& description, const std::str
 }
 
 // Every planned cell's expected count, threads x iterations, must fit the 64-bit counter.
-void check_trial_sizes(const RunOptions& options, const std::vector<Case>& cases) {
-  for (const CellPlan& cell : plan_cells(cases, options)) {
+void check_trial_sizes(const RunOptions& options, const Program& program) {
+  for (const CellPlan& cell : plan_cells(program, options)) {
     std::int64_t increments = 0;
     if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
       throw Error{std::to_string(cell.threads) + " threads x --iterations " +
@@ -186,11 +184,11 @@ void check_trial_sizes(const RunOptions& options, const std::vector<Case>& cases
   }
 }
 
-RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& cases) {
+RunOptions to_run_options(const po::variables_map& vm, const Program& program) {
   RunOptions options;
   if (vm.count("case")) {
     for (const std::string& name : vm["case"].as<std::vector<std::string>>()) {
-      if (!find_case(cases, name)) {
+      if (!program.find_case(name)) {
         throw Error{"unknown case '" + name + "' (lockstress list shows the cases)"};
       }
       if (std::find(options.cases.begin(), options.cases.end(), name) == options.cases.end()) {
@@ -200,8 +198,10 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
   }
   if (vm.count("variant")) {
     for (const std::string& name : vm["variant"].as<std::vector<std::string>>()) {
-      std::optional<Variant> variant = parse_variant(name);
-      if (!variant) throw Error{"unknown variant '" + name + "' (plain or tsan)"};
+      const Variant* variant = program.find_variant(name);
+      if (!variant) {
+        throw Error{"unknown variant '" + name + "' (" + program.variant_names() + ")"};
+      }
       if (std::find(options.variants.begin(), options.variants.end(), *variant) ==
           options.variants.end()) {
         options.variants.push_back(*variant);
@@ -276,7 +276,7 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
     }
   }
 
-  for (const Case& c : cases) {
+  for (const Case& c : program.cases) {
     bool selected = options.cases.empty() ? c.runs_by_default
                                           : std::find(options.cases.begin(), options.cases.end(),
                                                       c.name) != options.cases.end();
@@ -297,12 +297,12 @@ RunOptions to_run_options(const po::variables_map& vm, const std::vector<Case>& 
       }
     }
   }
-  check_trial_sizes(options, cases);
+  check_trial_sizes(options, program);
   return options;
 }
 
-Command parse_run(const std::vector<std::string>& args, const std::vector<Case>& cases) {
-  po::options_description description = run_options_description();
+Command parse_run(const std::vector<std::string>& args, const Program& program) {
+  po::options_description description = run_options_description(program);
   po::variables_map vm;
   po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 2, args.end()))
                 .options(description)
@@ -314,7 +314,7 @@ Command parse_run(const std::vector<std::string>& args, const std::vector<Case>&
     return PrintCommand{help_text(description, "Usage: lockstress run [options]") + "\n" +
                         kOverview + "\n"};
   }
-  return RunCommand{to_run_options(vm, cases)};
+  return RunCommand{to_run_options(vm, program)};
 }
 
 Command parse_merge(const std::vector<std::string>& args) {
@@ -353,7 +353,7 @@ Command parse_merge(const std::vector<std::string>& args) {
                       vm["quiet"].as<bool>()};
 }
 
-Command parse_command(const std::vector<std::string>& args, const std::vector<Case>& cases) {
+Command parse_command(const std::vector<std::string>& args, const Program& program) {
   if (args.size() < 2) throw Error{"missing command: list, run or merge (lockstress --help)"};
   const std::string& command = args[1];
   if (command == "--help" || command == "-h" || command == "help") {
@@ -366,17 +366,16 @@ Command parse_command(const std::vector<std::string>& args, const std::vector<Ca
     if (args.size() > 2) throw Error{"list takes no arguments"};
     return ListCommand{};
   }
-  if (command == "run") return parse_run(args, cases);
+  if (command == "run") return parse_run(args, program);
   if (command == "merge") return parse_merge(args);
   throw Error{"unknown command '" + command + "': list, run or merge (lockstress --help)"};
 }
 
 }  // namespace
 
-Result<Command> parse_command_line(const std::vector<std::string>& args,
-                                   const std::vector<Case>& cases) {
+Result<Command> parse_command_line(const std::vector<std::string>& args, const Program& program) {
   try {
-    return result_of([&] { return parse_command(args, cases); });
+    return result_of([&] { return parse_command(args, program); });
   } catch (const po::error& error) {
     // Boost fills its message's %placeholders% with the offending text, and loops forever when
     // that text holds a placeholder itself ('--x%original_token%'; found by fuzz_cli). Such text
@@ -387,7 +386,7 @@ Result<Command> parse_command_line(const std::vector<std::string>& args,
     if (!has_percent) return Error{error.what()};
     std::vector<std::string> shown = args;
     for (std::string& arg : shown) std::replace(arg.begin(), arg.end(), '%', '?');
-    Result<Command> again = parse_command_line(shown, cases);
+    Result<Command> again = parse_command_line(shown, program);
     if (!again) return again.error();
     return Error{"bad command line"};
   }
@@ -397,8 +396,8 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
                                          std::uint64_t seed) {
   std::vector<std::string> args{program, "run"};
   for (const std::string& name : options.cases) args.insert(args.end(), {"--case", name});
-  for (Variant variant : options.variants) {
-    args.insert(args.end(), {"--variant", std::string(to_string(variant))});
+  for (const Variant& variant : options.variants) {
+    args.insert(args.end(), {"--variant", variant.name});
   }
   auto joined = [](const auto& values) {
     std::string out;

@@ -18,6 +18,7 @@
 #include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
 #include "harness/driver/plan.hpp"
+#include "harness/driver/program_build.hpp"
 #include "harness/driver/progress.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
@@ -65,11 +66,18 @@ std::vector<std::string> emulator_command() {
   return words;
 }
 
-int run(const RunOptions& options, const std::vector<Case>& cases,
+int run(const RunOptions& options, const Program& program, const ProgramBuild& build,
         const std::vector<std::string>& args) {
-  if (Result<void> writable = check_outputs(options.outputs); !writable) {
-    return print_error(writable.error());
+  // Before any output is opened: a signal from now on ends the run with its outputs written.
+  catch_interrupts();
+  const std::string self = driver_path(args[0]);
+  std::vector<InputFile> inputs{{"lockstress itself", self}};
+  for (const Variant& variant : program.variants) {
+    inputs.push_back({"the runner", runner_path(self, variant)});
   }
+  if (!options.suppressions.empty()) inputs.push_back({"--suppressions", options.suppressions});
+  Result<OpenOutputs> outputs = open_outputs(options.outputs, inputs);
+  if (!outputs) return print_error(outputs.error());
   std::vector<std::string> tsan_env;
   if (!options.suppressions.empty()) {
     if (Result<void> readable = check_suppressions_file(options.suppressions); !readable) {
@@ -95,13 +103,13 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   settings.max_faults = options.max_faults;
   settings.emulator = emulator_command();
   settings.tsan_env = tsan_env;
-  catch_interrupts();
   settings.stop_fd = interrupt_fd();
   settings.on_runner_start = set_running_runner;
-  const std::string self = driver_path(args[0]);
 
   Summary summary;
   summary.context = gather_context(args, seed);
+  summary.context.runner_compiler = build.compiler;
+  summary.context.variant_builds = build.variants;
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
   summary.context.start_line = to_string(options.start);
   summary.context.perturb = to_string(options.perturb);
@@ -114,7 +122,7 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   summary.context.branch = source_control.branch;
   summary.context.repository_root = source_control.root;
   LoadSampler load(summary.context.cpus);
-  const std::vector<CellPlan> plans = plan_cells(cases, options);
+  const std::vector<CellPlan> plans = plan_cells(program, options);
   std::int64_t total_trials = 0;
   for (const CellPlan& plan : plans) total_trials += plan.trials;
   Progress progress(std::cerr,
@@ -138,8 +146,7 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
       settings.time_limit_seconds = std::max(0.0, *options.stopping.duration_seconds - spent) /
                                     static_cast<double>(plans.size() - i);
     }
-    progress.start_cell(plan.test_case->name + "/" + std::string(to_string(plan.variant)),
-                        uncapped ? 0 : plan.trials);
+    progress.start_cell(plan.test_case->name + "/" + plan.variant.name, uncapped ? 0 : plan.trials);
     settings.on_trial = [&](const TrialEvent& trial) {
       progress.trial_done(trial.count != plan.threads * plan.iterations);
       load.sample();
@@ -156,15 +163,9 @@ int run(const RunOptions& options, const std::vector<Case>& cases,
   summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
-  // with SIGPIPE in the middle of the console summary.
-  bool written = true;
-  for (const Error& problem : write_outputs(summary, options.outputs)) {
-    print_error(problem);
-    written = false;
-  }
-  if (!options.quiet) write_console(summary, std::cout);
-  return written || !summary.complete ? exit_code(summary) : kExitError;
+  // The same outputs however the run ended.
+  deliver(summary, *outputs, options.quiet ? nullptr : &std::cout);
+  return exit_code(summary);
 }
 
 template <class... F>
@@ -177,15 +178,18 @@ Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
 int main(int argc, char** argv, std::vector<Case> cases) {
-  cases = with_control(std::move(cases));
+  reserve_standard_streams();
   const std::vector<std::string> args(argv, argv + argc);
+  const Result<ProgramBuild> build = program_build();
+  if (!build) return print_error(build.error(), kExitError);
+  const Program program{with_control(std::move(cases)), variants_of(*build)};
   if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
-  Result<Command> command = parse_command_line(args, cases);
+  Result<Command> command = parse_command_line(args, program);
   if (!command) return print_error(command.error());
   return std::visit(
       Overloaded{
-          [&](const ListCommand&) { return list_cases(cases); },
-          [&](const RunCommand& command) { return run(command.options, cases, args); },
+          [&](const ListCommand&) { return list_cases(program.cases); },
+          [&](const RunCommand& command) { return run(command.options, program, *build, args); },
           [&](const MergeCommand& command) { return merge_command(command, args); },
           [](const PrintCommand& command) {
             std::cout << command.text;

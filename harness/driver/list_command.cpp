@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "harness/driver/run_options.hpp"
+#include "harness/protocol/detectors.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
@@ -11,10 +12,8 @@ namespace {
 
 std::string expectation_text(const Expect& expect) {
   if (!expect.race) return "safe";
-  std::string by;
-  if (expect.caught_by.plain) by = "plain";
-  if (expect.caught_by.tsan) by += by.empty() ? "tsan" : "+tsan";
-  return "race, caught by " + (by.empty() ? std::string("neither") : by);
+  return "race, caught by " +
+         (expect.caught_by.empty() ? std::string("neither") : detector_names(expect.caught_by));
 }
 
 // "5x100000, 200 trials": what `run` does with a case when the command line does not say.

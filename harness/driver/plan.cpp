@@ -46,13 +46,13 @@ std::int64_t planned_trials(const Case& c, const RunOptions& options) {
   return c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials;
 }
 
-std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options) {
-  std::vector<Variant> variants = options.variants;
-  if (variants.empty()) variants.assign(std::begin(kAllVariants), std::end(kAllVariants));
+std::vector<CellPlan> plan_cells(const Program& program, const RunOptions& options) {
+  const std::vector<Variant>& variants =
+      options.variants.empty() ? program.variants : options.variants;
 
   const Case* control = nullptr;
   std::vector<const Case*> others;
-  for (const Case& c : cases) {
+  for (const Case& c : program.cases) {
     if (c.name == kControlCase) {
       control = &c;
     } else if (selected(options, c)) {
@@ -66,7 +66,7 @@ std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOption
     const TrialSlice slice =
         shard_slice(planned_trials(c, options), options.shard.value_or(Shard{}));
     for (const auto& [threads, iterations] : points) {
-      for (Variant variant : variants) {
+      for (const Variant& variant : variants) {
         cells.push_back(CellPlan{&c, variant, threads, iterations, slice.first, slice.count});
       }
     }

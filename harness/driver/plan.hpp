@@ -3,15 +3,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "harness/driver/program.hpp"
 #include "harness/driver/run_options.hpp"
-#include "lockstress/case.hpp"
 
 namespace lockstress {
 
 // One runner process's worth of work: one case in one variant with one set of parameters.
 struct CellPlan {
   const Case* test_case = nullptr;
-  Variant variant = Variant::plain;
+  Variant variant;
   int threads = 0;
   std::int64_t iterations = 0;
   std::int64_t first_trial = 0;  // the index of the first trial: a shard's slice starts here
@@ -19,11 +19,11 @@ struct CellPlan {
 };
 
 // The cells of a run, case by case (the control first), each case at each of its (threads,
-// iterations) points, each point in every selected variant, so the summary shows the two
-// detectors side by side. The control always runs: at every other case's points, and at its own
-// when named or alone.
-// Options must already be validated (parse_command_line does).
-std::vector<CellPlan> plan_cells(const std::vector<Case>& cases, const RunOptions& options);
+// iterations) points, each point in every selected variant (all of the program's by default), so
+// the summary shows the detectors side by side. The control always runs: at every other case's
+// points, and at its own when named or alone. Options must already be validated (parse_command_line
+// does).
+std::vector<CellPlan> plan_cells(const Program& program, const RunOptions& options);
 
 // The trials `c` runs in all (a shard runs its slice of them): --trials, else kMaxTrials under
 // --duration, else the case's own default, else kDefaultTrials.

@@ -49,6 +49,9 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
                                 "--progress-fd",
                                 std::to_string(kProgressFd)};
   args.insert(args.begin(), settings.emulator.begin(), settings.emulator.end());
+  if (const std::int64_t stagger = plan.variant.info().start_stagger_ns; stagger > 0) {
+    args.insert(args.end(), {"--start-stagger-ns", std::to_string(stagger)});
+  }
   if (time_left) {
     // In whole milliseconds, at least one: a runner always runs its first trial.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*time_left).count();
@@ -88,8 +91,8 @@ CellResult describe_plan(const CellPlan& plan) {
 
 }  // namespace
 
-std::string runner_path(const std::string& driver_path, Variant variant) {
-  return driver_path + "-" + std::string(to_string(variant));
+std::string runner_path(const std::string& driver_path, const Variant& variant) {
+  return driver_path + "-" + variant.name;
 }
 
 CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
@@ -119,7 +122,7 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
           add_trial_index(cell.trial_ranges, settings.seed, trial.index);
           tally.add_trial(trial);
           if (settings.on_trial) settings.on_trial(trial);
-          stopped = should_stop(settings.stopping, tally, cell.expect, cell.variant);
+          stopped = should_stop(settings.stopping, tally, cell.expect, cell.variant.info());
           if (stopped && runner > 0) ::kill(runner, protocol::kStopSignal);
         },
         next, cell.expected_count);
@@ -138,7 +141,7 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
     std::optional<Clock::duration> time_left;
     if (time_up) time_left = *time_up - Clock::now();
     ChildSpec spec{runner_arguments(plan, settings, next, time_left), {}, true};
-    if (plan.variant == Variant::tsan) spec.env = settings.tsan_env;
+    if (plan.variant.info().takes_tsan_options) spec.env = settings.tsan_env;
 
     watchdog.start(Clock::now());
     const ChildOutcome outcome = run_child(spec, watch);
@@ -154,7 +157,7 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
     const std::int64_t unfinished = next + stream.trials_seen();
     tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);
 
-    const RunnerEnd runner_end = judge_runner(outcome, stream, plan.variant, end - next);
+    const RunnerEnd runner_end = judge_runner(outcome, stream, plan.variant.info(), end - next);
     if (runner_end.kind == RunnerEnd::Kind::finished) {
       // A runner ends early of its own accord only when asked to stop, or out of time.
       if (!stopped && unfinished < end) stopped = StopReason::duration;

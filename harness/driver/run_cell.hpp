@@ -47,6 +47,6 @@ struct CellSettings {
 CellResult run_cell(const CellPlan& plan, const CellSettings& settings);
 
 // The runner executable of `variant` beside the driver: "<driver>-plain", "<driver>-tsan".
-std::string runner_path(const std::string& driver_path, Variant variant);
+std::string runner_path(const std::string& driver_path, const Variant& variant);
 
 }  // namespace lockstress

@@ -8,9 +8,9 @@
 #include "harness/driver/shard.hpp"
 #include "harness/perturb.hpp"
 #include "harness/pin.hpp"
+#include "harness/protocol/variant.hpp"
 #include "harness/start_line.hpp"
 #include "harness/stats/stopping_rule.hpp"
-#include "lockstress/variant.hpp"
 
 namespace lockstress {
 
@@ -43,7 +43,7 @@ struct OutputPaths {
 // Everything `lockstress run` was asked to do, validated.
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
-  std::vector<Variant> variants;   // empty: every variant
+  std::vector<Variant> variants;   // empty: every variant of the program
   // Each list is swept: every case runs at every (threads, iterations) pair. Empty: the case's
   // own default, else kDefaultThreads (within the case's limit) and kDefaultIterations.
   std::vector<int> threads;

@@ -68,8 +68,8 @@ std::string last_lines(const RunnerStream& stream, std::size_t lines, std::strin
   return out;
 }
 
-RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, Variant variant,
-                       std::int64_t trials) {
+RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream,
+                       const DetectorInfo& detector, std::int64_t trials) {
   if (outcome.spawn_error) return broken(*outcome.spawn_error);
   if (outcome.stopped) return RunnerEnd{RunnerEnd::Kind::stopped, "interrupted"};
   const std::string progress = " after " + std::to_string(stream.trials_seen()) + " of " +
@@ -109,16 +109,16 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, 
     return broken("runner exited with status " + std::to_string(outcome.exit_code.value_or(-1)) +
                   progress + output);
   }
-  // 66 is what the TSan runtime exits with after printing any report; the reports themselves,
-  // not this status, decide whether there was a race. 66 with no report means something else.
-  const bool tsan_status = variant == Variant::tsan && outcome.exit_code == 66;
-  if (tsan_status && stream.report_blocks() == 0) {
-    return broken(
-        "runner exited with status 66 (the sanitizer's) after its last trial, but printed "
-        "no report" +
-        output);
+  // The status a sanitizer exits with after printing any report (TSan: 66); the reports
+  // themselves, not this status, decide whether there was a race. It with no report means
+  // something else.
+  const bool report_status =
+      detector.report_exit_status != 0 && outcome.exit_code == detector.report_exit_status;
+  if (report_status && stream.report_blocks() == 0) {
+    return broken("runner exited with status " + std::to_string(detector.report_exit_status) +
+                  " (the sanitizer's) after its last trial, but printed no report" + output);
   }
-  if (outcome.exit_code != 0 && !tsan_status) {
+  if (outcome.exit_code != 0 && !report_status) {
     return broken("runner exited with status " + std::to_string(outcome.exit_code.value_or(-1)) +
                   " after its last trial" + output);
   }

@@ -4,7 +4,7 @@
 
 #include "harness/driver/child_process.hpp"
 #include "harness/ingest/runner_stream.hpp"
-#include "lockstress/variant.hpp"
+#include "harness/protocol/detectors.hpp"
 
 namespace lockstress {
 
@@ -25,9 +25,10 @@ struct RunnerEnd {
   std::string cause;
 };
 
-// `trials` is what the runner was asked to run, for the progress in a broken runner's message.
-RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream, Variant variant,
-                       std::int64_t trials);
+// `detector` is the runner's kind; `trials` what it was asked to run, for the progress in a broken
+// runner's message.
+RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream,
+                       const DetectorInfo& detector, std::int64_t trials);
 
 // The last `lines` lines the runner printed that were neither records nor report text, joined by
 // `separator`; empty when there were none.

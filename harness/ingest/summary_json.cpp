@@ -1,5 +1,7 @@
 #include "harness/ingest/summary_json.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -80,6 +82,46 @@ class Node {
   std::string path_;
 };
 
+// A variant's name and its kind of detector; a summary from before variants had kinds of their own
+// names only plain and tsan, each of its own kind (`detector` absent).
+Variant read_variant(const Node& name_node, std::optional<Node> detector_node) {
+  const std::string name = name_node.text();
+  const bool well_formed =
+      !name.empty() && name.front() != '_' && name.front() != '-' &&
+      std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+      });
+  if (!well_formed) {
+    name_node.fail("'" + name + "' is not a variant name (letters, digits, '_' and '-')");
+  }
+  const std::string kind = detector_node ? detector_node->text() : name;
+  const std::optional<Detector> detector = parse_detector(kind);
+  if (!detector && detector_node) detector_node->fail("unknown detector '" + kind + "'");
+  if (!detector) name_node.fail("unknown variant '" + name + "'");
+  return {name, *detector};
+}
+
+// A summary from before variants were a list has the plain and tsan ones' fields only.
+std::vector<VariantBuild> read_variant_builds(const Node& build, std::string& compiler) {
+  auto optional_text = [&](const char* key) { return build.has(key) ? build.at(key).text() : ""; };
+  compiler = optional_text("compiler");
+  std::vector<VariantBuild> out;
+  if (!build.has("variants")) {
+    if (build.has("plain_flags"))
+      out.push_back({{"plain", Detector::plain}, optional_text("plain_flags"), ""});
+    if (build.has("tsan_flags")) {
+      out.push_back(
+          {{"tsan", Detector::tsan}, optional_text("tsan_flags"), optional_text("tsan_runtime")});
+    }
+    return out;
+  }
+  for (const Node& v : build.at("variants").items()) {
+    out.push_back({read_variant(v.at("name"), v.at("detector")), v.at("flags").text(),
+                   v.at("runtime").text()});
+  }
+  return out;
+}
+
 Context read_context(const Node& n) {
   Context c;
   c.lockstress_version = n.at("lockstress_version").text();
@@ -107,13 +149,7 @@ Context read_context(const Node& n) {
   if (n.has("cache_line_bytes")) {
     c.cache_line_bytes = static_cast<int>(n.at("cache_line_bytes").integer(0, 1 << 20));
   }
-  if (n.has("build")) {
-    const Node build = n.at("build");
-    c.runner_compiler = optional_text(build, "compiler");
-    c.plain_flags = optional_text(build, "plain_flags");
-    c.tsan_flags = optional_text(build, "tsan_flags");
-    c.tsan_runtime = optional_text(build, "tsan_runtime");
-  }
+  if (n.has("build")) c.variant_builds = read_variant_builds(n.at("build"), c.runner_compiler);
   // So did how the trials ran and stopped; a summary without it ran fixed trials.
   const Context fixed_run;
   if (n.has("start_line")) c.start_line = n.at("start_line").text();
@@ -153,17 +189,21 @@ Expect read_expectation(const Node& n) {
   const std::string kind = n.at("expectation").text();
   if (kind == "safe") return Expect::safe;
   if (kind != "race") n.at("expectation").fail("expected \"race\" or \"safe\"");
-  Expect::Detectors by;
+  std::vector<Detector> by;
   for (const Node& detector : n.at("caught_by").items()) {
     const std::string name = detector.text();
-    if (name == "plain")
-      by.plain = true;
-    else if (name == "tsan")
-      by.tsan = true;
-    else
-      detector.fail("unknown detector '" + name + "'");
+    std::optional<Detector> parsed = parse_detector(name);
+    if (!parsed) detector.fail("unknown detector '" + name + "'");
+    by.push_back(*parsed);
   }
-  return Expect::race_caught_by(by, n.at("blind_spot").text(), n.at("tsan_report").text());
+  Expect expect = Expect::race_caught_by(by, n.at("blind_spot").text());
+  for (const DetectorInfo& detector : kDetectors) {
+    if (detector.expected_report) {
+      expect.*detector.expected_report =
+          n.at((std::string(detector.name) + "_report").c_str()).text();
+    }
+  }
+  return expect;
 }
 
 std::vector<TrialRange> read_trial_ranges(const Node& n, std::int64_t trials) {
@@ -251,10 +291,8 @@ CellResult read_cell(const Node& n) {
   CellResult c;
   c.case_name = n.at("case").text();
   c.description = n.at("description").text();
-  const std::string variant = n.at("variant").text();
-  std::optional<Variant> parsed = parse_variant(variant);
-  if (!parsed) n.at("variant").fail("unknown variant '" + variant + "'");
-  c.variant = *parsed;
+  c.variant = read_variant(
+      n.at("variant"), n.has("detector") ? std::optional<Node>(n.at("detector")) : std::nullopt);
   c.threads = static_cast<int>(n.at("threads").integer(1, kMaxThreads));
   c.iterations = n.at("iterations").integer(1);
   c.trials_requested = n.at("trials_requested").integer();

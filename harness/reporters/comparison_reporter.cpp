@@ -19,9 +19,7 @@ std::string counts(const Rate& rate) {
   return std::to_string(rate.events) + "/" + std::to_string(rate.trials);
 }
 
-std::string cell(const ComparisonRow& r) {
-  return r.case_name + "/" + std::string(to_string(r.variant));
-}
+std::string cell(const ComparisonRow& r) { return r.case_name + "/" + r.variant.name; }
 
 std::string change(const ComparisonRow& r) {
   if (r.safe_got_worse) return "WORSE (safe case)";

@@ -16,9 +16,7 @@ std::string fixed(double value, int digits) {
   return out.str();
 }
 
-std::string cell_name(const CellResult& cell) {
-  return cell.case_name + "/" + std::string(to_string(cell.variant));
-}
+std::string cell_name(const CellResult& cell) { return cell.case_name + "/" + cell.variant.name; }
 
 // The median trial's max/min acquisitions, flagged: "1.02", "5.37 unfair", "inf starving".
 std::string fairness_text(const CellResult& cell) {
@@ -27,7 +25,7 @@ std::string fairness_text(const CellResult& cell) {
   return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
 }
 
-// Trials in which every worker ran at once: "200/200"; "-" where not measured.
+// Trials in which two or more workers ran at once: "200/200"; "-" where not measured.
 std::string overlap_text(const CellResult& cell) {
   if (!cell.overlap.measured()) return "-";
   return std::to_string(cell.overlap.trials_with_overlap) + "/" +
@@ -51,12 +49,15 @@ void write_fingerprint(const Context& c, std::ostream& out) {
   std::string line;
   for (const std::string& part : parts) line += (line.empty() ? "" : ", ") + part;
   if (!line.empty()) out << "  " << line << '\n';
-  if (!c.plain_flags.empty()) {
-    out << "  plain: " << c.runner_compiler << " " << c.plain_flags << '\n';
-  }
-  if (!c.tsan_flags.empty()) {
-    out << "  tsan:  " << c.runner_compiler << " " << c.tsan_flags << ", runtime " << c.tsan_runtime
-        << '\n';
+  // One line per variant, "name:" padded to the longest.
+  std::size_t width = 0;
+  for (const VariantBuild& b : c.variant_builds) width = std::max(width, b.variant.name.size());
+  for (const VariantBuild& b : c.variant_builds) {
+    if (b.flags.empty()) continue;
+    out << "  " << b.variant.name << ":" << std::string(width - b.variant.name.size() + 1, ' ')
+        << c.runner_compiler << " " << b.flags;
+    if (!b.runtime.empty()) out << ", runtime " << b.runtime;
+    out << '\n';
   }
 }
 
@@ -86,10 +87,10 @@ void write_placement_note(const Summary& summary, std::ostream& out) {
 }
 
 std::vector<std::string> row(const CellResult& cell) {
-  const bool tsan = cell.variant == Variant::tsan;
+  const bool tsan = cell.variant.info().reads_reports;
   return {
       cell.case_name,
-      std::string(to_string(cell.variant)),
+      cell.variant.name,
       std::to_string(cell.threads) + "x" + std::to_string(cell.iterations),
       std::to_string(cell.trials),
       std::to_string(cell.failures.events),

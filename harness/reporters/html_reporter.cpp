@@ -41,7 +41,11 @@ svg .dash1 .trend, svg .dash1 .legend { stroke-dasharray: 6 3; }
 svg .dash2 .trend, svg .dash2 .legend { stroke-dasharray: 2 3; }
 )";
 
-std::string variant_name(const CellResult& cell) { return std::string(to_string(cell.variant)); }
+std::string variant_name(const CellResult& cell) { return cell.variant.name; }
+
+// The CSS class of a cell's markers: its kind of detector, so a variant of one's own at -O3 draws
+// like the plain one.
+std::string detector_class(const Variant& variant) { return std::string(variant.info().name); }
 
 std::string parameters(const CellResult& cell) {
   return std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
@@ -115,7 +119,7 @@ void write_table(const Summary& summary, std::ostream& out) {
          "<th>trials</th><th>failed</th><th>failure rate [95% CI]</th><th>lost mean / median / "
          "max</th><th>TSan trials</th><th>unique reports</th><th>verdict</th></tr>\n";
   for (const CellResult& cell : summary.results) {
-    const bool tsan = cell.variant == Variant::tsan;
+    const bool tsan = cell.variant.info().reads_reports;
     out << "<tr"
         << " data-cell=\"" << xml_escape(cell_key(cell)) << "\"><td>" << xml_escape(cell.case_name)
         << "</td><td>" << variant_name(cell) << "</td><td class=\"n\">" << parameters(cell)
@@ -136,9 +140,9 @@ void write_rate_charts(const Summary& summary, std::ostream& out) {
   for (const CellResult& cell : summary.results) {
     const std::string label =
         cell.case_name + " / " + variant_name(cell) + " / " + parameters(cell);
-    failures.push_back({cell_key(cell), label, variant_name(cell), cell.failures});
-    if (cell.variant == Variant::tsan) {
-      reports.push_back({cell_key(cell), label, variant_name(cell), cell.report_trials});
+    failures.push_back({cell_key(cell), label, detector_class(cell.variant), cell.failures});
+    if (cell.variant.info().reads_reports) {
+      reports.push_back({cell_key(cell), label, detector_class(cell.variant), cell.report_trials});
     }
   }
   out << "<h2>Rates, with 95% intervals</h2>\n";
@@ -158,11 +162,13 @@ std::vector<SweepChart> sweep_charts(const Summary& summary) {
   }
   for (const std::string& name : case_order) {
     for (const bool over_threads : {true, false}) {
-      std::map<std::pair<Variant, std::int64_t>, SweepSeries> series;
+      std::map<std::pair<std::string, std::int64_t>, SweepSeries> series;
+      std::map<std::string, Variant> variants;
       for (const CellResult& cell : summary.results) {
         if (cell.case_name != name) continue;
         const std::int64_t fixed_value = over_threads ? cell.iterations : cell.threads;
-        SweepSeries& s = series[{cell.variant, fixed_value}];
+        SweepSeries& s = series[{cell.variant.name, fixed_value}];
+        variants.emplace(cell.variant.name, cell.variant);
         s.label = variant_name(cell) + ", " + std::to_string(fixed_value) +
                   (over_threads ? " iterations" : " threads");
         s.points.push_back({over_threads ? double(cell.threads) : double(cell.iterations),
@@ -175,8 +181,8 @@ std::vector<SweepChart> sweep_charts(const Summary& summary) {
         std::sort(s.points.begin(), s.points.end(),
                   [](const SweepPoint& a, const SweepPoint& b) { return a.x < b.x; });
         if (s.points.size() < 2) continue;
-        s.style =
-            std::string(to_string(key.first)) + " dash" + std::to_string(chart.series.size() % 3);
+        s.style = detector_class(variants.at(key.first)) + " dash" +
+                  std::to_string(chart.series.size() % 3);
         chart.series.push_back(s);
       }
       if (!chart.series.empty()) charts.push_back(chart);

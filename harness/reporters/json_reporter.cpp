@@ -25,14 +25,19 @@ json locations(const std::vector<SourceLocation>& locations) {
   return out;
 }
 
+// "caught_by", and the report each kind that names one expects: "<kind>_report" ("tsan_report").
 json expectation_fields(const Expect& expect) {
-  json caught_by = json::array();
-  if (expect.caught_by.plain) caught_by.push_back("plain");
-  if (expect.caught_by.tsan) caught_by.push_back("tsan");
   json out = {{"expectation", expect.race ? "race" : "safe"}};
   if (expect.race) {
+    json caught_by = json::array();
+    for (Detector kind : expect.caught_by)
+      caught_by.push_back(std::string(detector_info(kind).name));
     out["caught_by"] = caught_by;
-    out["tsan_report"] = expect.tsan_report;
+    for (const DetectorInfo& detector : kDetectors) {
+      if (detector.expected_report) {
+        out[std::string(detector.name) + "_report"] = expect.*detector.expected_report;
+      }
+    }
     out["blind_spot"] = expect.blind_spot;
   }
   return out;
@@ -81,6 +86,29 @@ json trial_ranges(const std::vector<TrialRange>& ranges) {
   return out;
 }
 
+// Every variant's build; plain_flags, tsan_flags and tsan_runtime repeat those of the variants
+// named plain and tsan, for readers of summaries written before variants were a list.
+json build_json(const Context& c) {
+  const auto of = [&](const std::string& name) {
+    for (const VariantBuild& b : c.variant_builds) {
+      if (b.variant.name == name) return b;
+    }
+    return VariantBuild{};
+  };
+  json variants = json::array();
+  for (const VariantBuild& b : c.variant_builds) {
+    variants.push_back({{"name", b.variant.name},
+                        {"detector", std::string(b.variant.info().name)},
+                        {"flags", b.flags},
+                        {"runtime", b.runtime}});
+  }
+  return {{"compiler", c.runner_compiler},
+          {"plain_flags", of("plain").flags},
+          {"tsan_flags", of("tsan").flags},
+          {"tsan_runtime", of("tsan").runtime},
+          {"variants", variants}};
+}
+
 // Unknown loads (-1) are null.
 json load_json(const MachineLoad& load) {
   auto value = [](double load) { return load < 0 ? json(nullptr) : json(load); };
@@ -108,11 +136,7 @@ json context_json(const Context& c) {
           {"libc", c.libc},
           {"threads_per_core", c.threads_per_core},
           {"cache_line_bytes", c.cache_line_bytes},
-          {"build",
-           {{"compiler", c.runner_compiler},
-            {"plain_flags", c.plain_flags},
-            {"tsan_flags", c.tsan_flags},
-            {"tsan_runtime", c.tsan_runtime}}},
+          {"build", build_json(c)},
           {"start_line", c.start_line},
           {"perturb", c.perturb},
           {"stopping_rule", c.stopping_rule},
@@ -149,7 +173,8 @@ json cell_json(const CellResult& cell) {
   json out = {
       {"case", cell.case_name},
       {"description", cell.description},
-      {"variant", std::string(to_string(cell.variant))},
+      {"variant", cell.variant.name},
+      {"detector", std::string(cell.variant.info().name)},
       {"threads", cell.threads},
       {"iterations", cell.iterations},
       {"trials_requested", cell.trials_requested},
@@ -214,6 +239,7 @@ void write_json(const Summary& summary, std::ostream& out) {
   if (summary.interrupted_by > 0) {
     document["interrupted_by"] = signal_name(summary.interrupted_by);
   }
+  if (!summary.unwritten_outputs.empty()) document["unwritten_outputs"] = summary.unwritten_outputs;
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

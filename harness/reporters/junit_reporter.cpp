@@ -2,8 +2,8 @@
 // reporters), valid against the Jenkins xUnit plugin's junit-10.xsd: properties belong to a
 // suite, not a test case, so each cell's parameters are suite properties named after the case.
 
+#include <algorithm>
 #include <cstdio>
-#include <map>
 
 #include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
@@ -79,9 +79,9 @@ void write_testcase(const CellResult& cell, const std::string& name, const std::
   out << "    </testcase>\n";
 }
 
-void write_suite(const Summary& summary, Variant variant,
+void write_suite(const Summary& summary, const Variant& variant,
                  const std::vector<const CellResult*>& cells, std::ostream& out) {
-  const std::string name = "lockstress." + std::string(to_string(variant));
+  const std::string name = "lockstress." + variant.name;
   int failures = 0, errors = 0, skipped = 0;
   double time = 0;
   for (const CellResult* cell : cells) {
@@ -138,9 +138,13 @@ void write_suite(const Summary& summary, Variant variant,
 void write_junit(const Summary& summary, std::ostream& out) {
   int failures = 0, errors = 0;
   double time = 0;
-  std::map<Variant, std::vector<const CellResult*>> by_variant;
+  // A suite per variant, in the order the variants first appear.
+  std::vector<std::pair<Variant, std::vector<const CellResult*>>> by_variant;
   for (const CellResult& cell : summary.results) {
-    by_variant[cell.variant].push_back(&cell);
+    auto suite = std::find_if(by_variant.begin(), by_variant.end(),
+                              [&](const auto& entry) { return entry.first == cell.variant; });
+    if (suite == by_variant.end()) suite = by_variant.insert(by_variant.end(), {cell.variant, {}});
+    suite->second.push_back(&cell);
     failures += cell.verdict == Verdict::fail;
     errors += cell.verdict == Verdict::error;
     time += cell.wall_seconds;

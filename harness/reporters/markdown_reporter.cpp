@@ -67,9 +67,7 @@ std::string code_block(std::string_view raw) {
   return fence + "text\n" + body + "\n" + fence + "\n";
 }
 
-std::string cell_name(const CellResult& cell) {
-  return cell.case_name + "/" + std::string(to_string(cell.variant));
-}
+std::string cell_name(const CellResult& cell) { return cell.case_name + "/" + cell.variant.name; }
 
 // "✅ lockstress: all 4 cells passed", or the count of each verdict, worst first.
 std::string headline(const Summary& summary) {
@@ -130,11 +128,11 @@ void write_table(const Summary& summary, std::ostream& out) {
          "| lost mean / max | TSan trials | unique reports | verdict |\n"
       << "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const CellResult& cell : summary.results) {
-    const bool tsan = cell.variant == Variant::tsan;
+    const bool tsan = cell.variant.info().reads_reports;
     char mean[32];
     std::snprintf(mean, sizeof mean, "%.1f", cell.lost_updates.mean);
     out << "| " << symbol(cell.verdict) << " | " << code(cell.case_name) << " | "
-        << to_string(cell.variant) << " | " << cell.threads << " × " << cell.iterations << " | "
+        << text(cell.variant.name) << " | " << cell.threads << " × " << cell.iterations << " | "
         << cell.trials << " | " << cell.failures.events << " | " << format_rate(cell.failures)
         << " | " << mean << " / " << cell.lost_updates.max << " | "
         << (tsan ? format_count(cell.report_trials.events, cell.trials) : "–") << " | "

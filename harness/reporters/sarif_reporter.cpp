@@ -117,7 +117,7 @@ std::string message(const CellResult& cell, const UniqueReport& report) {
   const std::string seen = report.first_trial < 0 ? std::string("the runner's start-up or exit")
                                                   : format_count(report.trials, cell.trials);
   return "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) +
-         ", in " + cell.case_name + "/" + std::string(to_string(cell.variant)) + " (" +
+         ", in " + cell.case_name + "/" + cell.variant.name + " (" +
          std::to_string(cell.threads) + " threads x " + std::to_string(cell.iterations) +
          " iterations): in " + seen + ", printed " + std::to_string(report.occurrences) +
          (report.occurrences == 1 ? " time. " : " times. ") +
@@ -185,7 +185,7 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
   add_stacks(out, report, paths);
   out["partialFingerprints"] = {{kFingerprintKey, fingerprint(cell, report, paths)}};
   out["properties"] = {{"case", cell.case_name},
-                       {"variant", std::string(to_string(cell.variant))},
+                       {"variant", cell.variant.name},
                        {"threads", cell.threads},
                        {"iterations", cell.iterations},
                        {"trials", cell.trials},

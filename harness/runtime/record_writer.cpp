@@ -3,9 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
+#include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "harness/protocol.hpp"
 
@@ -17,24 +20,53 @@ void write_line(const char* line, int length) {
   if (length > 0) (void)!::write(STDERR_FILENO, line, static_cast<size_t>(length));
 }
 
+// Appends to a line in a fixed buffer, which a trial record's fixed fields cannot overflow (at
+// most 192 bytes of the 255 it has); past the end, text would be cut, never written beyond.
+class LineBuffer {
+ public:
+  LineBuffer(char* begin, char* end) : at_(begin), end_(end) {}
+  LineBuffer& operator<<(std::string_view text) {
+    const std::size_t n = std::min(text.size(), static_cast<std::size_t>(end_ - at_));
+    std::memcpy(at_, text.data(), n);
+    at_ += n;
+    return *this;
+  }
+  template <class Int>
+  LineBuffer& operator<<(Int value) requires std::is_integral_v<Int> {
+    at_ = std::to_chars(at_, end_, value).ptr;
+    return *this;
+  }
+  char* at() const { return at_; }
+
+ private:
+  char* at_;
+  char* end_;
+};
+
 }  // namespace
 
+// Written once per trial while the other workers wait for the next: formatted with to_chars into
+// a buffer on the stack, no allocation unless a lock case's acquisitions need more room.
 void write_trial_record(const TrialRecord& record) {
   char head[256];
-  int length = std::snprintf(
-      head, sizeof head,
-      "%.*s%.*s index=%" PRId64 " seed=%" PRIu64 " count=%" PRId64 " ns=%" PRId64 " reports=%d",
-      static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
-      static_cast<int>(protocol::kTrial.size()), protocol::kTrial.data(), record.index, record.seed,
-      record.count, record.nanoseconds, record.runtime_reports);
-  std::string line(head, static_cast<std::size_t>(std::clamp(length, 0, int{sizeof head} - 1)));
-  for (std::size_t i = 0; i < record.acquisitions.size(); ++i) {
-    line += i == 0 ? " acquired=" : ",";
-    line += std::to_string(record.acquisitions[i]);
+  LineBuffer line(head, head + sizeof head - 1);
+  line << protocol::kPrefix << protocol::kTrial << " index=" << record.index
+       << " seed=" << record.seed << " count=" << record.count << " ns=" << record.nanoseconds
+       << " reports=" << record.runtime_reports;
+  if (record.acquisitions.empty()) {
+    if (record.overlap_ns) line << " overlap=" << *record.overlap_ns;
+    *line.at() = '\n';
+    write_line(head, static_cast<int>(line.at() + 1 - head));
+    return;
   }
-  if (record.overlap_ns) line += " overlap=" + std::to_string(*record.overlap_ns);
-  line += '\n';
-  write_line(line.data(), static_cast<int>(line.size()));
+  std::string text(head, line.at());
+  for (std::size_t i = 0; i < record.acquisitions.size(); ++i) {
+    text += i == 0 ? " acquired=" : ",";
+    text += std::to_string(record.acquisitions[i]);
+  }
+  if (record.overlap_ns) text += " overlap=" + std::to_string(*record.overlap_ns);
+  text += '\n';
+  write_line(text.data(), static_cast<int>(text.size()));
 }
 
 void write_placement_record(std::string_view pin, const std::vector<int>& cpus) {

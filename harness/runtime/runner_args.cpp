@@ -60,6 +60,9 @@ Result<RunnerArgs> parse_runner_args(int argc, const char* const* argv) {
       if (ok) args.perturb = *perturb;
     } else if (key == "--time-limit-ms") {
       ok = parse_int(value, args.time_limit_ms) && args.time_limit_ms > 0;
+    } else if (key == "--start-stagger-ns") {
+      ok = parse_int(value, args.start_stagger_ns) && args.start_stagger_ns > 0 &&
+           args.start_stagger_ns <= 1'000'000;
     } else {
       return Error{"runner: unknown argument " + std::string(key)};
     }

@@ -24,7 +24,9 @@ struct RunnerArgs {
   StartLine start = StartLine::hybrid;
   Perturb perturb = Perturb::none;
   std::int64_t time_limit_ms = 0;  // 0: none; else start no trial after this long
-  int progress_fd = -1;            // where the progress beacon writes; -1: no beacon
+  // Worker w starts w x this after the release: the variant's DetectorInfo::start_stagger_ns.
+  std::int64_t start_stagger_ns = 0;
+  int progress_fd = -1;  // where the progress beacon writes; -1: no beacon
 };
 
 // argv as the driver builds it (runner_arguments in harness/driver/run_cell.cpp); an Error when

@@ -57,13 +57,14 @@ struct TrialJob {
   std::int64_t index;
   std::vector<Perturbation> perturbations;  // one per worker; used with --perturb only
   std::vector<WorkerSpan> spans;            // one per worker: when it ran the workload
+  std::int64_t start_stagger_ns;
 };
 
 [[noreturn]] void exit_with_exception_in(const TrialJob& trial) {
   exit_with_case_exception(trial.index, trial_seed(trial.run_seed, trial.index));
 }
 
-[[maybe_unused]] void run_job(void* context, int worker) {
+void run_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
   WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
   span.start_ns = steady_now_ns();
@@ -75,22 +76,11 @@ struct TrialJob {
   span.end_ns = steady_now_ns();
 }
 
-#if defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define LOCKSTRESS_TSAN_RUNNER 1
-#endif
-#endif
-
-// The TSan runner's job: worker w starts w * kTsanStaggerNs after the release. When two workers
-// make their first access to a location at the same moment, each stores its own shadow before
-// seeing the other's, and TSan's same-access fast path then skips every later check of that
-// trial: the race goes unreported (measured: 12% of 2 x 1,000 trials). A stagger far shorter than
-// an instrumented trial orders the first accesses; the rest of the trial still overlaps.
-constexpr std::int64_t kTsanStaggerNs = 500;
-
-[[maybe_unused]] void run_staggered_job(void* context, int worker) {
-  spin_for_ns(worker * kTsanStaggerNs);
+// The job with a start stagger (--start-stagger-ns, which the driver passes for a TSan variant:
+// DetectorInfo::start_stagger_ns says why): worker w starts w x the stagger after the release.
+void run_staggered_job(void* context, int worker) {
   TrialJob& trial = *static_cast<TrialJob*>(context);
+  spin_for_ns(worker * trial.start_stagger_ns);
   WorkerSpan& span = trial.spans[static_cast<std::size_t>(worker)];
   span.start_ns = steady_now_ns();
   try {
@@ -129,13 +119,11 @@ void run_trials(const Case& test_case, const RunnerArgs& args) {
                  args.seed,
                  args.first_trial,
                  std::vector<Perturbation>(static_cast<std::size_t>(args.threads)),
-                 std::vector<WorkerSpan>(static_cast<std::size_t>(args.threads))};
+                 std::vector<WorkerSpan>(static_cast<std::size_t>(args.threads)),
+                 args.start_stagger_ns};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
-#ifdef LOCKSTRESS_TSAN_RUNNER
-  const WorkerPool::JobFunction plain_job = &run_staggered_job;
-#else
-  const WorkerPool::JobFunction plain_job = &run_job;
-#endif
+  const WorkerPool::JobFunction plain_job =
+      args.start_stagger_ns > 0 ? &run_staggered_job : &run_job;
   const WorkerPool::JobFunction job =
       args.perturb == Perturb::none ? plain_job : &run_perturbed_job;
   install_stop_request_handler();

@@ -7,15 +7,15 @@
 namespace lockstress {
 namespace {
 
-using Key = std::tuple<std::string, Variant, int, std::int64_t>;
+using Key = std::tuple<std::string, std::string, int, std::int64_t>;
 
 Key key_of(const CellResult& cell) {
-  return {cell.case_name, cell.variant, cell.threads, cell.iterations};
+  return {cell.case_name, cell.variant.name, cell.threads, cell.iterations};
 }
 
 std::string name_of(const CellResult& cell) {
-  return cell.case_name + "/" + std::string(to_string(cell.variant)) + " " +
-         std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
+  return cell.case_name + "/" + cell.variant.name + " " + std::to_string(cell.threads) + "x" +
+         std::to_string(cell.iterations);
 }
 
 // The cells of one summary by key; an Error when a key repeats.
@@ -87,7 +87,7 @@ Result<Comparison> compare_summaries(const Summary& base, const Summary& now, do
                                  " (compared as the new one says)");
     }
     comparison.rows.push_back(row(cell, "lost updates", before.failures, cell.failures, alpha));
-    if (cell.variant == Variant::tsan) {
+    if (cell.variant.info().reads_reports) {
       comparison.rows.push_back(
           row(cell, "sanitizer reports", before.report_trials, cell.report_trials, alpha));
     }

@@ -14,7 +14,7 @@ namespace lockstress {
 // the platform a lock was validated on) and a new one (the platform being validated now).
 struct ComparisonRow {
   std::string case_name;
-  Variant variant = Variant::plain;
+  Variant variant;
   int threads = 0;
   std::int64_t iterations = 0;
   std::string measure;  // "lost updates" or "sanitizer reports": trials with at least one

@@ -15,17 +15,19 @@ std::string lost_text(const CellResult& cell) {
 }
 
 std::string caught_text(const CellResult& cell) {
-  if (cell.variant == Variant::plain) return lost_text(cell);
-  return "TSan reported a " + cell.expect.tsan_report + " in " +
-         format_count(cell.trials_with_kind(cell.expect.tsan_report), cell.trials);
+  const DetectorInfo& detector = cell.variant.info();
+  if (!detector.expected_report) return lost_text(cell);
+  return std::string(detector.who) + " reported a " + cell.expect.*detector.expected_report +
+         " in " + format_count(caught_trials(detector, cell.expect, cell), cell.trials);
 }
 
 std::string missed_text(const CellResult& cell) {
+  const DetectorInfo& detector = cell.variant.info();
   const std::string bound = "rate <= " + format_percent(cell.failures.ci95.high) + " at 95%";
-  if (cell.variant == Variant::plain)
+  if (!detector.expected_report)
     return "no trial of " + std::to_string(cell.trials) + " lost an update (" + bound + ")";
-  return "no trial of " + std::to_string(cell.trials) + " drew a " + cell.expect.tsan_report +
-         " report";
+  return "no trial of " + std::to_string(cell.trials) + " drew a " +
+         cell.expect.*detector.expected_report + " report";
 }
 
 // How long a duration is, for people: "850 ns", "4.4 µs", "1.2 ms".
@@ -41,13 +43,11 @@ std::string format_ns(double ns) {
   return text;
 }
 
-// The plain build's only witness is a wrong count, which needs the workers to run at once: a
-// clean trial whose workers never did is not counted toward a safe case's bound, and a race missed
-// in every such trial was never given the chance to show. TSan's happens-before analysis sees an
-// unordered pair of accesses whether or not they overlapped in time (its runner reports the
-// control's race in trials whose workers did not overlap), so its verdicts stay over all trials.
+// For a detector that needs the workers to run at once (DetectorInfo::needs_overlap says which, and
+// why): a clean trial whose workers never did is not counted toward a safe case's bound, and a
+// race missed in every such trial was never given the chance to show.
 bool overlap_counts(const CellResult& cell) {
-  return cell.variant == Variant::plain && cell.overlap.measured();
+  return cell.variant.info().needs_overlap && cell.overlap.measured();
 }
 
 // Of the cell's trials, those its grade may count as tests of concurrency.
@@ -63,7 +63,8 @@ bool never_overlapped(const CellResult& cell) {
 
 std::string never_overlapped_text(const CellResult& cell) {
   return "harness fault: in none of " + std::to_string(cell.trials) +
-         " trials did every worker run at once (the last began after the first had finished), "
+         " trials were two workers inside the workload at once (each began after the other had "
+         "finished), "
          "so nothing concurrent was tested; another load on these CPUs, or trials too short for "
          "the start line, can do this: rerun on a quieter machine or raise --iterations";
 }
@@ -105,10 +106,10 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
       (concurrent == cell.trials
            ? ""
            : "; over the " + std::to_string(concurrent) +
-                 " in which every worker ran at once: the other " +
+                 " in which workers ran at once: the other " +
                  std::to_string(cell.trials - concurrent) + " tested nothing concurrent") +
       ")");
-  if (cell.variant == Variant::tsan) {
+  if (cell.variant.info().reads_reports) {
     grade.reasons.push_back("no trial of " + std::to_string(cell.trials) +
                             " drew a sanitizer report (rate <= " +
                             format_percent(cell.report_trials.ci95.high) + " at 95%)");
@@ -120,26 +121,25 @@ Grade grade_safe(const CellResult& cell, std::optional<bool> control_detected) {
   grade.verdict = Verdict::inconclusive;
   grade.reasons.push_back(std::string("the race control ") + kControlCase +
                           (control_detected ? " was not detected" : " did not run") + " in the " +
-                          std::string(to_string(cell.variant)) +
-                          " variant, so a clean result here proves nothing");
+                          cell.variant.name + " variant, so a clean result here proves nothing");
   return grade;
 }
 
 Grade grade_race(const CellResult& cell, std::optional<bool> control_detected) {
   Grade grade;
   const bool detected = race_detected(cell);
-  const std::string variant(to_string(cell.variant));
-  if (!cell.expect.must_be_caught_by(cell.variant)) {
+  const std::string& variant = cell.variant.name;
+  const DetectorInfo& detector = cell.variant.info();
+  if (!cell.expect.must_be_caught_by(detector.kind)) {
     grade.verdict = Verdict::pass;
     if (detected) {
       grade.reasons.push_back(caught_text(cell) + " (not required of " + variant + ")");
     } else {
       // Said plainly, because it is the point: this detector cannot see this bug.
       grade.reasons.push_back(
-          (cell.variant == Variant::plain ? "the plain build lost no update in "
-                                          : "TSan did not report ") +
-          cell.case_name + " — expected" +
-          (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
+          std::string(detector.who) +
+          (detector.expected_report ? " did not report " : " lost no update in ") + cell.case_name +
+          " — expected" + (cell.expect.blind_spot.empty() ? "" : ": " + cell.expect.blind_spot));
     }
     return grade;
   }
@@ -226,8 +226,7 @@ void add_fairness_notes(const CellResult& cell, std::vector<std::string>& reason
 }  // namespace
 
 bool race_detected(const CellResult& cell) {
-  if (cell.variant == Variant::plain) return cell.failures.events > 0;
-  return cell.trials_with_kind(cell.expect.tsan_report) > 0;
+  return caught_trials(cell.variant.info(), cell.expect, cell) > 0;
 }
 
 Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
@@ -260,10 +259,11 @@ Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected) {
   if (overlap_counts(cell) && cell.overlap.trials_without_overlap() > 0 &&
       !never_overlapped(cell)) {
     grade.reasons.push_back(
-        "overlap: every worker ran at once in " +
+        "overlap: workers ran at once in " +
         format_count(cell.overlap.trials_with_overlap, cell.overlap.measured_trials) + " (for " +
-        format_ns(cell.overlap.mean_overlap_ns()) + " on average); in the others the last began " +
-        "after the first had finished");
+        format_ns(cell.overlap.mean_overlap_ns()) +
+        " on average, the longest two ran together); in the others no two workers were inside "
+        "the workload at the same time");
   }
   if (cell.runtime_reports != cell.parsed_reports) {
     grade.reasons.push_back("the sanitizer counted " + std::to_string(cell.runtime_reports) +

@@ -10,9 +10,7 @@
 namespace lockstress {
 namespace {
 
-std::string cell_name(const CellResult& cell) {
-  return cell.case_name + "/" + std::string(to_string(cell.variant));
-}
+std::string cell_name(const CellResult& cell) { return cell.case_name + "/" + cell.variant.name; }
 
 std::string parameters(const CellResult& cell) {
   return std::to_string(cell.threads) + " threads x " + std::to_string(cell.iterations) +
@@ -56,9 +54,14 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
         throw Error{"cells with different parameters: " + inputs[0].file + " ran " + key(cell) +
                     " with --pin " + cell.pin + ", " + inputs[i].file + " with --pin " + other.pin};
       }
+      if (other.variant.detector != cell.variant.detector) {
+        throw Error{key(cell) + " is a " + std::string(cell.variant.info().name) + " detector in " +
+                    inputs[0].file + " and a " + std::string(other.variant.info().name) +
+                    " detector in " + inputs[i].file};
+      }
+      // The blind spot is words, which may change between versions; what is graded may not.
       if (other.expect.race != cell.expect.race ||
-          other.expect.caught_by.plain != cell.expect.caught_by.plain ||
-          other.expect.caught_by.tsan != cell.expect.caught_by.tsan ||
+          other.expect.caught_by != cell.expect.caught_by ||
           other.expect.tsan_report != cell.expect.tsan_report) {
         throw Error{key(cell) + " declares a different expectation in " + inputs[0].file + " and " +
                     inputs[i].file + " (different versions of the case?)"};

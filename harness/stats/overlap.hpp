@@ -5,8 +5,8 @@
 
 namespace lockstress {
 
-// Whether, and for how long, a cell's workers all ran the workload at once, from each trial's
-// overlap (the runner's timestamps around every worker's run: harness/runtime/worker_span.hpp).
+// Whether, and for how long, a cell's workers ran the workload at once (any two of them), from
+// each trial's overlap (the runner's timestamps around every worker's run: harness/runtime/worker_span.hpp).
 // A trial whose workers never ran at once tested nothing concurrent: its clean count proves
 // nothing, and a race it missed was never given the chance to show (grading.cpp). Kept as sums,
 // so that shards and merges add up exactly.

@@ -43,21 +43,17 @@ double interval_alpha(const StoppingRule& rule, std::int64_t trials) {
 }
 
 std::optional<StopReason> should_stop(const StoppingRule& rule, const CellTally& tally,
-                                      const Expect& expect, Variant variant) {
+                                      const Expect& expect, const DetectorInfo& detector) {
   const std::int64_t n = tally.trials();
-  if (rule.stop_on_detect && expect.race) {
-    const bool detected = variant == Variant::plain
-                              ? tally.failed_trials() > 0
-                              : tally.trials_with_kind(expect.tsan_report) > 0;
-    if (detected) return StopReason::first_detection;
+  if (rule.stop_on_detect && expect.race && caught_trials(detector, expect, tally) > 0) {
+    return StopReason::first_detection;
   }
   if (rule.ci_width && is_look(n)) {
     const double alpha = interval_alpha(rule, n);
     const std::int64_t failure_trials =
-        variant == Variant::plain ? plain_rate_trials(tally.failed_trials(), tally.overlap(), n)
-                                  : n;
+        detector.needs_overlap ? plain_rate_trials(tally.failed_trials(), tally.overlap(), n) : n;
     bool narrow = width(rate_at(tally.failed_trials(), failure_trials, alpha)) < *rule.ci_width;
-    if (variant == Variant::tsan) {
+    if (detector.reads_reports) {
       narrow = narrow && width(rate_at(tally.report_trials(), n, alpha)) < *rule.ci_width;
     }
     if (narrow) return StopReason::ci_width;
@@ -80,19 +76,16 @@ void set_intervals(CellResult& cell) {
   const double alpha = cell.interval_alpha;
   // A clean plain trial that tested nothing concurrent must not shrink a safe case's bound.
   const std::int64_t concurrent =
-      cell.variant == Variant::plain
+      cell.variant.info().needs_overlap
           ? plain_rate_trials(cell.failures.events, cell.overlap, cell.trials)
           : cell.trials;
   cell.failures = rate_at(cell.failures.events, concurrent, alpha);
   cell.report_trials = rate_at(cell.report_trials.events, cell.trials, alpha);
   if (cell.stopped_by != StopReason::first_detection) return;
-  // The detection that stopped the cell is its first event of that kind, in its last trial.
-  if (cell.variant == Variant::plain && cell.failures.events == 1) {
-    cell.failures = until_first_detection(cell.trials, alpha);
-  }
-  if (cell.variant == Variant::tsan && cell.report_trials.events == 1) {
-    cell.report_trials = until_first_detection(cell.trials, alpha);
-  }
+  // The detection that stopped the cell is its first event of that kind, in its last trial: a
+  // report for a detector that names one, a lost update otherwise.
+  Rate& detections = cell.variant.info().expected_report ? cell.report_trials : cell.failures;
+  if (detections.events == 1) detections = until_first_detection(cell.trials, alpha);
 }
 
 std::string rule_text(const StoppingRule& rule) {

@@ -37,7 +37,7 @@ double interval_alpha(const StoppingRule& rule, std::int64_t trials);
 
 // Whether the cell should stop after its latest trial, and why.
 std::optional<StopReason> should_stop(const StoppingRule& rule, const CellTally& tally,
-                                      const Expect& expect, Variant variant);
+                                      const Expect& expect, const DetectorInfo& detector);
 
 // A rate of 1 in `trials` where the trials stopped at the first event.
 Rate until_first_detection(std::int64_t trials, double alpha);

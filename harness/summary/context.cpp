@@ -14,7 +14,6 @@
 #include <sstream>
 
 #include "harness/cpu_topology.hpp"
-#include "harness/summary/build_info.hpp"
 #include "harness/summary/cpu_model.hpp"
 
 namespace lockstress {
@@ -97,18 +96,7 @@ std::vector<int> online_cpus() {
   return {};
 }
 
-std::string build_field(const char* key) {
-  const char* value = lockstress_build_field(key);
-  return value ? value : "";
-}
-
 }  // namespace
-
-// Stands in when the program was not built by lockstress_add_runner(): the generated source's
-// strong definition replaces it.
-extern "C" __attribute__((weak)) const char* lockstress_build_field(const char* /*key*/) {
-  return nullptr;
-}
 
 std::string shell_join(const std::vector<std::string>& arguments) {
   std::string out;
@@ -159,10 +147,6 @@ Context gather_context(const std::vector<std::string>& command, std::uint64_t se
   context.libc = libc();
   context.threads_per_core = threads_per_core(online_cpus());
   context.cache_line_bytes = cache_line_bytes();
-  context.runner_compiler = build_field("compiler");
-  context.plain_flags = build_field("plain_flags");
-  context.tsan_flags = build_field("tsan_flags");
-  context.tsan_runtime = build_field("tsan_runtime");
   return context;
 }
 

@@ -25,6 +25,31 @@ std::string joined(const std::vector<MergedInput>& inputs, std::string Context::
   return out;
 }
 
+// Each variant any input had, in order of first appearance; its flags and runtime joined as text
+// is.
+std::vector<VariantBuild> merged_builds(const std::vector<MergedInput>& inputs) {
+  std::vector<VariantBuild> out;
+  const auto join = [](std::string& into, const std::string& value) {
+    if (into == value || value.empty()) return;
+    const std::string separated = " | " + into + " | ";
+    if (!into.empty() && separated.find(" | " + value + " | ") != std::string::npos) return;
+    into += (into.empty() ? "" : " | ") + value;
+  };
+  for (const MergedInput& input : inputs) {
+    for (const VariantBuild& b : input.context.variant_builds) {
+      auto it = std::find_if(out.begin(), out.end(),
+                             [&](const VariantBuild& o) { return o.variant == b.variant; });
+      if (it == out.end()) {
+        out.push_back(b);
+        continue;
+      }
+      join(it->flags, b.flags);
+      join(it->runtime, b.runtime);
+    }
+  }
+  return out;
+}
+
 // "... --seed 5 --shard 2/4" -> "... --seed 5": rerun_arguments puts --shard last.
 std::string without_shard(const std::string& command) {
   const std::size_t at = command.rfind(" --shard ");
@@ -70,9 +95,7 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.threads_per_core = common(inputs, &Context::threads_per_core, 0);
   c.cache_line_bytes = common(inputs, &Context::cache_line_bytes, 0);
   c.runner_compiler = joined(inputs, &Context::runner_compiler);
-  c.plain_flags = joined(inputs, &Context::plain_flags);
-  c.tsan_flags = joined(inputs, &Context::tsan_flags);
-  c.tsan_runtime = joined(inputs, &Context::tsan_runtime);
+  c.variant_builds = merged_builds(inputs);
   c.start_line = joined(inputs, &Context::start_line);
   c.perturb = joined(inputs, &Context::perturb);
   c.stopping_rule = joined(inputs, &Context::stopping_rule);

@@ -7,13 +7,13 @@
 
 #include "harness/base/exit_codes.hpp"
 #include "harness/ingest/tsan_report.hpp"
+#include "harness/protocol/variant.hpp"
 #include "harness/stats/fairness.hpp"
 #include "harness/stats/overlap.hpp"
 #include "harness/stats/statistics.hpp"
 #include "harness/stats/stopping_rule.hpp"
 #include "harness/summary/machine_load.hpp"
 #include "lockstress/expect.hpp"
-#include "lockstress/variant.hpp"
 
 namespace lockstress {
 
@@ -67,7 +67,7 @@ struct CellResult {
   std::string case_name;
   std::string description;
   Expect expect;
-  Variant variant = Variant::plain;
+  Variant variant;
   int threads = 0;
   std::int64_t iterations = 0;
   std::int64_t trials_requested = 0;
@@ -105,6 +105,7 @@ struct CellResult {
   Verdict verdict = Verdict::inconclusive;
   std::vector<std::string> reasons;
 
+  std::int64_t failed_trials() const { return failures.events; }
   // Trials in which the runtime printed a report of `kind` ("data race", ...).
   std::int64_t trials_with_kind(const std::string& kind) const;
 };
@@ -131,9 +132,7 @@ struct Context {
   int cache_line_bytes = 0;    // 0 unknown
   // How the runners were built, as lockstress_add_runner() recorded it (empty: not recorded).
   std::string runner_compiler;
-  std::string plain_flags;
-  std::string tsan_flags;
-  std::string tsan_runtime;  // the TSan runtime library the tsan runner links
+  std::vector<VariantBuild> variant_builds;  // in the program's order of variants
 
   // How the trials ran and when cells stopped (defaults: a summary that predates them).
   std::string start_line = "hybrid";  // --start
@@ -178,10 +177,14 @@ struct Summary {
   Context context;
   std::vector<CellResult> results;
   std::vector<MergedInput> merged_from;  // empty unless this summary is a merge
+  // Outputs that could not be written ("--html out.html", "stdout"), in the order they were
+  // tried: the JSON, written last, names the others.
+  std::vector<std::string> unwritten_outputs;
 };
 
-// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither);
-// 128 + N when signal N interrupted the run (130 SIGINT, 143 SIGTERM).
+// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither); 5 when an
+// output could not be written, whatever the verdicts; 128 + N when signal N interrupted the run
+// (130 SIGINT, 143 SIGTERM), whatever else.
 int exit_code(const Summary& summary);
 
 }  // namespace lockstress

@@ -50,8 +50,8 @@ void access(const void* address, std::uint32_t size, bool write, std::uintptr_t 
   event.location = read.location;
   event.value = read.value;
   event.read_from = read.index;
-  event.read_from_thread = read.store->thread;
-  event.read_from_step = read.store->step;
+  event.read_from_thread = read.store_thread;
+  event.read_from_step = read.store_step;
   event.stale = read.stale;
   if (read.stale) {
     // The instrumented code loads from memory right after this returns: for this one load, and

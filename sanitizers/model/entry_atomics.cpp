@@ -43,8 +43,8 @@ void fill(Event& event, const MemoryModel::Read& read, std::uintptr_t address, s
   event.address = address;
   event.value = read.value;
   event.read_from = read.index;
-  event.read_from_thread = read.store->thread;
-  event.read_from_step = read.store->step;
+  event.read_from_thread = read.store_thread;
+  event.read_from_step = read.store_step;
   event.stale = read.stale;
 }
 

@@ -111,7 +111,7 @@ MemoryModel::Read MemoryModel::load(ThreadMemory& self, int thread, std::uintptr
   note_read(location, thread, index);
   const Store& store = location.stores[static_cast<std::size_t>(index)];
   acquire(self, store, order);
-  return Read{store.value, id, index, &store, index != last};
+  return Read{store.value, id, index, store.thread, store.step, index != last};
 }
 
 MemoryModel::Read MemoryModel::read_latest(ThreadMemory& self, int thread, std::uintptr_t address,
@@ -123,7 +123,7 @@ MemoryModel::Read MemoryModel::read_latest(ThreadMemory& self, int thread, std::
   note_read(location, thread, index);
   const Store& store = location.stores[static_cast<std::size_t>(index)];
   acquire(self, store, order);
-  return Read{store.value, id, index, &store, false};
+  return Read{store.value, id, index, store.thread, store.step, false};
 }
 
 void MemoryModel::store(ThreadMemory& self, int thread, int id, unsigned __int128 value, int order,

@@ -52,7 +52,8 @@ class MemoryModel {
     unsigned __int128 value = 0;
     int location = -1;
     std::int32_t index = -1;  // into the location's history
-    const Store* store = nullptr;
+    int store_thread = -1;    // of the store read (copied: the history grows)
+    std::int64_t store_step = -1;
     bool stale = false;
   };
 

@@ -37,21 +37,26 @@ void RaceDetector::access(const Access& access, const VectorClock& clock) {
     const std::uintptr_t to = std::min(end, base + 8) - base;
     const auto mask = static_cast<std::uint8_t>(((1u << to) - 1) & ~((1u << from) - 1));
     Granule& granule = granules_[base];
-    check(granule.write, access, mask, clock);
+    for (const Slot& write : granule.writes) check(write, access, mask, clock);
     if (access.write) {
       for (const Slot& read : granule.reads) check(read, access, mask, clock);
-      granule.write = Slot{access, mask};
-      // Reads that this write overwrote entirely need no more checks against later writes: the
-      // write is ordered after them or raced with them, and a race was reported now.
-      std::erase_if(granule.reads, [&](const Slot& read) { return (read.mask & ~mask) == 0; });
+      // Accesses whose bytes this write covers entirely need no more checks against later ones:
+      // this write is ordered after them or raced with them, and the race was reported now.
+      auto covered = [&](const Slot& slot) { return (slot.mask & ~mask) == 0; };
+      std::erase_if(granule.reads, covered);
+      std::erase_if(granule.writes, covered);
+      granule.writes.push_back(Slot{access, mask});
     } else {
-      auto own = std::find_if(granule.reads.begin(), granule.reads.end(), [&](const Slot& read) {
-        return read.access.thread == access.thread;
+      // One slot per thread, bytes and atomicity: a read of other bytes, or an atomic read of
+      // the same ones, is another slot (merging them would mix their atomicity and stacks).
+      auto same = std::find_if(granule.reads.begin(), granule.reads.end(), [&](const Slot& read) {
+        return read.access.thread == access.thread && read.mask == mask &&
+               read.access.atomic == access.atomic;
       });
-      if (own == granule.reads.end()) {
+      if (same == granule.reads.end()) {
         granule.reads.push_back(Slot{access, mask});
       } else {
-        *own = Slot{access, static_cast<std::uint8_t>(own->mask | mask)};
+        *same = Slot{access, mask};
       }
     }
   }

@@ -44,8 +44,8 @@ class Stacks {
 };
 
 // A happens-before race detector over 8-byte granules (FastTrack's shape, without its epoch-only
-// fast path: threads are few). Each granule keeps its last write and each thread's last read,
-// with the bytes each covered; an access conflicts with one that overlaps it, is by another
+// fast path: threads are few). Each granule keeps the last write of each of its bytes and the reads
+// since, with the bytes each covered; an access conflicts with one that overlaps it, is by another
 // thread, is a write or is being written, is not atomic on both sides, and is not covered by the
 // accessing thread's clock. Each pair of code locations is reported once per schedule.
 class RaceDetector {
@@ -60,8 +60,8 @@ class RaceDetector {
     std::uint8_t mask = 0;
   };
   struct Granule {
-    Slot write;
-    std::vector<Slot> reads;  // one per thread at most
+    std::vector<Slot> writes;  // the last write of each byte (bytes not overwritten since)
+    std::vector<Slot> reads;   // since the last write: per thread, bytes and atomicity
   };
   void check(const Slot& previous, const Access& access, std::uint8_t mask,
              const VectorClock& clock);

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -50,6 +51,25 @@ struct Symbolizer {
     to = fdopen(in[1], "w");
     from = fdopen(out[0], "r");
     return to && from;
+  }
+
+  // The global a data address lies in: "name" or "name+offset"; empty when not a global.
+  std::string data(const char* module, std::uintptr_t offset) {
+    std::fprintf(to, "DATA \"%s\" 0x%llx\n", module, static_cast<unsigned long long>(offset));
+    std::fflush(to);
+    char name[4096], range[256], blank[16];
+    if (!std::fgets(name, sizeof name, from) || !std::fgets(range, sizeof range, from) ||
+        !std::fgets(blank, sizeof blank, from)) {
+      return {};
+    }
+    std::string symbol(name);
+    if (!symbol.empty() && symbol.back() == '\n') symbol.pop_back();
+    unsigned long long start = 0, size = 0;
+    if (symbol == "??" || std::sscanf(range, "%llu %llu", &start, &size) != 2 || offset < start ||
+        offset >= start + std::max<unsigned long long>(size, 1)) {
+      return {};
+    }
+    return offset == start ? symbol : symbol + "+" + std::to_string(offset - start);
   }
 
   // Frames for one pc: "function file:line:col", innermost first.
@@ -98,6 +118,39 @@ std::vector<std::string> symbolize(const std::vector<std::uintptr_t>& stack) {
     }
     out.insert(out.end(), frames.begin(), frames.end());
   }
+  return out;
+}
+
+void name_locations(ScheduleResult& schedule) {
+  schedule.location_names.clear();
+  for (const Event& event : schedule.events) {
+    if (event.location < 0) continue;
+    const auto id = static_cast<std::size_t>(event.location);
+    if (schedule.location_names.size() <= id) schedule.location_names.resize(id + 1);
+    std::string& name = schedule.location_names[id];
+    if (!name.empty()) continue;
+    Dl_info info{};
+    if (dladdr(reinterpret_cast<void*>(event.address), &info) != 0 && info.dli_fname != nullptr &&
+        symbolizer().start()) {
+      name = symbolizer().data(info.dli_fname,
+                               event.address - reinterpret_cast<std::uintptr_t>(info.dli_fbase));
+    }
+    if (name.empty()) name = "#" + std::to_string(id) + " at 0x" + hex(event.address);
+  }
+}
+
+std::string counterexample_text(ScheduleResult& schedule) {
+  name_locations(schedule);
+  std::string out = "schedule " + replay_key(schedule.options) + ": " +
+                    std::to_string(schedule.steps) + " steps, " +
+                    std::to_string(schedule.switches) + " hand-offs, trace " +
+                    hex(schedule.trace_hash) + "\n";
+  if (!schedule.choices.empty()) out += "choices " + schedule.choices + "\n";
+  out += counterexample_table(schedule.events, schedule.location_names);
+  if (schedule.deadlock) out += "deadlock: no thread can run\n" + blocked_text(schedule);
+  if (schedule.livelock)
+    out += "livelock: the step limit ended the schedule\n" + blocked_text(schedule);
+  if (!schedule.error.empty()) out += schedule.error + "\n" + blocked_text(schedule);
   return out;
 }
 

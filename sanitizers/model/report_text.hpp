@@ -22,4 +22,12 @@ std::string race_text(const RaceReport& race, const ScheduleResult& schedule);
 // looked like when the schedule ended.
 std::string blocked_text(const ScheduleResult& schedule);
 
+// Names each location of the schedule's events after the global it lies in ("counter",
+// "flag+4"), or "#N at 0x..." for heap and stack locations.
+void name_locations(ScheduleResult& schedule);
+
+// The readable counterexample: the schedule's replay key, steps, hand-offs, trace hash and
+// choices, then every event as a table (counterexample_table), ending at what went wrong.
+std::string counterexample_text(ScheduleResult& schedule);
+
 }  // namespace lockstress::model

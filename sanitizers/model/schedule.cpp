@@ -194,7 +194,10 @@ bool Schedule::block(ModelThread& self, const char* call, const void* object,
       virtual_ns_ = std::max(virtual_ns_, earliest);
       continue;
     }
-    transfer(self, thread(chooser_.pick_thread(ids, self.id, false)));
+    const int next = chooser_.pick_thread(ids, self.id, false);
+    std::vector<int>().swap(
+        ids);  // nothing of this frame's heap may outlive a thread parked in transfer()
+    transfer(self, thread(next));
     break;
   }
   self.deadline_ns = -1;

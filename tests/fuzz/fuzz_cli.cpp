@@ -29,12 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     args.emplace_back(command.substr(pos, end - pos));
     pos = end + 1;
   }
-  const Result<Command> parsed = parse_command_line(args, cases);
+  const Result<Command> parsed = parse_command_line(args, Program{cases, builtin_variants()});
   if (!parsed && parsed.error().message.empty()) __builtin_trap();
   if (const auto* run = parsed ? std::get_if<RunCommand>(&*parsed) : nullptr) {
     // What the driver would tell the user to rerun must parse to the same run.
     std::vector<std::string> rerun = rerun_arguments("lockstress", run->options, 7);
-    const Result<Command> again = parse_command_line(rerun, cases);
+    const Result<Command> again = parse_command_line(rerun, Program{cases, builtin_variants()});
     if (!again || !std::holds_alternative<RunCommand>(*again)) __builtin_trap();
   }
   if (split != std::string_view::npos) {

@@ -35,12 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   CellTally tally(expected, "/src");
   const StoppingRule rule{.ci_width = 0.1, .stop_on_detect = true};
-  const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
+  const Expect race = Expect::race_caught_by({Detector::plain, Detector::tsan});
   std::optional<StopReason> stopped;
   RunnerStream stream(
       [&](TrialEvent trial) {
         tally.add_trial(trial);
-        if (!stopped) stopped = should_stop(rule, tally, race, Variant::tsan);
+        if (!stopped) stopped = should_stop(rule, tally, race, detector_info(Detector::tsan));
       },
       first_trial, expected);
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -131,7 +131,7 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
       }
       continue;
     }
-    Result<Command> parsed = parse_command_line(args, cases);
+    Result<Command> parsed = parse_command_line(args, Program{cases, builtin_variants()});
     if (!parsed) {
       check.problems.push_back(where + parsed.error().message);
     } else if (std::holds_alternative<RunCommand>(*parsed)) {
@@ -219,12 +219,13 @@ TEST(CiAction, TheRunStepsCommandLineParsesAndMeansWhatTheInputsSay) {
   ASSERT_FALSE(run.args.empty());
   std::vector<std::string> args = run.args;
   args[0] = "lockstress";
-  Result<Command> parsed = parse_command_line(args, listed_cases());
+  Result<Command> parsed = parse_command_line(args, Program{listed_cases(), builtin_variants()});
   ASSERT_TRUE(parsed) << parsed.error().message;
   ASSERT_TRUE(std::holds_alternative<RunCommand>(*parsed));
   const RunOptions& options = std::get<RunCommand>(*parsed).options;
   EXPECT_EQ(options.cases, (std::vector<std::string>{"locked_counter", "ticket_lock"}));
-  EXPECT_EQ(options.variants, (std::vector<Variant>{Variant::tsan}));
+  ASSERT_EQ(options.variants.size(), 1u);
+  EXPECT_EQ(options.variants[0].name, "tsan");
   EXPECT_EQ(options.trials, 400);
   EXPECT_EQ(options.seed, 77u);
   ASSERT_TRUE(options.shard);
@@ -252,7 +253,7 @@ TEST(CiAction, AVerdictFailsTheStepUnlessToldNotToAndAUsageErrorAlways) {
   std::vector<std::string> args = defaults.args;
   ASSERT_FALSE(args.empty());
   args[0] = "lockstress";
-  Result<Command> parsed = parse_command_line(args, listed_cases());
+  Result<Command> parsed = parse_command_line(args, Program{listed_cases(), builtin_variants()});
   ASSERT_TRUE(parsed) << parsed.error().message;
   EXPECT_EQ(std::get<RunCommand>(*parsed).options.seed, 555u) << "the run id seeds every shard";
 }

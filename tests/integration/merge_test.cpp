@@ -20,9 +20,14 @@ json read_json(const std::filesystem::path& path) { return json::parse(testing::
 std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 // Whether the control lost updates in so few short trials depends on timing: 3 (inconclusive) is
-// as good as 0 here. Anything else (a failed locked counter, a usage error) is not.
+// as good as 0 here, and so is 4 on a loaded machine, where no trial of 2 x 2,000 may run two
+// workers at once (a harness fault: Suite.SweepsRunEveryPointOfTheCrossProductWithTheControlAtEach
+// accepts it too). These tests are about which trials merge, not what they showed. Anything else
+// (a failed locked counter, a usage error) is not.
 ::testing::AssertionResult completed(const testing::Ran& ran) {
-  if (ran.exit_code == 0 || ran.exit_code == 3) return ::testing::AssertionSuccess();
+  if (ran.exit_code == 0 || ran.exit_code == 3 || ran.exit_code == 4) {
+    return ::testing::AssertionSuccess();
+  }
   return ::testing::AssertionFailure() << "exit " << ran.exit_code << ": " << ran.err;
 }
 

@@ -81,8 +81,10 @@ TEST(Suite, SweepsRunEveryPointOfTheCrossProductWithTheControlAtEach) {
       "--pin compact --json '" +
           json_path.string() + "'",
       scratch);
-  // The control may miss at 1 thread (nothing races) and make the run inconclusive: exit 0 or 3.
-  ASSERT_TRUE(ran.exit_code == 0 || ran.exit_code == 3) << ran.out << ran.err;
+  // The control may miss at 1 thread (nothing races) and make the run inconclusive, and 3 trials
+  // of 2 x 100 on a loaded machine may never run two workers at once (a harness fault, an error):
+  // exit 0, 3 or 4. This test is about the points run.
+  ASSERT_TRUE(ran.exit_code == 0 || ran.exit_code == 3 || ran.exit_code == 4) << ran.out << ran.err;
   json summary = json::parse(testing::slurp(json_path));
   std::set<std::tuple<std::string, int, int>> points;
   for (const json& cell : summary["results"]) {

@@ -165,9 +165,13 @@ TEST(Schedule, TheCounterexampleNamesTheStoresLoadsRead) {
     relaxed_lock.flag.clear();
     ScheduleResult result = run_schedule(options, 2, relaxed_guarded);
     if (counter == 2 * kIterations) continue;
-    const std::string table = counterexample_table(result.events, result.location_names);
+    const std::string table = counterexample_text(result);
     EXPECT_NE(table.find("not the latest"), std::string::npos) << table;
     EXPECT_NE(table.find("rmw relaxed"), std::string::npos) << table;
+    // Globals are named, through llvm-symbolizer (demangled).
+    EXPECT_NE(table.find("counter"), std::string::npos) << table;
+    EXPECT_NE(table.find("relaxed_lock"), std::string::npos) << table;
+    std::printf("%s", table.c_str());
     return;
   }
   FAIL() << "no schedule of 50 lost an update";

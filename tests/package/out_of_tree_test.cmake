@@ -59,10 +59,11 @@ set(trials 60)
 execute_process(COMMAND ${command} --iterations 10000 --trials ${trials}
                 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 # Exit 3, inconclusive: the positive control went uncaught in a variant, so the run proved nothing
-# either way (seen once on CI at these parameters, never here). Do what the summary advises then:
-# raise --iterations. Every verdict below must still pass.
-if(status EQUAL 3)
-  message(STATUS "inconclusive at 2 x 10,000, rerunning at 2 x 40,000:\n${out}")
+# either way (seen once on CI at these parameters, never here); exit 4 can be the same on a loaded
+# machine, a cell whose workers never ran at once (a harness fault). Do what the summary advises
+# then: raise --iterations. Every verdict below must still pass.
+if(status EQUAL 3 OR status EQUAL 4)
+  message(STATUS "exit ${status} at 2 x 10,000, rerunning at 2 x 40,000:\n${out}")
   set(trials 30)
   run(${command} --iterations 40000 --trials ${trials})
 elseif(NOT status EQUAL 0)

@@ -4,6 +4,7 @@
 
 #include "harness/driver/plan.hpp"
 #include "lockstress/lockstress.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -22,7 +23,7 @@ using Parsed = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand,
 
 Parsed parse(std::vector<std::string> args) {
   args.insert(args.begin(), "lockstress");
-  Result<Command> command = parse_command_line(args, test_cases());
+  Result<Command> command = parse_command_line(args, Program{test_cases(), builtin_variants()});
   if (!command) return command.error();
   return std::visit([](auto&& parsed) -> Parsed { return parsed; }, *command);
 }
@@ -98,7 +99,7 @@ TEST(Cli, RunWithEveryOption) {
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.cases, std::vector<std::string>{"locked_counter"});
   ASSERT_EQ(o.variants.size(), 1u);
-  EXPECT_EQ(o.variants[0], Variant::tsan);
+  EXPECT_EQ(o.variants[0], testing::kTsan);
   EXPECT_EQ(o.threads, std::vector<int>{4});
   EXPECT_EQ(o.iterations, std::vector<std::int64_t>{1000});
   EXPECT_EQ(o.trials, 7);
@@ -226,7 +227,7 @@ TEST(Cli, HelpListsEveryOptionWithItsDefault) {
 TEST(Cli, RerunArgumentsRepeatTheRun) {
   RunOptions o;
   o.cases = {"locked_counter"};
-  o.variants = {Variant::plain};
+  o.variants = {testing::kPlain};
   o.threads = {2, 4};
   o.trials = 200;
   EXPECT_EQ(

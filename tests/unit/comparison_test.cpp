@@ -8,6 +8,7 @@
 #include "harness/reporters/comparison_reporter.hpp"
 #include "result_testing.hpp"
 #include "sample_summary.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -51,60 +52,60 @@ const ComparisonRow& find(const Comparison& c, const std::string& name, Variant 
 }
 
 TEST(Comparison, PairsCellsAndComputesFisherPerMeasure) {
-  const Summary base = summary_of({{"peterson_acq_rel", Variant::plain, 0, 0, 500, true},
-                                   {"locked_counter", Variant::plain, 0, 0, 200},
-                                   {"locked_counter", Variant::tsan, 0, 0, 200},
-                                   {"gone", Variant::plain, 0, 0, 10}});
-  const Summary now = summary_of({{"peterson_acq_rel", Variant::plain, 96, 0, 500, true},
-                                  {"locked_counter", Variant::plain, 0, 0, 200},
-                                  {"locked_counter", Variant::tsan, 0, 1, 200},
-                                  {"new_case", Variant::plain, 0, 0, 10}});
+  const Summary base = summary_of({{"peterson_acq_rel", testing::kPlain, 0, 0, 500, true},
+                                   {"locked_counter", testing::kPlain, 0, 0, 200},
+                                   {"locked_counter", testing::kTsan, 0, 0, 200},
+                                   {"gone", testing::kPlain, 0, 0, 10}});
+  const Summary now = summary_of({{"peterson_acq_rel", testing::kPlain, 96, 0, 500, true},
+                                  {"locked_counter", testing::kPlain, 0, 0, 200},
+                                  {"locked_counter", testing::kTsan, 0, 1, 200},
+                                  {"new_case", testing::kPlain, 0, 0, 10}});
   Result<Comparison> c = compare_summaries(base, now, 0.01);
   ASSERT_TRUE(c) << message_of(c);
   EXPECT_EQ(c->rows.size(), 4u);  // plain: lost updates; tsan: lost updates and reports
 
-  const ComparisonRow& peterson = find(*c, "peterson_acq_rel", Variant::plain, "lost updates");
+  const ComparisonRow& peterson = find(*c, "peterson_acq_rel", testing::kPlain, "lost updates");
   EXPECT_NEAR(peterson.fisher.log10_p, -30.791413012891446, 1e-9);
   EXPECT_TRUE(peterson.significant);
   EXPECT_FALSE(peterson.safe_got_worse);  // a race case: its rate is the platform's, not a bug
 
   // One report where the base had none: not significant (p = 1), yet a safe case got worse.
-  const ComparisonRow& reports = find(*c, "locked_counter", Variant::tsan, "sanitizer reports");
+  const ComparisonRow& reports = find(*c, "locked_counter", testing::kTsan, "sanitizer reports");
   EXPECT_DOUBLE_EQ(reports.fisher.p_value, 1.0);
   EXPECT_FALSE(reports.significant);
   EXPECT_TRUE(reports.safe_got_worse);
   EXPECT_TRUE(c->any_safe_got_worse());
-  EXPECT_FALSE(find(*c, "locked_counter", Variant::plain, "lost updates").safe_got_worse);
+  EXPECT_FALSE(find(*c, "locked_counter", testing::kPlain, "lost updates").safe_got_worse);
 
   EXPECT_EQ(c->only_in_base, std::vector<std::string>{"gone/plain 2x10000"});
   EXPECT_EQ(c->only_in_new, std::vector<std::string>{"new_case/plain 2x10000"});
 }
 
 TEST(Comparison, ASafeCaseThatFailsLessOrAsOftenIsNotWorse) {
-  const Summary base = summary_of({{"lock", Variant::plain, 5, 0, 100}});
+  const Summary base = summary_of({{"lock", testing::kPlain, 5, 0, 100}});
   for (std::int64_t failed : {0, 5, 9}) {  // 9/100 against 5/100: p = 0.41, not significant
-    auto c = compare_summaries(base, summary_of({{"lock", Variant::plain, failed, 0, 100}}), 0.01);
+    auto c = compare_summaries(base, summary_of({{"lock", testing::kPlain, failed, 0, 100}}), 0.01);
     ASSERT_TRUE(c) << message_of(c);
     EXPECT_FALSE(c->any_safe_got_worse()) << failed;
   }
-  auto c = compare_summaries(base, summary_of({{"lock", Variant::plain, 30, 0, 100}}), 0.01);
+  auto c = compare_summaries(base, summary_of({{"lock", testing::kPlain, 30, 0, 100}}), 0.01);
   ASSERT_TRUE(c);
   EXPECT_TRUE(c->any_safe_got_worse());  // 30/100 against 5/100: p ~ 2e-6
 }
 
 TEST(Comparison, RefusesSummariesWithNothingInCommonOrACellTwice) {
-  EXPECT_EQ(message_of(compare_summaries(summary_of({{"a", Variant::plain, 0, 0, 10}}),
-                                         summary_of({{"b", Variant::plain, 0, 0, 10}}), 0.01)),
+  EXPECT_EQ(message_of(compare_summaries(summary_of({{"a", testing::kPlain, 0, 0, 10}}),
+                                         summary_of({{"b", testing::kPlain, 0, 0, 10}}), 0.01)),
             "the two summaries have no (case, variant, threads, iterations) in common");
   EXPECT_EQ(message_of(compare_summaries(
-                summary_of({{"a", Variant::plain, 0, 0, 10}, {"a", Variant::plain, 1, 0, 10}}),
-                summary_of({{"a", Variant::plain, 0, 0, 10}}), 0.01)),
+                summary_of({{"a", testing::kPlain, 0, 0, 10}, {"a", testing::kPlain, 1, 0, 10}}),
+                summary_of({{"a", testing::kPlain, 0, 0, 10}}), 0.01)),
             "the base summary has a/plain 2x10000 twice (merge shards before comparing)");
 }
 
 TEST(Comparison, PrintsBothRatesThePValueAndTheChangesInWords) {
-  const Summary base = summary_of({{"peterson_acq_rel", Variant::plain, 0, 0, 500, true}});
-  const Summary now = summary_of({{"peterson_acq_rel", Variant::plain, 96, 0, 500, true}});
+  const Summary base = summary_of({{"peterson_acq_rel", testing::kPlain, 0, 0, 500, true}});
+  const Summary now = summary_of({{"peterson_acq_rel", testing::kPlain, 96, 0, 500, true}});
   auto c = compare_summaries(base, now, 0.01);
   ASSERT_TRUE(c);
   std::ostringstream out;

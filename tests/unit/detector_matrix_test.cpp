@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sample_lock_summary.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -16,22 +17,23 @@ const CellResult& find(const Summary& s, const std::string& name, Variant varian
 
 TEST(DetectorOutcome, NamesWhatEachDetectorSawInEachKindOfCell) {
   const Summary s = testing::sample_lock_summary();
-  EXPECT_EQ(detector_outcome(find(s, "unsafe_counter", Variant::plain)), "lost updates in 3/4");
-  EXPECT_EQ(detector_outcome(find(s, "unsafe_counter", Variant::tsan)), "data race in 4/4");
-  EXPECT_EQ(detector_outcome(find(s, "peterson_acq_rel", Variant::tsan)), "nothing (blind spot)");
-  EXPECT_EQ(detector_outcome(find(s, "lock_order_inversion", Variant::tsan)),
+  EXPECT_EQ(detector_outcome(find(s, "unsafe_counter", testing::kPlain)), "lost updates in 3/4");
+  EXPECT_EQ(detector_outcome(find(s, "unsafe_counter", testing::kTsan)), "data race in 4/4");
+  EXPECT_EQ(detector_outcome(find(s, "peterson_acq_rel", testing::kTsan)), "nothing (blind spot)");
+  EXPECT_EQ(detector_outcome(find(s, "lock_order_inversion", testing::kTsan)),
             "lock-order-inversion in 4/4");
-  EXPECT_EQ(detector_outcome(find(s, "spinlock_relaxed", Variant::tsan)), "MISSED: nothing in 0/4");
-  EXPECT_EQ(detector_outcome(find(s, "spinlock", Variant::plain)), "clean");
+  EXPECT_EQ(detector_outcome(find(s, "spinlock_relaxed", testing::kTsan)),
+            "MISSED: nothing in 0/4");
+  EXPECT_EQ(detector_outcome(find(s, "spinlock", testing::kPlain)), "clean");
 }
 
 TEST(DetectorOutcome, ASafeCaseThatLostUpdatesOrDrewAReportFails) {
   const Summary s = testing::sample_summary();
-  EXPECT_EQ(detector_outcome(find(s, "locked_counter", Variant::tsan)), "FAIL: data race in 1/4");
-  CellResult lost = find(s, "locked_counter", Variant::plain);
+  EXPECT_EQ(detector_outcome(find(s, "locked_counter", testing::kTsan)), "FAIL: data race in 1/4");
+  CellResult lost = find(s, "locked_counter", testing::kPlain);
   lost.failures = rate(2, 4);
   EXPECT_EQ(detector_outcome(lost), "FAIL: lost updates in 2/4");
-  EXPECT_EQ(detector_outcome(find(s, "killed_runner", Variant::plain)), "error");
+  EXPECT_EQ(detector_outcome(find(s, "killed_runner", testing::kPlain)), "error");
 }
 
 }  // namespace

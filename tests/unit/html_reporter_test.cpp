@@ -9,6 +9,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "markup.hpp"
 #include "sample_summary.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -23,8 +24,8 @@ std::string rate_x(double fraction) {
 }
 
 std::string key(const CellResult& cell) {
-  return cell.case_name + "/" + std::string(to_string(cell.variant)) + "/" +
-         std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
+  return cell.case_name + "/" + cell.variant.name + "/" + std::to_string(cell.threads) + "x" +
+         std::to_string(cell.iterations);
 }
 
 Element parsed_html(const Summary& summary) {
@@ -80,7 +81,7 @@ TEST(HtmlReport, EveryRowHasItsRateAndIntervalPlotted) {
     EXPECT_EQ(whisker->attribute("x2"), rate_x(cell.failures.ci95.high));
     EXPECT_EQ(g->all("title").size(), 1u);
     const Element* report_row = cell_group(*rate_charts[1], key(cell));
-    EXPECT_EQ(report_row != nullptr, cell.variant == Variant::tsan);
+    EXPECT_EQ(report_row != nullptr, cell.variant == testing::kTsan);
     if (report_row) {
       ++tsan_cells;
       EXPECT_EQ(with_class(*report_row, "circle", "rate")->attribute("cx"),
@@ -94,7 +95,7 @@ TEST(HtmlReport, EveryRowHasItsRateAndIntervalPlotted) {
 CellResult sweep_cell(Variant variant, int threads, std::int64_t iterations, std::int64_t failed) {
   CellResult cell;
   cell.case_name = "unsafe_counter";
-  cell.expect = Expect::race_caught_by({.plain = true, .tsan = true});
+  cell.expect = Expect::race_caught_by({Detector::plain, Detector::tsan});
   cell.variant = variant;
   cell.threads = threads;
   cell.iterations = iterations;
@@ -108,7 +109,7 @@ TEST(HtmlReport, ASweepOverThreadsDrawsOneLinePerVariant) {
   Summary summary = testing::sample_summary();
   summary.results.clear();
   const int threads[] = {8, 1, 2, 4};  // in any order: the plot sorts by the parameter
-  for (Variant variant : kAllVariants) {
+  for (const Variant& variant : builtin_variants()) {
     for (int t : threads)
       summary.results.push_back(sweep_cell(variant, t, 1000, t == 1 ? 0 : 2 * t));
   }
@@ -157,7 +158,7 @@ TEST(HtmlReport, ACrossProductSweepDrawsBothParameters) {
   summary.results.clear();
   for (int t : {2, 4}) {
     for (std::int64_t i : {1000, 100000})
-      summary.results.push_back(sweep_cell(Variant::plain, t, i, 5));
+      summary.results.push_back(sweep_cell(testing::kPlain, t, i, 5));
   }
   const Element html = parsed_html(summary);
   const std::vector<const Element*> sweeps = charts(html, "sweep");

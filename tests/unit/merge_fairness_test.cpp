@@ -8,6 +8,7 @@
 #include "harness/stats/merge.hpp"
 #include "result_testing.hpp"
 #include "sample_lock_summary.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -19,7 +20,7 @@ Summary shard(std::int64_t first, Fairness fairness) {
   Summary s = testing::sample_lock_summary();
   CellResult cell;
   for (const CellResult& c : s.results) {
-    if (c.case_name == "spinlock" && c.variant == Variant::plain) cell = c;
+    if (c.case_name == "spinlock" && c.variant == testing::kPlain) cell = c;
   }
   cell.trial_ranges = {{7, first, 4}};
   cell.fairness = fairness;

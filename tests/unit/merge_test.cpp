@@ -72,6 +72,25 @@ TEST(Merge, SumsCountsAndRecomputesRates) {
   EXPECT_EQ(unsafe.trial_ranges[0].count, 20);
 }
 
+// Shard 1 was written before overlap was measured, shard 2 measured it (9 of its 10 trials
+// overlapped): the merge adds up, shard 1's trials count as they did, and the plain rate is over
+// the 19 trials not known to have missed overlapping.
+TEST(Merge, AddsOverlapAndReadsSummariesWrittenBeforeIt) {
+  const Summary s =
+      merged({shard(1), shard_with(2, "\"failed_trials\": 9,",
+                                   "\"failed_trials\": 9, \"overlap\": {\"trials_measured\": 10, "
+                                   "\"trials_with_overlap\": 9, \"overlap_rate\": 0.9, "
+                                   "\"mean_overlap_ns\": 500.0, \"total_overlap_ns\": 4500},")});
+  const CellResult& unsafe = s.results[0];
+  ASSERT_EQ(unsafe.case_name, "unsafe_counter");
+  EXPECT_EQ(unsafe.overlap.measured_trials, 10);
+  EXPECT_EQ(unsafe.overlap.trials_with_overlap, 9);
+  EXPECT_EQ(unsafe.overlap.total_overlap_ns, 4500);
+  EXPECT_EQ(unsafe.failures.events, 13);
+  EXPECT_EQ(unsafe.failures.trials, 19);
+  EXPECT_FALSE(s.results[1].overlap.measured());  // neither shard measured the TSan cell's
+}
+
 TEST(Merge, LostUpdatesMeanAndExtremesAreExactAndTheMedianIsBoundedByItsBucket) {
   const CellResult unsafe = merged({shard(1), shard(2)}).results[0];
   EXPECT_DOUBLE_EQ(unsafe.lost_updates.mean, (3.2 * 10 + 18.2 * 10) / 20);

@@ -4,6 +4,8 @@
 
 #include <tuple>
 
+#include "test_variants.hpp"
+
 namespace lockstress {
 namespace {
 
@@ -22,9 +24,9 @@ std::vector<Case> test_cases() {
 using Cell = std::tuple<std::string, Variant, int, std::int64_t, std::int64_t>;
 
 std::vector<Cell> cells(const RunOptions& options) {
-  static const std::vector<Case> cases = test_cases();  // plans point into it
+  static const Program program{test_cases(), builtin_variants()};  // plans point into it
   std::vector<Cell> out;
-  for (const CellPlan& p : plan_cells(cases, options)) {
+  for (const CellPlan& p : plan_cells(program, options)) {
     out.emplace_back(p.test_case->name, p.variant, p.threads, p.iterations, p.trials);
   }
   return out;
@@ -32,14 +34,14 @@ std::vector<Cell> cells(const RunOptions& options) {
 
 TEST(Plan, EachCaseRunsAtItsOwnDefaultsAndTheControlAtEveryOtherCasesPoint) {
   RunOptions options;
-  options.variants = {Variant::plain};
+  options.variants = {testing::kPlain};
   EXPECT_EQ(cells(options), (std::vector<Cell>{
                                 // The control: at the others' points only (it was not named).
-                                {kControlCase, Variant::plain, 5, 10'000, 200},
-                                {kControlCase, Variant::plain, 2, 100'000, 200},
-                                {"lock", Variant::plain, 5, 10'000, 100},
+                                {kControlCase, testing::kPlain, 5, 10'000, 200},
+                                {kControlCase, testing::kPlain, 2, 100'000, 200},
+                                {"lock", testing::kPlain, 5, 10'000, 100},
                                 // 5 threads clamped to the case's limit.
-                                {"peterson", Variant::plain, 2, 100'000, 200},
+                                {"peterson", testing::kPlain, 2, 100'000, 200},
                                 // "hangs" is not in the default run.
                             }));
 }
@@ -52,28 +54,28 @@ TEST(Plan, SweepsCrossThreadsWithIterationsInBothVariants) {
   options.trials = 3;
   const std::vector<Cell> planned = cells(options);
   ASSERT_EQ(planned.size(), 16u);  // (control + lock) x 4 points x 2 variants
-  EXPECT_EQ(planned[8], (Cell{"lock", Variant::plain, 1, 10, 3}));
-  EXPECT_EQ(planned[9], (Cell{"lock", Variant::tsan, 1, 10, 3}));
-  EXPECT_EQ(planned[15], (Cell{"lock", Variant::tsan, 4, 20, 3}));
+  EXPECT_EQ(planned[8], (Cell{"lock", testing::kPlain, 1, 10, 3}));
+  EXPECT_EQ(planned[9], (Cell{"lock", testing::kTsan, 1, 10, 3}));
+  EXPECT_EQ(planned[15], (Cell{"lock", testing::kTsan, 4, 20, 3}));
 }
 
 TEST(Plan, TheControlRunsAtItsOwnPointWhenNamedOrAlone) {
   RunOptions named;
   named.cases = {kControlCase, "lock"};
-  named.variants = {Variant::tsan};
-  EXPECT_EQ(cells(named), (std::vector<Cell>{{kControlCase, Variant::tsan, 5, 100'000, 200},
-                                             {kControlCase, Variant::tsan, 5, 10'000, 200},
-                                             {"lock", Variant::tsan, 5, 10'000, 100}}));
+  named.variants = {testing::kTsan};
+  EXPECT_EQ(cells(named), (std::vector<Cell>{{kControlCase, testing::kTsan, 5, 100'000, 200},
+                                             {kControlCase, testing::kTsan, 5, 10'000, 200},
+                                             {"lock", testing::kTsan, 5, 10'000, 100}}));
   RunOptions alone;
   alone.cases = {kControlCase};
-  alone.variants = {Variant::tsan};
-  EXPECT_EQ(cells(alone), (std::vector<Cell>{{kControlCase, Variant::tsan, 5, 100'000, 200}}));
+  alone.variants = {testing::kTsan};
+  EXPECT_EQ(cells(alone), (std::vector<Cell>{{kControlCase, testing::kTsan, 5, 100'000, 200}}));
 }
 
 TEST(Plan, ACaseLeftOutOfTheDefaultRunRunsWhenNamed) {
   RunOptions options;
   options.cases = {"hangs"};
-  options.variants = {Variant::plain};
+  options.variants = {testing::kPlain};
   const std::vector<Cell> planned = cells(options);
   ASSERT_EQ(planned.size(), 2u);
   EXPECT_EQ(std::get<0>(planned[1]), "hangs");

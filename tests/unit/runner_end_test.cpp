@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include "test_variants.hpp"
+
 namespace lockstress {
 namespace {
 
@@ -13,11 +15,12 @@ constexpr const char* kEnd = "@lockstress/1 end trials=2\n";
 constexpr const char* kReport =
     "==================\nWARNING: ThreadSanitizer: data race (pid=1)\n==================\n";
 
-RunnerEnd judge(const std::string& output, ChildOutcome outcome, Variant variant = Variant::plain) {
+RunnerEnd judge(const std::string& output, ChildOutcome outcome,
+                Variant variant = testing::kPlain) {
   RunnerStream stream([](TrialEvent) {}, 0, 4);
   stream.feed(output);
   stream.finish();
-  return judge_runner(outcome, stream, variant, 2);
+  return judge_runner(outcome, stream, variant.info(), 2);
 }
 
 ChildOutcome exited(int status) {
@@ -37,15 +40,15 @@ using Kind = RunnerEnd::Kind;
 TEST(JudgeRunner, ACleanRunIsFinished) {
   EXPECT_EQ(judge(std::string(kTwoTrials) + kEnd, exited(0)).kind, Kind::finished);
   // 66 after printing a report is the TSan runtime's way of exiting; the report counts, not it.
-  EXPECT_EQ(judge(kReport + std::string(kTwoTrials) + kEnd, exited(66), Variant::tsan).kind,
+  EXPECT_EQ(judge(kReport + std::string(kTwoTrials) + kEnd, exited(66), testing::kTsan).kind,
             Kind::finished);
 }
 
 TEST(JudgeRunner, Status66WithoutAnyReportIsNeverARace) {
-  const RunnerEnd end = judge(std::string(kTwoTrials) + kEnd, exited(66), Variant::tsan);
+  const RunnerEnd end = judge(std::string(kTwoTrials) + kEnd, exited(66), testing::kTsan);
   EXPECT_EQ(end.kind, Kind::broken);
   EXPECT_NE(end.cause.find("printed no report"), std::string::npos) << end.cause;
-  EXPECT_EQ(judge(kReport + std::string(kTwoTrials) + kEnd, exited(66), Variant::plain).kind,
+  EXPECT_EQ(judge(kReport + std::string(kTwoTrials) + kEnd, exited(66), testing::kPlain).kind,
             Kind::broken);
 }
 
@@ -67,7 +70,7 @@ TEST(JudgeRunner, ASanitizersDeadlySignalReportIsACrash) {
                                   "ThreadSanitizer:DEADLYSIGNAL\n"
                                   "==9==ERROR: ThreadSanitizer: SEGV on unknown address 0x08 "
                                   "(pc 0x5 bp 0x6 sp 0x7 T9)\n==9==ABORTING\n",
-                              exited(66), Variant::tsan);
+                              exited(66), testing::kTsan);
   EXPECT_EQ(end.kind, Kind::crashed);
   EXPECT_EQ(end.cause, "SIGSEGV (ThreadSanitizer: SEGV on unknown address 0x08)");
 }
@@ -91,12 +94,12 @@ TEST(JudgeRunner, TheWatchdogsKillIsAHangUnlessTheProtocolBrokeFirst) {
 TEST(JudgeRunner, TheTsanRuntimeFailingToStartIsAnErrorWithItsRemedies) {
   const RunnerEnd end =
       judge("FATAL: ThreadSanitizer: unexpected memory mapping 0x7b0000000000-0x7c0000000000\n",
-            exited(66), Variant::tsan);
+            exited(66), testing::kTsan);
   EXPECT_EQ(end.kind, Kind::broken);
   EXPECT_NE(end.cause.find("setarch $(uname -m) -R"), std::string::npos);
   EXPECT_NE(end.cause.find("vm.mmap_rnd_bits=28"), std::string::npos);
   EXPECT_EQ(judge("==7==ThreadSanitizer: failed to read suppressions file '/x'\n", exited(66),
-                  Variant::tsan)
+                  testing::kTsan)
                 .kind,
             Kind::broken);
 }

@@ -6,6 +6,7 @@
 #include "harness/stats/stopping.hpp"
 #include "harness/summary/summary.hpp"
 #include "sample_summary.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress::testing {
 
@@ -42,7 +43,7 @@ inline Summary sample_lock_summary() {
   const double inf = std::numeric_limits<double>::infinity();
 
   CellResult peterson_plain =
-      lock_cell("peterson_acq_rel", Variant::plain,
+      lock_cell("peterson_acq_rel", kPlain,
                 Expect::race_caught_by_plain_only(
                     "store-buffer reordering is invisible to happens-before analysis"));
   peterson_plain.failures = rate(2, 4);
@@ -51,7 +52,7 @@ inline Summary sample_lock_summary() {
   peterson_plain.lost_histogram = power_of_two_histogram({0, 0, 1, 3});
   peterson_plain.fairness = Fairness{4, 0, 1.02, 1.25, 0, 0, 3, {800, 1000}};
   CellResult peterson_tsan = peterson_plain;
-  peterson_tsan.variant = Variant::tsan;
+  peterson_tsan.variant = kTsan;
   peterson_tsan.failures = rate(0, 4);
   peterson_tsan.lost_updates = describe({0, 0, 0, 0});
   peterson_tsan.lost_median_bounds = {0, 0};
@@ -60,8 +61,8 @@ inline Summary sample_lock_summary() {
 
   const Expect inversion =
       Expect::race_caught_by_tsan_only("the orders never overlap in time", "lock-order-inversion");
-  CellResult inversion_plain = lock_cell("lock_order_inversion", Variant::plain, inversion);
-  CellResult inversion_tsan = lock_cell("lock_order_inversion", Variant::tsan, inversion);
+  CellResult inversion_plain = lock_cell("lock_order_inversion", kPlain, inversion);
+  CellResult inversion_tsan = lock_cell("lock_order_inversion", kTsan, inversion);
   inversion_tsan.report_trials = rate(4, 4);
   inversion_tsan.report_kinds = {{"lock-order-inversion", 4}};
   inversion_tsan.runtime_reports = inversion_tsan.parsed_reports = 4;
@@ -74,11 +75,11 @@ inline Summary sample_lock_summary() {
       "WARNING: ThreadSanitizer: lock-order-inversion (potential deadlock) (pid=3)\n"}};
 
   CellResult relaxed_tsan =
-      lock_cell("spinlock_relaxed", Variant::tsan, Expect::race_caught_by_tsan_only("x86"));
+      lock_cell("spinlock_relaxed", kTsan, Expect::race_caught_by_tsan_only("x86"));
 
-  CellResult unfair = lock_cell("spinlock", Variant::plain, Expect::safe);
+  CellResult unfair = lock_cell("spinlock", kPlain, Expect::safe);
   unfair.fairness = Fairness{4, 0, 3.5, 12, 3, 0, 1, {1000, 80}};
-  CellResult starving = lock_cell("spinlock", Variant::tsan, Expect::safe);
+  CellResult starving = lock_cell("spinlock", kTsan, Expect::safe);
   starving.fairness = Fairness{4, 0, inf, inf, 4, 3, 0, {1000, 0}};
   starving.worker_cpus = {0, 0};
 

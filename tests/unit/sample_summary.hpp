@@ -3,6 +3,7 @@
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
 #include "harness/summary/summary.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress::testing {
 
@@ -29,10 +30,10 @@ inline Summary sample_summary() {
                       1,
                       64,
                       "Clang 14.0.6",
-                      "-O2 -g -DNDEBUG -O2",
-                      "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
-                      "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"};
-  const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
+                      {{kPlain, "-O2 -g -DNDEBUG -O2", ""},
+                       {kTsan, "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
+                        "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"}}};
+  const Expect race = Expect::race_caught_by({Detector::plain, Detector::tsan});
 
   CellResult control;
   control.case_name = "unsafe_counter";
@@ -50,12 +51,12 @@ inline Summary sample_summary() {
   control.report_trials = rate(0, 4);
   control.trial_seconds = 0.004;
   control.wall_seconds = 0.01;
-  control.variant = Variant::plain;
+  control.variant = kPlain;
   control.pin = "spread";
   control.worker_cpus = {0, 1};
 
   CellResult control_tsan = control;
-  control_tsan.variant = Variant::tsan;
+  control_tsan.variant = kTsan;
   control_tsan.report_trials = rate(4, 4);
   control_tsan.report_kinds = {{"data race", 4}};
   control_tsan.runtime_reports = control_tsan.parsed_reports = 9;
@@ -77,7 +78,7 @@ inline Summary sample_summary() {
   locked.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
 
   CellResult locked_tsan = locked;
-  locked_tsan.variant = Variant::tsan;
+  locked_tsan.variant = kTsan;
   locked_tsan.report_trials = rate(1, 4);
   locked_tsan.report_kinds = {{"data race", 1}};
   locked_tsan.runtime_reports = locked_tsan.parsed_reports = 1;

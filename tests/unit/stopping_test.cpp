@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_variants.hpp"
+
 namespace lockstress {
 namespace {
 
@@ -67,20 +69,20 @@ TEST(Stopping, UntilFirstDetectionIsTheExactGeometricInterval) {
 
 TEST(Stopping, StopOnDetectStopsARaceCellAtItsFirstDetectionOnly) {
   const StoppingRule rule{.stop_on_detect = true};
-  const Expect race = Expect::race_caught_by({.plain = true, .tsan = true});
+  const Expect race = Expect::race_caught_by({Detector::plain, Detector::tsan});
   CellTally plain(100, "");
   plain.add_trial(trial(0, 100));
-  EXPECT_EQ(should_stop(rule, plain, race, Variant::plain), std::nullopt);
+  EXPECT_EQ(should_stop(rule, plain, race, testing::kPlain.info()), std::nullopt);
   plain.add_trial(trial(1, 97));
-  EXPECT_EQ(should_stop(rule, plain, race, Variant::plain), StopReason::first_detection);
+  EXPECT_EQ(should_stop(rule, plain, race, testing::kPlain.info()), StopReason::first_detection);
   // A safe case never stops on a detection: it has none to look for.
-  EXPECT_EQ(should_stop(rule, plain, Expect::safe, Variant::plain), std::nullopt);
+  EXPECT_EQ(should_stop(rule, plain, Expect::safe, testing::kPlain.info()), std::nullopt);
 
   CellTally tsan(100, "/src");
   tsan.add_trial(trial(0, 97));  // lost updates are not what the TSan variant detects
-  EXPECT_EQ(should_stop(rule, tsan, race, Variant::tsan), std::nullopt);
+  EXPECT_EQ(should_stop(rule, tsan, race, testing::kTsan.info()), std::nullopt);
   tsan.add_trial(trial(1, 100, {kRace}));
-  EXPECT_EQ(should_stop(rule, tsan, race, Variant::tsan), StopReason::first_detection);
+  EXPECT_EQ(should_stop(rule, tsan, race, testing::kTsan.info()), StopReason::first_detection);
 }
 
 TEST(Stopping, CiWidthStopsOnlyAtALookOnceEveryIntervalIsNarrow) {
@@ -88,7 +90,8 @@ TEST(Stopping, CiWidthStopsOnlyAtALookOnceEveryIntervalIsNarrow) {
   CellTally tally(100, "");
   for (int i = 0; i < 64; ++i) {
     tally.add_trial(trial(i, 100));
-    const std::optional<StopReason> stop = should_stop(rule, tally, Expect::safe, Variant::plain);
+    const std::optional<StopReason> stop =
+        should_stop(rule, tally, Expect::safe, testing::kPlain.info());
     // 0 of n: the bound at look j is 1 - a_j^(1/n); below 0.2 first at 32 trials.
     if (tally.trials() < 32) EXPECT_EQ(stop, std::nullopt) << tally.trials();
     if (tally.trials() == 32) EXPECT_EQ(stop, StopReason::ci_width);
@@ -98,7 +101,7 @@ TEST(Stopping, CiWidthStopsOnlyAtALookOnceEveryIntervalIsNarrow) {
 
 TEST(Stopping, SetIntervalsUsesTheRuleTheCellRanUnder) {
   CellResult cell;
-  cell.variant = Variant::plain;
+  cell.variant = testing::kPlain;
   cell.trials = 12;
   cell.failures.events = 1;
   cell.report_trials.events = 0;

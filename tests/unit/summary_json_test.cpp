@@ -81,6 +81,23 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeTheFingerprintAndFairness) {
   EXPECT_FALSE(read->results.back().fairness);
 }
 
+// Before variants were a list, a cell's variant named its kind, and the build had the plain and
+// tsan flags only.
+TEST(SummaryJson, ReadsASummaryWrittenBeforeVariantsHadKindsOfTheirOwn) {
+  nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_summary()));
+  document["context"]["build"].erase("variants");
+  for (auto& cell : document["results"]) cell.erase("detector");
+  Result<Summary> read = read_summary_json(document.dump());
+  ASSERT_TRUE(read) << message_of(read);
+  EXPECT_EQ(read->results[1].variant, testing::kTsan);
+  ASSERT_EQ(read->context.variant_builds.size(), 2u);
+  EXPECT_EQ(read->context.variant_builds[1].variant, testing::kTsan);
+  EXPECT_EQ(read->context.variant_builds[1].runtime,
+            testing::sample_summary().context.variant_builds[1].runtime);
+  document["results"][0]["variant"] = "msan";
+  EXPECT_EQ(error_reading(document.dump()), "results[0].variant: unknown variant 'msan'");
+}
+
 TEST(SummaryJson, ReadsASummaryWrittenBeforeStoppingRulesAsAFixedRun) {
   nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_summary()));
   for (const char* key : {"start_line", "perturb", "stopping_rule", "stopping_note"}) {
@@ -118,8 +135,14 @@ TEST(SummaryJson, NamesTheFieldThatIsWrong) {
             "results[0].failed_trials: 30 is out of range (0 to 4)");
   EXPECT_EQ(error_reading(sample_with("\"threads\": 2", "\"threads\": \"two\"")),
             "results[0].threads: expected a whole number");
-  EXPECT_EQ(error_reading(sample_with("\"variant\": \"plain\"", "\"variant\": \"msan\"")),
-            "results[0].variant: unknown variant 'msan'");
+  EXPECT_EQ(error_reading(sample_with("\"detector\": \"plain\",\n      \"threads\"",
+                                      "\"detector\": \"msan\",\n      \"threads\"")),
+            "results[0].detector: unknown detector 'msan'");
+  EXPECT_EQ(error_reading(sample_with("\"detector\": \"plain\"", "\"detector\": \"msan\"")),
+            "context.build.variants[0].detector: unknown detector 'msan'");
+  EXPECT_EQ(error_reading(sample_with("\"variant\": \"plain\"", "\"variant\": \"plain O3\"")),
+            "results[0].variant: '"
+            "plain O3' is not a variant name (letters, digits, '_' and '-')");
   EXPECT_EQ(error_reading(sample_with("\"verdict\": \"pass\"", "\"verdict\": \"maybe\"")),
             "results[0].verdict: unknown verdict 'maybe'");
   EXPECT_EQ(error_reading(sample_with("\"trials\": 1\n          }\n        ]",

@@ -95,7 +95,9 @@ const Scratch& real_run() {
           quoted((scratch / "run.xml").string()) + " --sarif " +
           quoted((scratch / "run.sarif").string()),
       scratch);
-  EXPECT_TRUE(ran.exit_code == 0 || ran.exit_code == 3) << ran.err;
+  // Inconclusive (3), or a harness fault (4) on a loaded machine where no short plain trial ran
+  // two workers at once: the outputs are written all the same, and they are what is validated.
+  EXPECT_TRUE(ran.exit_code == 0 || ran.exit_code == 3 || ran.exit_code == 4) << ran.err;
   return scratch;
 }
 
@@ -284,7 +286,7 @@ TEST(SummarySchema, ARealRunAndItsMergeValidate) {
   const std::string merged = (scratch / "merged.json").string();
   testing::Ran ran = testing::run_lockstress(
       "merge --quiet " + quoted(run) + " --json " + quoted(merged), scratch);
-  ASSERT_TRUE(ran.exit_code == 0 || ran.exit_code == 3) << ran.err;
+  ASSERT_TRUE(ran.exit_code == 0 || ran.exit_code == 3 || ran.exit_code == 4) << ran.err;
   for (const std::string& path : {run, merged}) {
     auto [status, output] = shell(json_schema_command(LOCKSTRESS_SUMMARY_SCHEMA, path), scratch);
     EXPECT_EQ(status, 0) << path << ": " << output;

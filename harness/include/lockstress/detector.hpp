@@ -1,0 +1,13 @@
+#pragma once
+
+namespace lockstress {
+
+// The kinds of detector a build of the cases can be, and so what a case can expect to catch its
+// race. Every variant (one build of the same sources: plain -O2, ThreadSanitizer, a build of your
+// own at -O3) is one kind of detector; what each kind sees and misses is said in one table,
+// harness/protocol/detectors.hpp.
+//   plain: the hardware itself: a trial whose final count is wrong (lost updates).
+//   tsan:  ThreadSanitizer's happens-before analysis: a trial with a report of the expected kind.
+enum class Detector { plain, tsan };
+
+}  // namespace lockstress

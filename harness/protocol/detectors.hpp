@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lockstress/detector.hpp"
+#include "lockstress/expect.hpp"
+
+namespace lockstress {
+
+// What one kind of detector sees, what it cannot see, and how its runner is started: everything
+// the driver, the grading and the reporters need to know about a kind, so that none of them
+// switches on it. A variant (harness/protocol/variant.hpp) is a build of one of these kinds.
+struct DetectorInfo {
+  Detector kind;
+  // Its name in --variant lists, the JSON (`caught_by`, a cell's `detector`) and the matrix.
+  std::string_view name;
+  // Who reports, in words: "the plain build", "TSan".
+  std::string_view who;
+  // What a trial of it shows, for the detector matrix's header.
+  std::string_view sees;
+  // What it cannot see, whatever the case (a case's Expect::blind_spot says why it misses that
+  // case's race).
+  std::string_view blind_spots;
+  // How a trial catches a race: a report of the kind the case names in this Expect member, or,
+  // when null, a lost update.
+  std::string Expect::*expected_report;
+  // Its runner prints sanitizer reports, which the driver parses, counts and deduplicates.
+  bool reads_reports;
+  // A trial tests what it sees only if every worker ran at once (the runner measures the
+  // overlap): its failure rate and a safe case's bound count only such trials, and a cell with
+  // none is a harness fault. The plain build's only witness is a wrong count, which needs the
+  // workers to run at once; TSan's happens-before analysis sees an unordered pair of accesses
+  // whether or not they overlapped in time (its runner reports the control's race in trials
+  // whose workers did not overlap), so its verdicts stay over all trials.
+  bool needs_overlap;
+  // Its runner gets TSAN_OPTIONS, with the --suppressions file.
+  bool takes_tsan_options;
+  // The status its runtime exits with once it printed a report (0: none): never read as a race.
+  int report_exit_status;
+  // Worker w starts w x this many nanoseconds after the release, in every trial. Under TSan,
+  // two workers making their first access to the counter at the same moment each store their own
+  // shadow before seeing the other's, and TSan's same-access fast path then skips every later
+  // check of that trial: the race goes unreported (measured: 12% of 2 x 1,000 trials). A stagger
+  // far shorter than an instrumented trial orders the first accesses; the rest still overlaps.
+  std::int64_t start_stagger_ns;
+};
+
+// Every kind, in Detector order: one entry each. A new kind is an enumerator in
+// lockstress/detector.hpp, an entry here, and a variant built from it (LockstressVariants.cmake).
+inline constexpr DetectorInfo kDetectors[] = {
+    {Detector::plain, "plain", "the plain build", "trials that lost updates",
+     "sees only what this hardware and compiler did: a race whose window never opened here, or "
+     "whose effect this CPU's memory order hides (x86 orders what a weaker CPU would not), is "
+     "invisible",
+     nullptr, false, true, false, 0, 0},
+    {Detector::tsan, "tsan", "TSan", "trials with the expected report",
+     "sees only the synchronisation it instruments: a race between atomic operations (a lost "
+     "update without a data race), a memory-order bug its sequentially consistent execution "
+     "never shows, or a lock whose synchronisation it cannot see, is invisible or misread",
+     &Expect::tsan_report, true, false, true, 66, 500},
+};
+
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < std::size(kDetectors); ++i) {
+        if (static_cast<std::size_t>(kDetectors[i].kind) != i) return false;
+      }
+      return true;
+    }(),
+    "kDetectors lists every kind once, in Detector order");
+
+constexpr const DetectorInfo& detector_info(Detector kind) {
+  return kDetectors[static_cast<int>(kind)];
+}
+
+inline std::optional<Detector> parse_detector(std::string_view name) {
+  for (const DetectorInfo& info : kDetectors) {
+    if (info.name == name) return info.kind;
+  }
+  return std::nullopt;
+}
+
+// The trials in which a detector of this kind caught the race `expect` declares: for a kind that
+// names an expected report, the trials with a report of that kind; otherwise the trials that lost
+// updates. `counts` is a cell's tally or its result: failed_trials(), trials_with_kind(kind).
+template <class Counts>
+std::int64_t caught_trials(const DetectorInfo& detector, const Expect& expect,
+                           const Counts& counts) {
+  if (detector.expected_report) return counts.trials_with_kind(expect.*detector.expected_report);
+  return counts.failed_trials();
+}
+
+// "plain+tsan": a list of kinds, as `lockstress list` and the matrix show it.
+inline std::string detector_names(const std::vector<Detector>& kinds) {
+  std::string out;
+  for (Detector kind : kinds)
+    out += (out.empty() ? "" : "+") + std::string(detector_info(kind).name);
+  return out;
+}
+
+}  // namespace lockstress
