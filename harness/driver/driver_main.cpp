@@ -47,9 +47,16 @@ std::string absolute_directory(const std::string& path) {
 
 int run(const RunOptions& options, const Program& program, const ProgramBuild& build,
         const std::vector<std::string>& args) {
-  if (Result<void> writable = check_outputs(options.outputs); !writable) {
-    return print_error(writable.error());
+  // Before any output is opened: a signal from now on ends the run with its outputs written.
+  catch_interrupts();
+  const std::string self = driver_path(args[0]);
+  std::vector<InputFile> inputs{{"lockstress itself", self}};
+  for (const Variant& variant : program.variants) {
+    inputs.push_back({"the runner", runner_path(self, variant)});
   }
+  if (!options.suppressions.empty()) inputs.push_back({"--suppressions", options.suppressions});
+  Result<OpenOutputs> outputs = open_outputs(options.outputs, inputs);
+  if (!outputs) return print_error(outputs.error());
   std::vector<std::string> tsan_env;
   if (!options.suppressions.empty()) {
     if (Result<void> readable = check_suppressions_file(options.suppressions); !readable) {
@@ -74,10 +81,8 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
   settings.tsan_env = tsan_env;
-  catch_interrupts();
   settings.stop_fd = interrupt_fd();
   settings.on_runner_start = set_running_runner;
-  const std::string self = driver_path(args[0]);
 
   Summary summary;
   summary.context = gather_context(args, seed);
@@ -136,15 +141,9 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
-  // with SIGPIPE in the middle of the console summary.
-  bool written = true;
-  for (const Error& problem : write_outputs(summary, options.outputs)) {
-    print_error(problem);
-    written = false;
-  }
-  if (!options.quiet) write_console(summary, std::cout);
-  return written || !summary.complete ? exit_code(summary) : kExitError;
+  // The same outputs however the run ended.
+  deliver(summary, *outputs, options.quiet ? nullptr : &std::cout);
+  return exit_code(summary);
 }
 
 template <class... F>
@@ -157,6 +156,7 @@ Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
 int main(int argc, char** argv, std::vector<Case> cases) {
+  reserve_standard_streams();
   const std::vector<std::string> args(argv, argv + argc);
   const Result<ProgramBuild> build = program_build();
   if (!build) return print_error(build.error(), kExitError);

@@ -237,6 +237,7 @@ void write_json(const Summary& summary, std::ostream& out) {
   if (summary.interrupted_by > 0) {
     document["interrupted_by"] = signal_name(summary.interrupted_by);
   }
+  if (!summary.unwritten_outputs.empty()) document["unwritten_outputs"] = summary.unwritten_outputs;
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
