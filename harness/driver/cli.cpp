@@ -46,7 +46,9 @@ Exit codes:
      detected in some variant, so clean results there prove nothing
   4  a cell could not run (runner missing or failed, sanitizer runtime error)
   5  an output (a file, or the summary on stdout) could not be written
-  130, 143  interrupted by SIGINT, SIGTERM: every output written, marked incomplete
+  128+N     interrupted by signal N: 129 SIGHUP, 130 SIGINT, 138 SIGUSR1,
+            140 SIGUSR2, 142 SIGALRM, 143 SIGTERM, 152 SIGXCPU; every output
+            written, marked incomplete (SIGQUIT or SIGKILL: stop at once, nothing written)
 )";
 
 // Inside this file a bad argument is thrown as an Error, and parse_command_line returns it.
