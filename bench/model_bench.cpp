@@ -4,6 +4,7 @@
 // streams), failures of the safe locks over many schedules, and replay of every first detection.
 //
 //   lockstress_model_bench [--streams N] [--max N] [--clean N] [--quick]
+//   lockstress_model_bench --find CASE STRATEGY/MEMORY   (a counterexample, printed)
 
 #include <atomic>
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@
 #include "cases/spin_wait.hpp"
 #include "lockstress/lock_case.hpp"
 #include "sanitizers/model/model.hpp"
+#include "sanitizers/model/report_text.hpp"
 
 #if __has_include(<oneapi/tbb/spin_mutex.h>)
 #include <oneapi/tbb/spin_mutex.h>
@@ -293,6 +296,30 @@ void clean(const std::vector<Case>& cases, std::int64_t schedules) {
   }
 }
 
+// --find CASE STRATEGY/MEMORY: the first of 10,000 seeds that loses an update, deadlocks or does
+// not complete, and its counterexample (what `--replay` of the model variant will print).
+int find_counterexample(const std::vector<Case>& cases, const std::string& name,
+                        const std::string& mode) {
+  const Case& c = find(cases, name);
+  std::optional<Options> options = model::parse_replay_key(mode + "/d3/k1/s0");
+  if (!options) {
+    std::fprintf(stderr, "model_bench: not STRATEGY/MEMORY: %s\n", mode.c_str());
+    return 2;
+  }
+  std::unique_ptr<Workload> workload = c.make_workload(2);
+  options->pct_steps = measured_steps(*workload, *options, 2, 3);
+  for (std::uint64_t seed = 1; seed <= 10'000; ++seed) {
+    options->seed = seed;
+    Outcome o = schedule(*workload, *options, 2, 3);
+    if (!o.lost && o.result.completed()) continue;
+    std::printf("count %lld of %d\n%s", static_cast<long long>(workload->count()), 6,
+                model::counterexample_text(o.result).c_str());
+    return 0;
+  }
+  std::printf("no counterexample in 10,000 schedules\n");
+  return 1;
+}
+
 }  // namespace
 }  // namespace lockstress
 
@@ -308,13 +335,18 @@ int main(int argc, char** argv) {
       cap = std::atoll(argv[++i]);
     } else if (arg == "--clean" && i + 1 < argc) {
       clean_schedules = std::atoll(argv[++i]);
+    } else if (arg == "--find" && i + 2 < argc) {
+      return lockstress::find_counterexample(lockstress::bench_cases(), argv[i + 1], argv[i + 2]);
     } else if (arg == "--quick") {
       streams = 3;
       cap = 100;
       clean_schedules = 100;
       budget = 0.2;
     } else {
-      std::fprintf(stderr, "usage: %s [--streams N] [--max N] [--clean N] [--quick]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--streams N] [--max N] [--clean N] [--quick] | --find CASE "
+                   "STRATEGY/MEMORY\n",
+                   argv[0]);
       return 2;
     }
   }

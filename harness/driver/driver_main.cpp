@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <sstream>
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
@@ -46,11 +47,38 @@ std::string absolute_directory(const std::string& path) {
   return out;
 }
 
+// $LOCKSTRESS_EMULATOR split into words, its program looked up in PATH (the runner is started
+// with posix_spawn, which does not search): how a cross build's tests start arm64 runners under
+// qemu-user, which cannot execute them itself without binfmt_misc.
+std::vector<std::string> emulator_command() {
+  std::vector<std::string> words;
+  const char* text = std::getenv("LOCKSTRESS_EMULATOR");
+  std::istringstream in(text ? text : "");
+  for (std::string word; in >> word;) words.push_back(word);
+  if (words.empty() || words[0].find('/') != std::string::npos) return words;
+  std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
+  for (std::string dir; std::getline(path, dir, ':');) {
+    const std::filesystem::path candidate = std::filesystem::path(dir) / words[0];
+    if (access(candidate.c_str(), X_OK) == 0) {
+      words[0] = candidate.string();
+      break;
+    }
+  }
+  return words;
+}
+
 int run(const RunOptions& options, const Program& program, const ProgramBuild& build,
         const std::vector<std::string>& args) {
-  if (Result<void> writable = check_outputs(options.outputs); !writable) {
-    return print_error(writable.error());
+  // Before any output is opened: a signal from now on ends the run with its outputs written.
+  catch_interrupts();
+  const std::string self = driver_path(args[0]);
+  std::vector<InputFile> inputs{{"lockstress itself", self}};
+  for (const Variant& variant : program.variants) {
+    inputs.push_back({"the runner", runner_path(self, variant)});
   }
+  if (!options.suppressions.empty()) inputs.push_back({"--suppressions", options.suppressions});
+  Result<OpenOutputs> outputs = open_outputs(options.outputs, inputs);
+  if (!outputs) return print_error(outputs.error());
   std::vector<std::string> tsan_env;
   if (!options.suppressions.empty()) {
     if (Result<void> readable = check_suppressions_file(options.suppressions); !readable) {
@@ -74,11 +102,10 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
+  settings.emulator = emulator_command();
   settings.tsan_env = tsan_env;
-  catch_interrupts();
   settings.stop_fd = interrupt_fd();
   settings.on_runner_start = set_running_runner;
-  const std::string self = driver_path(args[0]);
 
   Summary summary;
   summary.context = gather_context(args, seed);
@@ -138,15 +165,9 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
-  // with SIGPIPE in the middle of the console summary.
-  bool written = true;
-  for (const Error& problem : write_outputs(summary, options.outputs)) {
-    print_error(problem);
-    written = false;
-  }
-  if (!options.quiet) write_console(summary, std::cout);
-  return written || !summary.complete ? exit_code(summary) : kExitError;
+  // The same outputs however the run ended.
+  deliver(summary, *outputs, options.quiet ? nullptr : &std::cout);
+  return exit_code(summary);
 }
 
 template <class... F>
@@ -159,6 +180,7 @@ Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
 int main(int argc, char** argv, std::vector<Case> cases) {
+  reserve_standard_streams();
   const std::vector<std::string> args(argv, argv + argc);
   const Result<ProgramBuild> build = program_build();
   if (!build) return print_error(build.error(), kExitError);

@@ -153,7 +153,9 @@ json context_json(const Context& c) {
             {"revision", c.revision},
             {"branch", c.branch},
             {"root", c.repository_root}}},
-          {"load_average", load_json(c.load)}};
+          {"load_average", load_json(c.load)},
+          {"binary_arch", c.binary_arch},
+          {"emulation", c.emulation}};
 }
 
 json cell_json(const CellResult& cell) {
@@ -245,6 +247,7 @@ void write_json(const Summary& summary, std::ostream& out) {
   if (summary.interrupted_by > 0) {
     document["interrupted_by"] = signal_name(summary.interrupted_by);
   }
+  if (!summary.unwritten_outputs.empty()) document["unwritten_outputs"] = summary.unwritten_outputs;
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

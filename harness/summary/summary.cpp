@@ -37,6 +37,7 @@ bool ran_stopping_rule(const Context& context) { return context.stopping.any(); 
 
 int exit_code(const Summary& summary) {
   if (summary.interrupted_by > 0) return 128 + summary.interrupted_by;
+  if (!summary.unwritten_outputs.empty()) return kExitOutput;
   auto any = [&](Verdict verdict) {
     return std::any_of(summary.results.begin(), summary.results.end(),
                        [&](const CellResult& cell) { return cell.grade.verdict == verdict; });

@@ -70,6 +70,12 @@ struct Context {
   std::string repository_root{};  // the checkout's top directory
 
   MachineLoad load{};  // while the run ran (harness/summary/machine_load.hpp)
+
+  // The architecture the runners were built for, and, when that is not the CPU's, why the run
+  // is no evidence of that architecture's memory model (harness/summary/cpu_model.hpp); empty
+  // when native.
+  std::string binary_arch{};
+  std::string emulation{};
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than
@@ -90,10 +96,14 @@ struct Summary {
   Context context;
   std::vector<CellResult> results;
   std::vector<MergedInput> merged_from;  // empty unless this summary is a merge
+  // Outputs that could not be written ("--html out.html", "stdout"), in the order they were
+  // tried: the JSON, written last, names the others.
+  std::vector<std::string> unwritten_outputs;
 };
 
-// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither);
-// 128 + N when signal N interrupted the run (130 SIGINT, 143 SIGTERM).
+// 0 all pass; 1 any fail; 4 any error (and no fail); 3 any inconclusive (and neither); 5 when an
+// output could not be written, whatever the verdicts; 128 + N when signal N interrupted the run
+// (130 SIGINT, 143 SIGTERM), whatever else.
 int exit_code(const Summary& summary);
 
 }  // namespace lockstress
