@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "harness/ingest/summary_invariants.hpp"
 #include "harness/signal_name.hpp"
 #include "harness/stats/stopping.hpp"
 #include "lockstress/case.hpp"
@@ -74,6 +75,7 @@ class Node {
     return value_.get<double>();
   }
   const json& raw() const { return value_; }
+  const std::string& path() const { return path_; }
   [[noreturn]] void fail(const std::string& problem) const { throw Error{path_ + ": " + problem}; }
 
  private:
@@ -399,7 +401,13 @@ Summary read_summary(const json& document) {
     summary.merged_from.push_back({input.at("file").text(), input.at("complete").boolean(),
                                    read_context(input.at("context"))});
   }
-  for (const Node& cell : root.at("results").items()) summary.results.push_back(read_cell(cell));
+  for (const Node& cell : root.at("results").items()) {
+    summary.results.push_back(read_cell(cell));
+    if (Result<void> holds = check_cell_invariants(summary.results.back(), cell.path()); !holds) {
+      throw holds.error();
+    }
+  }
+  if (Result<void> holds = check_summary_invariants(summary); !holds) throw holds.error();
   return summary;
 }
 
