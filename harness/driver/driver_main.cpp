@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <sstream>
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
@@ -45,6 +46,26 @@ std::string absolute_directory(const std::string& path) {
   return out;
 }
 
+// $LOCKSTRESS_EMULATOR split into words, its program looked up in PATH (the runner is started
+// with posix_spawn, which does not search): how a cross build's tests start arm64 runners under
+// qemu-user, which cannot execute them itself without binfmt_misc.
+std::vector<std::string> emulator_command() {
+  std::vector<std::string> words;
+  const char* text = std::getenv("LOCKSTRESS_EMULATOR");
+  std::istringstream in(text ? text : "");
+  for (std::string word; in >> word;) words.push_back(word);
+  if (words.empty() || words[0].find('/') != std::string::npos) return words;
+  std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
+  for (std::string dir; std::getline(path, dir, ':');) {
+    const std::filesystem::path candidate = std::filesystem::path(dir) / words[0];
+    if (access(candidate.c_str(), X_OK) == 0) {
+      words[0] = candidate.string();
+      break;
+    }
+  }
+  return words;
+}
+
 int run(const RunOptions& options, const Program& program, const ProgramBuild& build,
         const std::vector<std::string>& args) {
   // Before any output is opened: a signal from now on ends the run with its outputs written.
@@ -80,6 +101,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
+  settings.emulator = emulator_command();
   settings.tsan_env = tsan_env;
   settings.stop_fd = interrupt_fd();
   settings.on_runner_start = set_running_runner;

@@ -48,6 +48,7 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
                                 std::string(to_string(settings.perturb)),
                                 "--progress-fd",
                                 std::to_string(kProgressFd)};
+  args.insert(args.begin(), settings.emulator.begin(), settings.emulator.end());
   if (const std::int64_t stagger = plan.variant.info().start_stagger_ns; stagger > 0) {
     args.insert(args.end(), {"--start-stagger-ns", std::to_string(stagger)});
   }

@@ -19,6 +19,9 @@ namespace lockstress {
 
 struct CellSettings {
   std::string runner_path;  // this variant's runner executable
+  // A command the runner is started through, when it cannot be executed directly: the emulator
+  // of a cross build ($LOCKSTRESS_EMULATOR, "setarch -R qemu-aarch64"); empty: none.
+  std::vector<std::string> emulator;
   std::uint64_t seed = 0;
   std::string source_root;
   Pin pin = Pin::spread;

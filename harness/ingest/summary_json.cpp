@@ -182,6 +182,8 @@ Context read_context(const Node& n) {
     c.load.highest = average("highest");
     c.load.shared_cpus = load.at("shared_cpus").boolean();
   }
+  c.binary_arch = optional_text(n, "binary_arch");
+  c.emulation = optional_text(n, "emulation");
   return c;
 }
 

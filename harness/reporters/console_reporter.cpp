@@ -125,6 +125,7 @@ void write_console(const Summary& summary, std::ostream& out) {
   out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
       << c.cpu_model << "), " << c.arch << ", " << c.os << ", " << c.compiler << '\n';
   write_fingerprint(c, out);
+  if (!c.emulation.empty()) out << "  EMULATED: " << c.emulation << '\n';
   if (const std::string load = format_load(c.load); !load.empty()) out << "  " << load << '\n';
   if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
     out << "  WARNING: " << warning << '\n';

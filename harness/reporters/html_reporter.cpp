@@ -80,6 +80,9 @@ void write_header(const Summary& summary, std::ostream& out) {
       << xml_escape(c.cpu_model) << "), " << xml_escape(c.arch) << ", " << xml_escape(c.os) << ", "
       << xml_escape(c.compiler) << "; seed " << c.seed << ", started " << xml_escape(c.started_at)
       << "</p>\n";
+  if (!c.emulation.empty()) {
+    out << "<p class=\"inconclusive\"><b>Emulated:</b> " << xml_escape(c.emulation) << ".</p>\n";
+  }
   if (const std::string load = format_load(c.load); !load.empty()) {
     out << "<p class=\"platform\">Machine: " << xml_escape(load) << ".</p>\n";
   }

@@ -147,7 +147,9 @@ json context_json(const Context& c) {
             {"revision", c.revision},
             {"branch", c.branch},
             {"root", c.repository_root}}},
-          {"load_average", load_json(c.load)}};
+          {"load_average", load_json(c.load)},
+          {"binary_arch", c.binary_arch},
+          {"emulation", c.emulation}};
 }
 
 json cell_json(const CellResult& cell) {

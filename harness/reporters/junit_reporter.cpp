@@ -104,6 +104,7 @@ void write_suite(const Summary& summary, const Variant& variant,
   property(
       out, "platform",
       format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " + c.compiler);
+  if (!c.emulation.empty()) property(out, "emulation", c.emulation);
   if (const std::string load = format_load(c.load); !load.empty()) {
     property(out, "load_average", load);
   }

@@ -95,6 +95,7 @@ void write_platform(const Summary& summary, std::ostream& out) {
   out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
       << text(c.cpu_model) << "), " << text(c.arch) << ", " << text(c.os) << ", "
       << text(c.compiler) << "; seed " << c.seed << ", started " << text(c.started_at) << ".\n";
+  if (!c.emulation.empty()) out << "\n**Emulated**: " << text(c.emulation) << ".\n";
   if (const std::string load = format_load(c.load); !load.empty()) {
     out << "\nMachine: " << text(load) << ".\n";
   }

@@ -232,8 +232,9 @@ json invocation(const Summary& summary) {
         json::array({{{"level", "warning"}, {"message", {{"text", warning + "."}}}}});
   }
   if (const std::string load = format_load(context.load); !load.empty()) {
-    out["properties"] = {{"loadAverage", load}};
+    out["properties"]["loadAverage"] = load;
   }
+  if (!context.emulation.empty()) out["properties"]["emulation"] = context.emulation;
   return out;
 }
 

@@ -110,6 +110,14 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   for (const MergedInput& input : inputs)
     c.started_at = std::min(c.started_at, input.context.started_at);
   c.load = merge_loads(inputs);
+  c.binary_arch = joined(inputs, &Context::binary_arch);
+  // Any input emulated makes the merge no evidence of the emulated architecture either.
+  for (const MergedInput& input : inputs) {
+    const std::string& emulation = input.context.emulation;
+    if (!emulation.empty() && c.emulation.find(emulation) == std::string::npos) {
+      c.emulation += (c.emulation.empty() ? "" : " | ") + emulation;
+    }
+  }
   const std::string rerun = without_shard(inputs[0].context.rerun_command);
   const bool one_run = std::all_of(inputs.begin(), inputs.end(), [&](const MergedInput& input) {
     return without_shard(input.context.rerun_command) == rerun;

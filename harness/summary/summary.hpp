@@ -151,6 +151,12 @@ struct Context {
   std::string repository_root{};  // the checkout's top directory
 
   MachineLoad load{};  // while the run ran (harness/summary/machine_load.hpp)
+
+  // The architecture the runners were built for, and, when that is not the CPU's, why the run
+  // is no evidence of that architecture's memory model (harness/summary/cpu_model.hpp); empty
+  // when native.
+  std::string binary_arch{};
+  std::string emulation{};
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than
