@@ -68,6 +68,7 @@ class Node {
     return value_.get<double>();
   }
   const json& raw() const { return value_; }
+  const std::string& path() const { return path_; }
   [[noreturn]] void fail(const std::string& problem) const { throw Error{path_ + ": " + problem}; }
 
  private:

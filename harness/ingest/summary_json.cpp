@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/ingest/summary_invariants.hpp"
 #include "harness/ingest/summary_json_parts.hpp"
 #include "harness/signal_name.hpp"
 #include "harness/stats/grading.hpp"
@@ -38,7 +39,11 @@ Summary read_summary(const json& document) {
     CellPlan plan = read_plan(cell);
     Measurement measured = read_measurement(cell, plan);
     summary.results.push_back({std::move(plan), std::move(measured), {}});
+    if (Result<void> holds = check_cell_invariants(summary.results.back(), cell.path()); !holds) {
+      throw holds.error();
+    }
   }
+  if (Result<void> holds = check_summary_invariants(summary); !holds) throw holds.error();
   grade_all(summary.results);
   return summary;
 }

@@ -130,10 +130,14 @@ CellPlan read_plan(const Node& n) {
   plan.threads = static_cast<int>(n.at("threads").integer(1, kMaxThreads));
   plan.iterations = n.at("iterations").integer(1);
   plan.trials = n.at("trials_requested").integer();
-  std::int64_t expected = 0;
-  if (__builtin_mul_overflow(std::int64_t{plan.threads}, plan.iterations, &expected) ||
-      n.at("expected_count").integer() != expected) {
-    n.at("expected_count").fail("is not threads x iterations");
+  // Not kept: a plan's expected count is threads x iterations (CellPlan::expected_count).
+  const std::int64_t expected_count = n.at("expected_count").integer();
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(std::int64_t{plan.threads}, plan.iterations, &product) ||
+      expected_count != product) {
+    n.at("expected_count")
+        .fail(std::to_string(expected_count) + " is not threads x iterations (" +
+              std::to_string(plan.threads) + " x " + std::to_string(plan.iterations) + ")");
   }
   plan.pin = read_pin(n.at("placement").at("pin"));
   plan.expect = read_expectation(n);

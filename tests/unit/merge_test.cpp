@@ -30,13 +30,20 @@ MergeInput shard(int k) {
   return input(name, testing::read_test_data("merge/" + name));
 }
 
-// Shard `k`'s text with the first `from` replaced.
-MergeInput shard_with(int k, const std::string& from, const std::string& to) {
+// Shard `k`'s text with the first of each `from` replaced by its `to`.
+MergeInput shard_with(int k, const std::vector<std::pair<std::string, std::string>>& edits) {
   const std::string name = "shard-" + std::to_string(k) + ".json";
   std::string text = testing::read_test_data("merge/" + name);
-  const std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return input(name, text.replace(at, from.size(), to));
+  for (const auto& [from, to] : edits) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  }
+  return input(name, text);
+}
+
+MergeInput shard_with(int k, const std::string& from, const std::string& to) {
+  return shard_with(k, {{from, to}});
 }
 
 Summary merged(const std::vector<MergeInput>& inputs) {
@@ -206,17 +213,23 @@ TEST(Merge, KeepsTheFaultsOfEveryInput) {
   EXPECT_TRUE(locked_of(clean).measured.faults.empty());
 }
 
+// Two inputs whose counts each fit 64 bits, but not their sum: merging them wrote a negative
+// trial count (found by fuzz_summary_json).
+TEST(Merge, RefusesCountsWhoseSumDoesNotFit) {
+  MergeInput a = shard(1);
+  MergeInput b = shard(2);
+  for (MergeInput* input : {&a, &b}) {
+    for (CellResult& cell : input->summary.results) cell.plan.trials = INT64_MAX / 2 + 1;
+  }
+  EXPECT_EQ(refusal({a, b}),
+            "unsafe_counter/plain 2x100: the inputs' trials or reports add up to more than a "
+            "64-bit count holds");
+}
+
 TEST(Merge, RefusesInputsThatDoNotFit) {
   EXPECT_EQ(
-      refusal({shard(1), shard_with(2,
-                                    "\"iterations\": 100,\n      \"trials_requested\": 10,\n      "
-                                    "\"trials\": 10,\n      \"trial_ranges\": [{\"seed\": 5, "
-                                    "\"first\": 10, \"count\": 10}],\n      "
-                                    "\"expected_count\": 200",
-                                    "\"iterations\": 1000,\n      \"trials_requested\": 10,\n      "
-                                    "\"trials\": 10,\n      \"trial_ranges\": [{\"seed\": 5, "
-                                    "\"first\": 10, \"count\": 10}],\n      "
-                                    "\"expected_count\": 2000")}),
+      refusal({shard(1), shard_with(2, {{"\"iterations\": 100", "\"iterations\": 1000"},
+                                        {"\"expected_count\": 200", "\"expected_count\": 2000"}})}),
       "cells with different parameters: shard-1.json ran locked_counter/tsan with 2 threads x "
       "100 iterations, shard-2.json with 2 threads x 1000 iterations");
   EXPECT_EQ(
