@@ -87,5 +87,8 @@ inline constexpr int kStopSignal = SIGUSR1;
 
 // The runner's argument that no user types: it tells the program it is a runner, not a driver.
 inline constexpr std::string_view kRunnerCommand = "--lockstress-runner";
+// After it, alone: list the functions the runner calls in uninstrumented shared objects, one
+// "object<TAB>function" line each, and exit (lockstress_add_runner's build-time check).
+inline constexpr std::string_view kUninstrumentedImports = "--uninstrumented-imports";
 
 }  // namespace lockstress::protocol

@@ -9,5 +9,7 @@ inline constexpr int kExitFail = 1;
 inline constexpr int kExitUsage = 2;  // bad input: one line on stderr, nothing ran
 inline constexpr int kExitInconclusive = 3;
 inline constexpr int kExitError = 4;
+// The run finished, but an output (a file, or the summary on stdout) could not be written.
+inline constexpr int kExitOutput = 5;
 
 }  // namespace lockstress

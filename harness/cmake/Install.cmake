@@ -36,6 +36,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/lockstressConfigVersion.c
 install(FILES ${PROJECT_BINARY_DIR}/lockstressConfig.cmake
               ${PROJECT_BINARY_DIR}/lockstressConfigVersion.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LockstressRunner.cmake
+              ${CMAKE_CURRENT_LIST_DIR}/LockstressCheckImports.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LockstressVariants.cmake
               ${PROJECT_SOURCE_DIR}/sanitizers/Sanitizers.cmake

@@ -1,4 +1,5 @@
-# lockstress_add_runner(<name> SOURCES <src>... [LIBRARIES <lib>...] [VARIANTS <variant>...])
+# lockstress_add_runner(<name> SOURCES <src>... [LIBRARIES <lib>...] [VARIANTS <variant>...]
+#                       [ACKNOWLEDGE_UNINSTRUMENTED <library>...])
 #
 # Builds a program whose main() calls lockstress::main(argc, argv, cases) once as the driver and
 # once per variant as its runner:
@@ -13,13 +14,14 @@
 # and sanitizer, exactly like the C++ sources; the summary's build lines list their flags too.
 # A lock compiled in SOURCES, or in a header-only (INTERFACE) library, is compiled and instrumented
 # exactly like the built-in cases; a lock in a compiled library is not instrumented for TSan (see
-# the warning below).
+# the warnings below, which ACKNOWLEDGE_UNINSTRUMENTED silences for the libraries it names: targets,
+# or file names without their ".so..." ending, such as libabsl_synchronization, or with a final *).
 # Each case and variant of such a program can also be a CTest test: see LockstressCellTests.cmake.
 include(${CMAKE_CURRENT_LIST_DIR}/LockstressVariants.cmake)
 include(${CMAKE_CURRENT_LIST_DIR}/LockstressCellTests.cmake)
 
 function(lockstress_add_runner name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES;VARIANTS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;LIBRARIES;VARIANTS;ACKNOWLEDGE_UNINSTRUMENTED")
   if(NOT arg_SOURCES)
     message(FATAL_ERROR "lockstress_add_runner(${name}): SOURCES is required")
   endif()
@@ -35,7 +37,8 @@ function(lockstress_add_runner name)
     endif()
   endforeach()
   _lockstress_check_c_sources(${name} has_c ${arg_SOURCES})
-  _lockstress_warn_uninstrumented(${name} ${arg_LIBRARIES})
+  _lockstress_warn_uninstrumented(${name} acknowledged LIBRARIES ${arg_LIBRARIES}
+                                  ACKNOWLEDGE ${arg_ACKNOWLEDGE_UNINSTRUMENTED})
 
   add_executable(${name} ${arg_SOURCES})
   target_link_libraries(${name} PRIVATE lockstress::driver ${arg_LIBRARIES})
@@ -55,6 +58,9 @@ function(lockstress_add_runner name)
     endif()
     if(sanitizer)
       lockstress_sanitize(${name}-${variant} ${sanitizer})
+    endif()
+    if(sanitizer STREQUAL "thread")
+      _lockstress_check_imports(${name} ${variant} "${acknowledged}")
     endif()
     # The driver is useless without its runners: building it builds them.
     add_dependencies(${name} ${name}-${variant})
@@ -92,26 +98,73 @@ endfunction()
 
 # TSan sees only the synchronisation it instruments (or intercepts, like pthread's). A lock whose
 # atomics are compiled into a library built without -fsanitize=thread is invisible to it, and the
-# counter it guards then looks unsynchronised: a false data-race report on a correct lock.
-function(_lockstress_warn_uninstrumented name)
-  foreach(library IN LISTS ARGN)
-    if(NOT TARGET ${library})
-      continue()
-    endif()
-    get_target_property(aliased ${library} ALIASED_TARGET)
-    set(target ${library})
-    if(aliased)
-      set(target ${aliased})
-    endif()
-    get_target_property(type ${target} TYPE)
-    if(type MATCHES "^(STATIC|SHARED|MODULE|OBJECT)_LIBRARY$")
-      message(WARNING
-        "lockstress_add_runner(${name}): ${library} is a compiled library, so ${name}-tsan runs "
-        "its code uninstrumented: if a lock synchronises with atomics compiled there, TSan cannot "
-        "see them and reports the counter it guards as a data race. List the lock's sources in "
-        "SOURCES, or make the library header-only (INTERFACE).")
+# counter it guards then looks unsynchronised: a false data-race report on a correct lock. (The
+# runners' sync probe finds such a lock at run time and says so in its cells; these warnings say
+# it before anything runs.) Two checks, each silent for what ACKNOWLEDGE_UNINSTRUMENTED names:
+#   configure time: a library target of this project that LIBRARIES links compiled (not
+#     INTERFACE) without -fsanitize=thread. Imported libraries are not judged here: a package's
+#     compiled library may hold nothing the runner calls (oneTBB's spin locks are headers).
+#   build time: the functions each TSan runner calls in uninstrumented shared objects (the runner
+#     lists them itself: LockstressCheckImports.cmake), by library.
+# <acknowledged> = the acknowledged libraries as file-name stems ("libabsl_synchronization") or
+# generator expressions giving a target's file name.
+function(_lockstress_warn_uninstrumented name acknowledged)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "LIBRARIES;ACKNOWLEDGE")
+  set(stems "")
+  foreach(entry IN LISTS arg_ACKNOWLEDGE)
+    if(TARGET ${entry})
+      _lockstress_real_target(target ${entry})
+      get_target_property(type ${target} TYPE)
+      if(type MATCHES "^(STATIC|SHARED|MODULE)_LIBRARY$")
+        list(APPEND stems "$<TARGET_FILE_NAME:${target}>")
+      endif()
+    else()
+      list(APPEND stems ${entry})
     endif()
   endforeach()
+  set(${acknowledged} "${stems}" PARENT_SCOPE)
+  foreach(library IN LISTS arg_LIBRARIES)
+    if(NOT TARGET ${library} OR library IN_LIST arg_ACKNOWLEDGE)
+      continue()
+    endif()
+    _lockstress_real_target(target ${library})
+    get_target_property(type ${target} TYPE)
+    get_target_property(imported ${target} IMPORTED)
+    get_target_property(options ${target} COMPILE_OPTIONS)
+    if(NOT imported AND type MATCHES "^(STATIC|SHARED|MODULE|OBJECT)_LIBRARY$" AND
+       NOT "${options}" MATCHES "-fsanitize=thread")
+      message(WARNING
+        "lockstress_add_runner(${name}): ${library} is compiled without -fsanitize=thread, so "
+        "${name}-tsan runs its code uninstrumented: if a lock synchronises there, TSan cannot see "
+        "it, and its cells say so instead of judging it. List the lock's sources in SOURCES, make "
+        "the library header-only (INTERFACE), or say you know: ACKNOWLEDGE_UNINSTRUMENTED "
+        "${library}.")
+    endif()
+  endforeach()
+endfunction()
+
+function(_lockstress_real_target out library)
+  get_target_property(aliased ${library} ALIASED_TARGET)
+  if(aliased)
+    set(${out} ${aliased} PARENT_SCOPE)
+  else()
+    set(${out} ${library} PARENT_SCOPE)
+  endif()
+endfunction()
+
+set(_lockstress_check_imports ${CMAKE_CURRENT_LIST_DIR}/LockstressCheckImports.cmake)
+
+# After each TSan runner is linked, the build-time check above. Not when cross-compiling without
+# an emulator to run the runner.
+function(_lockstress_check_imports name variant acknowledged)
+  if(CMAKE_CROSSCOMPILING AND NOT CMAKE_CROSSCOMPILING_EMULATOR)
+    return()
+  endif()
+  add_custom_command(TARGET ${name}-${variant} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} "-DRUNNER=$<TARGET_FILE:${name}-${variant}>"
+            "-DEMULATOR=${CMAKE_CROSSCOMPILING_EMULATOR}" "-DNAME=${name}"
+            "-DACKNOWLEDGED=${acknowledged}" -P ${_lockstress_check_imports}
+    VERBATIM)
 endfunction()
 
 # The TSan runtime the compiler links, for the summary's platform fingerprint.

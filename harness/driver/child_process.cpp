@@ -142,15 +142,15 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
     posix_spawn_file_actions_adddup2(&actions, progress.write_end, kProgressFd);
 
   // Its own process group: killing it takes its helpers (llvm-symbolizer) too, and a Ctrl-C at
-  // the terminal reaches only us, who decide what to keep. Signals we catch return to default.
+  // the terminal reaches only us, who decide what to keep. Every signal returns to its default:
+  // the ones we ignore (SIGPIPE, SIGXFSZ) would stay ignored through exec.
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   posix_spawnattr_setpgroup(&attributes, 0);
   sigset_t defaults;
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
-  sigaddset(&defaults, SIGTERM);
-  sigaddset(&defaults, SIGPIPE);
+  sigfillset(&defaults);
+  sigdelset(&defaults, SIGKILL);
+  sigdelset(&defaults, SIGSTOP);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
   sigset_t none;
   sigemptyset(&none);

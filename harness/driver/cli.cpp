@@ -45,7 +45,10 @@ Exit codes:
   3  inconclusive: nothing failed, but the race control unsafe_counter was not
      detected in some variant, so clean results there prove nothing
   4  a cell could not run (runner missing or failed, sanitizer runtime error)
-  130, 143  interrupted by SIGINT, SIGTERM: every output written, marked incomplete
+  5  an output (a file, or the summary on stdout) could not be written
+  128+N     interrupted by signal N: 129 SIGHUP, 130 SIGINT, 138 SIGUSR1,
+            140 SIGUSR2, 142 SIGALRM, 143 SIGTERM, 152 SIGXCPU; every output
+            written, marked incomplete (SIGQUIT or SIGKILL: stop at once, nothing written)
 )";
 
 // Inside this file a bad argument is thrown as an Error, and parse_command_line returns it.
@@ -70,23 +73,27 @@ std::vector<Int> parse_numbers(std::string_view option, const std::vector<std::s
 void add_output_options(po::options_description& options) {
   // clang-format off
   options.add_options()
-    ("json", po::value<std::string>()->default_value(""),
+    ("json", po::value<std::string>(),
      "write the summary as JSON (lockstress.summary/1) to this path. Default: none")
-    ("markdown", po::value<std::string>()->default_value(""),
+    ("markdown", po::value<std::string>(),
      "write a Markdown summary (for $GITHUB_STEP_SUMMARY or a review comment). Default: none")
-    ("junit", po::value<std::string>()->default_value(""),
+    ("junit", po::value<std::string>(),
      "write JUnit XML, a test case per cell. Default: none")
-    ("sarif", po::value<std::string>()->default_value(""),
+    ("sarif", po::value<std::string>(),
      "write SARIF 2.1.0, a result per unique sanitizer report (code scanning). Default: none")
-    ("html", po::value<std::string>()->default_value(""),
+    ("html", po::value<std::string>(),
      "write a self-contained HTML report with plots. Default: none");
   // clang-format on
 }
 
 OutputPaths output_paths(const po::variables_map& vm) {
-  return {vm["json"].as<std::string>(), vm["markdown"].as<std::string>(),
-          vm["junit"].as<std::string>(), vm["sarif"].as<std::string>(),
-          vm["html"].as<std::string>()};
+  auto path = [&](const char* option) {
+    if (!vm.count(option)) return std::string();
+    const std::string& value = vm[option].as<std::string>();
+    if (value.empty()) throw Error{"--" + std::string(option) + ": empty file name"};
+    return value;
+  };
+  return {path("json"), path("markdown"), path("junit"), path("sarif"), path("html")};
 }
 
 // "K/N", 1 <= K <= N.
@@ -169,11 +176,12 @@ std::string help_text(const po::options_description& description, const std::str
 
 // Every planned cell's expected count, threads x iterations, must fit the 64-bit counter.
 void check_trial_sizes(const RunOptions& options, const Program& program) {
-  for (const CellPlan& cell : plan_cells(program, options)) {
+  for (const PlannedCell& planned : plan_cells(program, options)) {
+    const CellPlan& cell = planned.plan;
     std::int64_t increments = 0;
     if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
       throw Error{std::to_string(cell.threads) + " threads x --iterations " +
-                  std::to_string(cell.iterations) + " (" + cell.test_case->name +
+                  std::to_string(cell.iterations) + " (" + cell.case_name +
                   ") is more increments per trial than a 64-bit count holds"};
     }
   }

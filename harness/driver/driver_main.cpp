@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <sstream>
 
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
@@ -25,6 +26,7 @@
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
 #include "harness/summary/context.hpp"
+#include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
 #include "harness/with_control.hpp"
 #include "lockstress/lockstress.hpp"
@@ -45,11 +47,38 @@ std::string absolute_directory(const std::string& path) {
   return out;
 }
 
+// $LOCKSTRESS_EMULATOR split into words, its program looked up in PATH (the runner is started
+// with posix_spawn, which does not search): how a cross build's tests start arm64 runners under
+// qemu-user, which cannot execute them itself without binfmt_misc.
+std::vector<std::string> emulator_command() {
+  std::vector<std::string> words;
+  const char* text = std::getenv("LOCKSTRESS_EMULATOR");
+  std::istringstream in(text ? text : "");
+  for (std::string word; in >> word;) words.push_back(word);
+  if (words.empty() || words[0].find('/') != std::string::npos) return words;
+  std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
+  for (std::string dir; std::getline(path, dir, ':');) {
+    const std::filesystem::path candidate = std::filesystem::path(dir) / words[0];
+    if (access(candidate.c_str(), X_OK) == 0) {
+      words[0] = candidate.string();
+      break;
+    }
+  }
+  return words;
+}
+
 int run(const RunOptions& options, const Program& program, const ProgramBuild& build,
         const std::vector<std::string>& args) {
-  if (Result<void> writable = check_outputs(options.outputs); !writable) {
-    return print_error(writable.error());
+  // Before any output is opened: a signal from now on ends the run with its outputs written.
+  catch_interrupts();
+  const std::string self = driver_path(args[0]);
+  std::vector<InputFile> inputs{{"lockstress itself", self}};
+  for (const Variant& variant : program.variants) {
+    inputs.push_back({"the runner", runner_path(self, variant)});
   }
+  if (!options.suppressions.empty()) inputs.push_back({"--suppressions", options.suppressions});
+  Result<OpenOutputs> outputs = open_outputs(options.outputs, inputs);
+  if (!outputs) return print_error(outputs.error());
   std::vector<std::string> tsan_env;
   if (!options.suppressions.empty()) {
     if (Result<void> readable = check_suppressions_file(options.suppressions); !readable) {
@@ -73,11 +102,10 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
+  settings.emulator = emulator_command();
   settings.tsan_env = tsan_env;
-  catch_interrupts();
   settings.stop_fd = interrupt_fd();
   settings.on_runner_start = set_running_runner;
-  const std::string self = driver_path(args[0]);
 
   Summary summary;
   summary.context = gather_context(args, seed);
@@ -87,6 +115,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
   summary.context.start_line = to_string(options.start);
   summary.context.perturb = to_string(options.perturb);
+  summary.context.stopping = options.stopping;
   summary.context.stopping_rule = rule_text(options.stopping);
   summary.context.stopping_note = interval_note(options.stopping);
   summary.context.source_root = settings.source_root;
@@ -96,9 +125,9 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.branch = source_control.branch;
   summary.context.repository_root = source_control.root;
   LoadSampler load(summary.context.cpus);
-  const std::vector<CellPlan> plans = plan_cells(program, options);
+  const std::vector<PlannedCell> plans = plan_cells(program, options);
   std::int64_t total_trials = 0;
-  for (const CellPlan& plan : plans) total_trials += plan.trials;
+  for (const PlannedCell& planned : plans) total_trials += planned.plan.trials;
   Progress progress(std::cerr,
                     progress_mode(options.quiet, options.progress, isatty(STDERR_FILENO)),
                     total_trials);
@@ -109,7 +138,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   }
   const auto started = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < plans.size(); ++i) {
-    const CellPlan& plan = plans[i];
+    const CellPlan& plan = plans[i].plan;
     if (interrupt_signal() != 0) break;
     settings.runner_path = runner_path(self, plan.variant);
     if (options.stopping.duration_seconds) {
@@ -120,13 +149,13 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
       settings.time_limit_seconds = std::max(0.0, *options.stopping.duration_seconds - spent) /
                                     static_cast<double>(plans.size() - i);
     }
-    progress.start_cell(plan.test_case->name + "/" + plan.variant.name, uncapped ? 0 : plan.trials);
+    progress.start_cell(cell_label(plan), uncapped ? 0 : plan.trials);
     settings.on_trial = [&](const TrialEvent& trial) {
-      progress.trial_done(trial.count != plan.threads * plan.iterations);
+      progress.trial_done(trial.count != plan.expected_count());
       load.sample();
     };
     load.sample();
-    summary.results.push_back(run_cell(plan, settings));
+    summary.results.push_back({plan, run_cell(plans[i], settings), {}});
     load.sample();
     set_running_runner(0);
     progress.end_cell();
@@ -137,15 +166,9 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.complete = summary.interrupted_by == 0;
   grade_all(summary.results);
 
-  // The same outputs however the run ended. Files first: a closed stdout (`| head`) can end us
-  // with SIGPIPE in the middle of the console summary.
-  bool written = true;
-  for (const Error& problem : write_outputs(summary, options.outputs)) {
-    print_error(problem);
-    written = false;
-  }
-  if (!options.quiet) write_console(summary, std::cout);
-  return written || !summary.complete ? exit_code(summary) : kExitError;
+  // The same outputs however the run ended.
+  deliver(summary, *outputs, options.quiet ? nullptr : &std::cout);
+  return exit_code(summary);
 }
 
 template <class... F>
@@ -158,6 +181,7 @@ Overloaded(F...) -> Overloaded<F...>;
 }  // namespace
 
 int main(int argc, char** argv, std::vector<Case> cases) {
+  reserve_standard_streams();
   const std::vector<std::string> args(argv, argv + argc);
   const Result<ProgramBuild> build = program_build();
   if (!build) return print_error(build.error(), kExitError);

@@ -12,16 +12,17 @@
 namespace lockstress {
 
 int merge_command(const MergeCommand& command, const std::vector<std::string>& args) {
-  if (Result<void> writable = check_outputs(command.outputs); !writable) {
-    return print_error(writable.error());
-  }
-  std::vector<MergeInput> inputs;
+  std::vector<InputFile> inputs;
+  for (const std::string& path : command.inputs) inputs.push_back({"the input", path});
+  Result<OpenOutputs> outputs = open_outputs(command.outputs, inputs);
+  if (!outputs) return print_error(outputs.error());
+  std::vector<MergeInput> read;
   for (const std::string& path : command.inputs) {
     Result<Summary> summary = read_summary_file(path);
     if (!summary) return print_error(summary.error());
-    inputs.push_back({path, std::move(*summary)});
+    read.push_back({path, std::move(*summary)});
   }
-  Result<Summary> merged = merge_summaries(inputs);
+  Result<Summary> merged = merge_summaries(read);
   if (!merged) return print_error({"cannot merge: " + merged.error().message});
 
   merged->context.command = shell_join(args);
@@ -29,13 +30,8 @@ int merge_command(const MergeCommand& command, const std::vector<std::string>& a
   if (merged->context.rerun_command.empty())
     merged->context.rerun_command = merged->context.command;
 
-  if (!command.quiet) write_console(*merged, std::cout);
-  bool written = true;
-  for (const Error& problem : write_outputs(*merged, command.outputs)) {
-    print_error(problem);
-    written = false;
-  }
-  return written ? exit_code(*merged) : kExitError;
+  deliver(*merged, *outputs, command.quiet ? nullptr : &std::cout);
+  return exit_code(*merged);
 }
 
 }  // namespace lockstress

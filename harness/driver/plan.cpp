@@ -46,7 +46,7 @@ std::int64_t planned_trials(const Case& c, const RunOptions& options) {
   return c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials;
 }
 
-std::vector<CellPlan> plan_cells(const Program& program, const RunOptions& options) {
+std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& options) {
   const std::vector<Variant>& variants =
       options.variants.empty() ? program.variants : options.variants;
 
@@ -60,14 +60,16 @@ std::vector<CellPlan> plan_cells(const Program& program, const RunOptions& optio
     }
   }
 
-  std::vector<CellPlan> cells;
+  std::vector<PlannedCell> cells;
   auto add_cells = [&](const Case& c, const std::vector<Point>& points) {
     // A shard runs its slice of each cell's trials (shard.hpp), whatever the case's own count.
     const TrialSlice slice =
         shard_slice(planned_trials(c, options), options.shard.value_or(Shard{}));
     for (const auto& [threads, iterations] : points) {
       for (const Variant& variant : variants) {
-        cells.push_back(CellPlan{&c, variant, threads, iterations, slice.first, slice.count});
+        cells.push_back({CellPlan{c.name, c.description, c.expect, variant, threads, iterations,
+                                  slice.count, options.pin},
+                         slice.first});
       }
     }
   };

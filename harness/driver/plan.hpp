@@ -5,17 +5,15 @@
 
 #include "harness/driver/program.hpp"
 #include "harness/driver/run_options.hpp"
+#include "harness/summary/cell_plan.hpp"
 
 namespace lockstress {
 
-// One runner process's worth of work: one case in one variant with one set of parameters.
-struct CellPlan {
-  const Case* test_case = nullptr;
-  Variant variant;
-  int threads = 0;
-  std::int64_t iterations = 0;
+// One runner process's worth of work: one case in one variant with one set of parameters (the
+// summary's CellPlan), and where its trials start.
+struct PlannedCell {
+  CellPlan plan;
   std::int64_t first_trial = 0;  // the index of the first trial: a shard's slice starts here
-  std::int64_t trials = 0;
 };
 
 // The cells of a run, case by case (the control first), each case at each of its (threads,
@@ -23,7 +21,7 @@ struct CellPlan {
 // the summary shows the detectors side by side. The control always runs: at every other case's
 // points, and at its own when named or alone. Options must already be validated (parse_command_line
 // does).
-std::vector<CellPlan> plan_cells(const Program& program, const RunOptions& options);
+std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& options);
 
 // The trials `c` runs in all (a shard runs its slice of them): --trials, else kMaxTrials under
 // --duration, else the case's own default, else kDefaultTrials.

@@ -23,21 +23,21 @@ using Clock = Watchdog::Clock;
 
 // The runner for trials [first_trial, the end of the plan's trials), starting none after
 // `time_left` when set (the rest of this cell's share of --duration).
-std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettings& settings,
+std::vector<std::string> runner_arguments(const PlannedCell& cell, const CellSettings& settings,
                                           std::int64_t first_trial,
                                           std::optional<Clock::duration> time_left) {
   std::vector<std::string> args{settings.runner_path,
                                 std::string(protocol::kRunnerCommand),
                                 "--case",
-                                plan.test_case->name,
+                                cell.plan.case_name,
                                 "--threads",
-                                std::to_string(plan.threads),
+                                std::to_string(cell.plan.threads),
                                 "--iterations",
-                                std::to_string(plan.iterations),
+                                std::to_string(cell.plan.iterations),
                                 "--first-trial",
                                 std::to_string(first_trial),
                                 "--trials",
-                                std::to_string(plan.first_trial + plan.trials - first_trial),
+                                std::to_string(cell.first_trial + cell.plan.trials - first_trial),
                                 "--seed",
                                 std::to_string(settings.seed),
                                 "--pin",
@@ -48,10 +48,11 @@ std::vector<std::string> runner_arguments(const CellPlan& plan, const CellSettin
                                 std::string(to_string(settings.perturb)),
                                 "--progress-fd",
                                 std::to_string(kProgressFd)};
-  if (const std::int64_t stagger = plan.variant.info().start_stagger_ns; stagger > 0) {
+  args.insert(args.begin(), settings.emulator.begin(), settings.emulator.end());
+  if (const std::int64_t stagger = cell.plan.variant.info().start_stagger_ns; stagger > 0) {
     args.insert(args.end(), {"--start-stagger-ns", std::to_string(stagger)});
   }
-  if (plan.variant.info().probes_sync) args.insert(args.end(), {"--probe-sync", "1"});
+  if (cell.plan.variant.info().probes_sync) args.insert(args.end(), {"--probe-sync", "1"});
   if (time_left) {
     // In whole milliseconds, at least one: a runner always runs its first trial.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*time_left).count();
@@ -76,28 +77,23 @@ void add_trial_index(std::vector<TrialRange>& ranges, std::uint64_t seed, std::i
   }
 }
 
-CellResult describe_plan(const CellPlan& plan) {
-  CellResult cell;
-  cell.case_name = plan.test_case->name;
-  cell.description = plan.test_case->description;
-  cell.expect = plan.test_case->expect;
-  cell.variant = plan.variant;
-  cell.threads = plan.threads;
-  cell.iterations = plan.iterations;
-  cell.trials_requested = plan.trials;
-  cell.expected_count = plan.threads * plan.iterations;
-  return cell;
-}
-
 }  // namespace
 
 std::string runner_path(const std::string& driver_path, const Variant& variant) {
   return driver_path + "-" + variant.name;
 }
 
-CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
-  CellResult cell = describe_plan(plan);
-  CellTally tally(cell.expected_count, settings.source_root);
+Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
+  const CellPlan& plan = cell.plan;
+  const DetectorInfo& detector = plan.variant.info();
+  CellTally tally(plan.expected_count(), settings.source_root);
+  // What the runners tell beyond the tally's counts.
+  std::vector<TrialRange> trial_ranges;
+  std::vector<int> worker_cpus;
+  double wall_seconds = 0;
+  std::optional<std::string> error;
+  std::vector<TrialFault> faults;
+  std::optional<SyncProbe> sync;  // the first runner's probe stands for the cell
   Watchdog watchdog(settings.timeout);
   std::optional<Clock::time_point> time_up;
   if (settings.time_limit_seconds) {
@@ -107,10 +103,10 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
   // Set once the stopping rule is met: the runner is asked to stop after its current trial, and
   // trials it reports after this one are not counted, so that the rule chose the count.
   std::optional<StopReason> stopped;
-  const std::int64_t end = plan.first_trial + plan.trials;
-  std::int64_t next = plan.first_trial;  // the first trial the next runner runs
+  const std::int64_t end = cell.first_trial + plan.trials;
+  std::int64_t next = cell.first_trial;  // the first trial the next runner runs
   while (next < end) {
-    if (time_up && next > plan.first_trial && Clock::now() >= *time_up) {
+    if (time_up && next > cell.first_trial && Clock::now() >= *time_up) {
       stopped = StopReason::duration;  // after a fault, with no time left to restart
       break;
     }
@@ -119,13 +115,13 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
         [&](TrialEvent trial) {
           watchdog.progress(Clock::now());
           if (stopped) return;
-          add_trial_index(cell.trial_ranges, settings.seed, trial.index);
+          add_trial_index(trial_ranges, settings.seed, trial.index);
           tally.add_trial(trial);
           if (settings.on_trial) settings.on_trial(trial);
-          stopped = should_stop(settings.stopping, tally, cell.expect, cell.variant.info());
+          stopped = should_stop(settings.stopping, tally, plan.expect, detector);
           if (stopped && runner > 0) ::kill(runner, protocol::kStopSignal);
         },
-        next, cell.expected_count);
+        next, plan.expected_count());
     ChildWatch watch;
     watch.on_output = [&](std::string_view bytes) { stream.feed(bytes); };
     watch.on_progress = [&] { watchdog.progress(Clock::now()); };
@@ -140,25 +136,22 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
     watch.stop_fd = settings.stop_fd;
     std::optional<Clock::duration> time_left;
     if (time_up) time_left = *time_up - Clock::now();
-    ChildSpec spec{runner_arguments(plan, settings, next, time_left), {}, true};
-    if (plan.variant.info().takes_tsan_options) spec.env = settings.tsan_env;
+    ChildSpec spec{runner_arguments(cell, settings, next, time_left), {}, true};
+    if (detector.takes_tsan_options) spec.env = settings.tsan_env;
 
     watchdog.start(Clock::now());
     const ChildOutcome outcome = run_child(spec, watch);
     runner = 0;  // reaped: the pid may name another process now
     stream.finish();
     const auto limit = watchdog.limit();
-    cell.wall_seconds += outcome.wall_seconds;
-    if (cell.worker_cpus.empty()) {
-      cell.pin = stream.pin();
-      cell.worker_cpus = stream.worker_cpus();
-    }
-    if (!cell.sync && stream.sync_probe()) cell.sync = stream.sync_probe();
+    wall_seconds += outcome.wall_seconds;
+    if (worker_cpus.empty()) worker_cpus = stream.worker_cpus();
+    if (!sync) sync = stream.sync_probe();
     tally.add_reports_outside_trials(stream.reports_outside_trials());
     const std::int64_t unfinished = next + stream.trials_seen();
     tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);
 
-    const RunnerEnd runner_end = judge_runner(outcome, stream, plan.variant.info(), end - next);
+    const RunnerEnd runner_end = judge_runner(outcome, stream, detector, end - next);
     if (runner_end.kind == RunnerEnd::Kind::finished) {
       // A runner ends early of its own accord only when asked to stop, or out of time.
       if (!stopped && unfinished < end) stopped = StopReason::duration;
@@ -166,11 +159,11 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
     }
     if (runner_end.kind == RunnerEnd::Kind::stopped) break;
     if (runner_end.kind == RunnerEnd::Kind::broken) {
-      cell.error = runner_end.cause;
+      error = runner_end.cause;
       break;
     }
     const bool hung = runner_end.kind == RunnerEnd::Kind::hung;
-    cell.faults.push_back(
+    faults.push_back(
         TrialFault{hung ? TrialFault::Kind::hung : TrialFault::Kind::crashed, unfinished,
                    trial_seed(settings.seed, unfinished),
                    hung ? "no progress for " + seconds_text(limit) + " (the watchdog limit)"
@@ -178,13 +171,19 @@ CellResult run_cell(const CellPlan& plan, const CellSettings& settings) {
                    last_lines(stream, 8, "\n")});
     next = unfinished + 1;
     // A fault after the stopping rule was met ends the cell: the rule already chose its trials.
-    if (stopped || static_cast<std::int64_t>(cell.faults.size()) >= settings.max_faults) break;
+    if (stopped || static_cast<std::int64_t>(faults.size()) >= settings.max_faults) break;
   }
-  tally.fill(cell);
-  if (stopped) cell.stopped_by = *stopped;
-  cell.interval_alpha = interval_alpha(settings.stopping, cell.trials);
-  set_intervals(cell);
-  return cell;
+  Measurement measured = tally.measurement();
+  measured.trial_ranges = std::move(trial_ranges);
+  measured.worker_cpus = std::move(worker_cpus);
+  measured.wall_seconds = wall_seconds;
+  measured.error = std::move(error);
+  measured.faults = std::move(faults);
+  measured.sync = std::move(sync);
+  if (stopped) measured.stopped_by = *stopped;
+  measured.interval_alpha = interval_alpha(settings.stopping, measured.trials);
+  set_intervals(measured, detector);
+  return measured;
 }
 
 }  // namespace lockstress

@@ -10,7 +10,7 @@
 #include "harness/driver/plan.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/perturb.hpp"
-#include "harness/pin.hpp"
+#include "harness/protocol/pin.hpp"
 #include "harness/start_line.hpp"
 #include "harness/stats/stopping_rule.hpp"
 #include "harness/summary/summary.hpp"
@@ -19,6 +19,9 @@ namespace lockstress {
 
 struct CellSettings {
   std::string runner_path;  // this variant's runner executable
+  // A command the runner is started through, when it cannot be executed directly: the emulator
+  // of a cross build ($LOCKSTRESS_EMULATOR, "setarch -R qemu-aarch64"); empty: none.
+  std::vector<std::string> emulator;
   std::uint64_t seed = 0;
   std::string source_root;
   Pin pin = Pin::spread;
@@ -34,14 +37,15 @@ struct CellSettings {
   std::function<void(const TrialEvent&)> on_trial;  // each counted trial as it arrives; or empty
 };
 
-// Runs one cell in its variant's runner and returns its measured, not yet graded, result.
+// Runs one cell in its variant's runner and returns what it measured (grading comes after every
+// cell ran: each is graded against the control of its variant).
 // A trial that hangs or crashes is recorded as a fault and the runner restarts at the next trial,
 // until settings.max_faults faults. A runner that cannot start, breaks the protocol, or exits
-// early gives a result with `error` set. Either way every trial reported is kept. When stop_fd
+// early gives a measurement with `error` set. Either way every trial reported is kept. When stop_fd
 // becomes readable, the runner is killed and the trials done so far are returned.
 // When the stopping rule is met, the runner is asked to stop (protocol::kStopSignal); trials it
 // finishes after that are not counted, so that the cell's trial count is the one the rule chose.
-CellResult run_cell(const CellPlan& plan, const CellSettings& settings);
+Measurement run_cell(const PlannedCell& cell, const CellSettings& settings);
 
 // The runner executable of `variant` beside the driver: "<driver>-plain", "<driver>-tsan".
 std::string runner_path(const std::string& driver_path, const Variant& variant);

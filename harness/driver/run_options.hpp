@@ -7,7 +7,7 @@
 
 #include "harness/driver/shard.hpp"
 #include "harness/perturb.hpp"
-#include "harness/pin.hpp"
+#include "harness/protocol/pin.hpp"
 #include "harness/protocol/variant.hpp"
 #include "harness/start_line.hpp"
 #include "harness/stats/stopping_rule.hpp"

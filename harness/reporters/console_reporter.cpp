@@ -6,6 +6,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
+#include "harness/summary/grade_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -16,20 +17,22 @@ std::string fixed(double value, int digits) {
   return out.str();
 }
 
-std::string cell_name(const CellResult& cell) { return cell.case_name + "/" + cell.variant.name; }
+std::string cell_name(const CellResult& cell) {
+  return cell.plan.case_name + "/" + cell.plan.variant.name;
+}
 
 // The median trial's max/min acquisitions, flagged: "1.02", "5.37 unfair", "inf starving".
 std::string fairness_text(const CellResult& cell) {
-  if (!cell.fairness || cell.fairness->trials == 0) return "-";
-  const Fairness& f = *cell.fairness;
+  if (!cell.measured.fairness || cell.measured.fairness->trials == 0) return "-";
+  const Fairness& f = *cell.measured.fairness;
   return format_ratio(f.median_ratio) + (f.starving() ? " starving" : f.unfair() ? " unfair" : "");
 }
 
 // Trials in which two or more workers ran at once: "200/200"; "-" where not measured.
 std::string overlap_text(const CellResult& cell) {
-  if (!cell.overlap.measured()) return "-";
-  return std::to_string(cell.overlap.trials_with_overlap) + "/" +
-         std::to_string(cell.overlap.measured_trials);
+  if (!cell.measured.overlap.measured()) return "-";
+  return std::to_string(cell.measured.overlap.trials_with_overlap) + "/" +
+         std::to_string(cell.measured.overlap.measured_trials);
 }
 
 // The rest of the platform fingerprint, where known: what a lock's behaviour can depend on.
@@ -71,9 +74,10 @@ void write_placement_note(const Summary& summary, std::ostream& out) {
   bool compact = false;
   int refused = 0;
   for (const CellResult& cell : summary.results) {
-    compact = compact || cell.pin == "compact";
-    if (!cell.pin.empty() && cell.pin != "none") {
-      refused += static_cast<int>(std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1));
+    compact = compact || cell.plan.pin == Pin::compact;
+    if (cell.plan.pin != Pin::none) {
+      refused += static_cast<int>(
+          std::count(cell.measured.worker_cpus.begin(), cell.measured.worker_cpus.end(), -1));
     }
   }
   const int per_core = summary.context.threads_per_core;
@@ -91,20 +95,22 @@ void write_placement_note(const Summary& summary, std::ostream& out) {
 }
 
 std::vector<std::string> row(const CellResult& cell) {
-  const bool tsan = cell.variant.info().reads_reports;
-  return {
-      cell.case_name,
-      cell.variant.name,
-      std::to_string(cell.threads) + "x" + std::to_string(cell.iterations),
-      std::to_string(cell.trials),
-      std::to_string(cell.failures.events),
-      format_rate(cell.failures),
-      fixed(cell.lost_updates.mean, 1) + " / " + std::to_string(cell.lost_updates.max),
-      tsan ? std::to_string(cell.report_trials.events) + "/" + std::to_string(cell.trials) : "-",
-      tsan ? std::to_string(cell.unique_reports.size()) : "-",
-      fairness_text(cell),
-      overlap_text(cell),
-      std::string(to_string(cell.verdict))};
+  const bool tsan = cell.plan.variant.info().reads_reports;
+  return {cell.plan.case_name,
+          cell.plan.variant.name,
+          std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations),
+          std::to_string(cell.measured.trials),
+          std::to_string(cell.measured.failures.events),
+          format_rate(cell.measured.failures),
+          fixed(cell.measured.lost_updates.mean, 1) + " / " +
+              std::to_string(cell.measured.lost_updates.max),
+          tsan ? std::to_string(cell.measured.report_trials.events) + "/" +
+                     std::to_string(cell.measured.trials)
+               : "-",
+          tsan ? std::to_string(cell.measured.unique_reports.size()) : "-",
+          fairness_text(cell),
+          overlap_text(cell),
+          std::string(to_string(cell.grade.verdict))};
 }
 
 // Only what differs from a plain fixed run, so that the usual summary stays as it was.
@@ -116,9 +122,9 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
   if (!ran_stopping_rule(c)) return;
   out << "\nStopping: " << c.stopping_rule << ".\n  " << c.stopping_note << '\n';
   for (const CellResult& cell : summary.results) {
-    out << "  " << cell_name(cell) << ": " << cell.trials
-        << (cell.trials == 1 ? " trial" : " trials") << ", stopped by "
-        << to_string(cell.stopped_by) << '\n';
+    out << "  " << cell_name(cell) << ": " << cell.measured.trials
+        << (cell.measured.trials == 1 ? " trial" : " trials") << ", stopped by "
+        << to_string(cell.measured.stopped_by) << '\n';
   }
 }
 
@@ -129,6 +135,7 @@ void write_console(const Summary& summary, std::ostream& out) {
   out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
       << c.cpu_model << "), " << c.arch << ", " << c.os << ", " << c.compiler << '\n';
   write_fingerprint(c, out);
+  if (!c.emulation.empty()) out << "  EMULATED: " << c.emulation << '\n';
   if (const std::string load = format_load(c.load); !load.empty()) out << "  " << load << '\n';
   if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
     out << "  WARNING: " << warning << '\n';
@@ -154,20 +161,20 @@ void write_console(const Summary& summary, std::ostream& out) {
 
   out << "\nWhy:\n";
   for (const CellResult& cell : summary.results) {
-    out << "  " << cell_name(cell) << ": " << to_string(cell.verdict) << '\n';
-    for (const std::string& reason : cell.reasons) out << "      " << reason << '\n';
+    out << "  " << cell_name(cell) << ": " << to_string(cell.grade.verdict) << '\n';
+    for (const std::string& reason : reasons(cell)) out << "      " << reason << '\n';
   }
 
   bool any_reports = false;
   for (const CellResult& cell : summary.results) {
-    for (const UniqueReport& report : cell.unique_reports) {
+    for (const UniqueReport& report : cell.measured.unique_reports) {
       if (!any_reports)
         out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
       any_reports = true;
       out << "  " << cell_name(cell) << ": " << report.kind << " at "
           << describe_locations(report.locations) << "\n      in "
           << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
-                                     : format_count(report.trials, cell.trials))
+                                     : format_count(report.trials, cell.measured.trials))
           << ", printed " << report.occurrences
           << (report.occurrences == 1 ? " time\n" : " times\n");
     }

@@ -24,48 +24,49 @@ std::string expects(const Expect& expect) {
   return "race: " + detector_names(expect.caught_by);
 }
 
-// What a failed trial of the cell showed, in two words.
-std::string failure_kind(const CellResult& cell) {
-  if (cell.torn_trials == 0) return "lost updates";
-  if (cell.torn_trials == cell.failures.events) return "torn reads";
-  return "lost updates or torn reads";
-}
-
-// The first sanitizer finding of a cell that should have had none, with the trials it was in.
-std::string first_report(const CellResult& cell) {
-  std::string kind = cell.unique_reports.empty() ? "sanitizer report" : cell.unique_reports[0].kind;
-  return kind + in_trials(cell.report_trials.events, cell.trials);
-}
-
 }  // namespace
 
 std::string detector_outcome(const CellResult& cell) {
+  using namespace finding;
+  const Grade& grade = cell.grade;
+  const Measurement& m = cell.measured;
   // A hung or crashed trial fails the cell before anything else it saw (grading.cpp).
-  if (!cell.faults.empty()) {
-    const TrialFault& first = cell.faults.front();
-    return "FAIL: " + std::string(to_string(first.kind)) + " in trial " +
-           std::to_string(first.trial) +
-           (cell.faults.size() > 1 ? " (+" + std::to_string(cell.faults.size() - 1) + " more)"
-                                   : "");
+  if (const Fault* first = grade.find<Fault>()) {
+    const TrialFault& fault = m.faults.at(first->index);
+    return "FAIL: " + std::string(to_string(fault.kind)) + " in trial " +
+           std::to_string(fault.trial) +
+           (m.faults.size() > 1 ? " (+" + std::to_string(m.faults.size() - 1) + " more)" : "");
   }
-  if (cell.error) return "error";
-  const DetectorInfo& detector = cell.variant.info();
-  if (!cell.expect.race) {
-    if (cell.failures.events > 0)
-      return "FAIL: " + failure_kind(cell) + in_trials(cell.failures.events, cell.trials);
-    if (detector.reads_reports && cell.report_trials.events > 0) {
-      return "FAIL: " + first_report(cell);
-    }
-    if (detector.reads_reports && cell.runtime_reports > 0) return "FAIL: sanitizer reports";
-    return cell.verdict == Verdict::inconclusive ? "clean (unproven: control missed)" : "clean";
+  if (grade.find<CouldNotRun>()) return "error";
+  if (grade.find<NeverOverlapped>()) return "error: workers never ran at once";
+  if (const LostUpdates* lost = grade.find<LostUpdates>()) {
+    return "FAIL: lost updates" + in_trials(lost->trials, lost->of);
   }
-  const std::int64_t caught = caught_trials(detector, cell.expect, cell);
-  if (caught > 0) {
-    return (detector.expected_report ? cell.expect.*detector.expected_report : failure_kind(cell)) +
-           in_trials(caught, cell.trials);
+  if (const TornReads* torn = grade.find<TornReads>()) {
+    return "FAIL: torn reads" + in_trials(torn->trials, torn->of);
   }
-  if (!cell.expect.must_be_caught_by(detector.kind)) return "nothing (blind spot)";
-  return "MISSED: nothing" + in_trials(0, cell.trials);
+  // Before the reports: what the detector reported of a lock it cannot see says nothing.
+  if (grade.find<SyncInvisible>() && grade.verdict == Verdict::inconclusive) {
+    return "inconclusive: cannot see the lock";
+  }
+  if (const Reported* report = grade.find<Reported>()) {
+    return "FAIL: " + m.unique_reports.at(report->index).kind +
+           in_trials(m.report_trials.events, m.trials);
+  }
+  if (grade.find<ReportsWithoutText>()) return "FAIL: sanitizer reports";
+  if (const Caught* caught = grade.find<Caught>()) {
+    const DetectorInfo& detector = cell.plan.variant.info();
+    const std::string what = m.torn_trials == 0                ? "lost updates"
+                             : m.torn_trials == caught->trials ? "torn reads"
+                                                               : "lost updates or torn reads";
+    return (detector.expected_report ? cell.plan.expect.*detector.expected_report : what) +
+           in_trials(caught->trials, caught->of);
+  }
+  if (grade.find<BlindSpot>()) return "nothing (blind spot)";
+  if (const Missed* missed = grade.find<Missed>()) {
+    return "MISSED: nothing" + in_trials(0, missed->trials);
+  }
+  return grade.verdict == Verdict::inconclusive ? "clean (unproven: control missed)" : "clean";
 }
 
 void write_detector_matrix(const Summary& summary, std::ostream& out) {
@@ -75,10 +76,10 @@ void write_detector_matrix(const Summary& summary, std::ostream& out) {
   std::vector<Key> keys;
   std::vector<Variant> variants;
   for (const CellResult& cell : summary.results) {
-    Key key{cell.case_name, cell.threads, cell.iterations};
+    Key key{cell.plan.case_name, cell.plan.threads, cell.plan.iterations};
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
-    if (std::find(variants.begin(), variants.end(), cell.variant) == variants.end()) {
-      variants.push_back(cell.variant);
+    if (std::find(variants.begin(), variants.end(), cell.plan.variant) == variants.end()) {
+      variants.push_back(cell.plan.variant);
     }
   }
   std::vector<std::vector<std::string>> rows{{"case", "expects", "threads x iters"}};
@@ -92,9 +93,9 @@ void write_detector_matrix(const Summary& summary, std::ostream& out) {
     row[0] = std::get<0>(key);
     row[2] = std::to_string(std::get<1>(key)) + "x" + std::to_string(std::get<2>(key));
     for (const CellResult& cell : summary.results) {
-      if (Key{cell.case_name, cell.threads, cell.iterations} != key) continue;
-      row[1] = expects(cell.expect);
-      const auto column = std::find(variants.begin(), variants.end(), cell.variant);
+      if (Key{cell.plan.case_name, cell.plan.threads, cell.plan.iterations} != key) continue;
+      row[1] = expects(cell.plan.expect);
+      const auto column = std::find(variants.begin(), variants.end(), cell.plan.variant);
       row[3 + static_cast<std::size_t>(column - variants.begin())] = detector_outcome(cell);
     }
     rows.push_back(std::move(row));

@@ -9,6 +9,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "harness/reporters/svg_charts.hpp"
 #include "harness/summary/format.hpp"
+#include "harness/summary/grade_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -41,19 +42,19 @@ svg .dash1 .trend, svg .dash1 .legend { stroke-dasharray: 6 3; }
 svg .dash2 .trend, svg .dash2 .legend { stroke-dasharray: 2 3; }
 )";
 
-std::string variant_name(const CellResult& cell) { return cell.variant.name; }
+std::string variant_name(const CellResult& cell) { return cell.plan.variant.name; }
 
 // The CSS class of a cell's markers: its kind of detector, so a variant of one's own at -O3 draws
 // like the plain one.
 std::string detector_class(const Variant& variant) { return std::string(variant.info().name); }
 
 std::string parameters(const CellResult& cell) {
-  return std::to_string(cell.threads) + "x" + std::to_string(cell.iterations);
+  return std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations);
 }
 
 // What the charts' data-cell attributes name: unique per cell of a summary.
 std::string cell_key(const CellResult& cell) {
-  return cell.case_name + "/" + variant_name(cell) + "/" + parameters(cell);
+  return cell.plan.case_name + "/" + variant_name(cell) + "/" + parameters(cell);
 }
 
 std::string fixed(double value) {
@@ -68,8 +69,8 @@ std::string verdict_badge(Verdict verdict) {
 }
 
 std::string median_text(const CellResult& cell) {
-  const Interval& b = cell.lost_median_bounds;
-  if (b.low == b.high) return fixed(cell.lost_updates.median);
+  const Interval& b = cell.measured.lost_median_bounds;
+  if (b.low == b.high) return fixed(cell.measured.lost_updates.median);
   return "in [" + fixed(b.low) + ", " + fixed(b.high) + "]";
 }
 
@@ -80,6 +81,9 @@ void write_header(const Summary& summary, std::ostream& out) {
       << xml_escape(c.cpu_model) << "), " << xml_escape(c.arch) << ", " << xml_escape(c.os) << ", "
       << xml_escape(c.compiler) << "; seed " << c.seed << ", started " << xml_escape(c.started_at)
       << "</p>\n";
+  if (!c.emulation.empty()) {
+    out << "<p class=\"inconclusive\"><b>Emulated:</b> " << xml_escape(c.emulation) << ".</p>\n";
+  }
   if (const std::string load = format_load(c.load); !load.empty()) {
     out << "<p class=\"platform\">Machine: " << xml_escape(load) << ".</p>\n";
   }
@@ -116,17 +120,19 @@ void write_table(const Summary& summary, std::ostream& out) {
          "<th>trials</th><th>failed</th><th>failure rate [95% CI]</th><th>lost mean / median / "
          "max</th><th>TSan trials</th><th>unique reports</th><th>verdict</th></tr>\n";
   for (const CellResult& cell : summary.results) {
-    const bool tsan = cell.variant.info().reads_reports;
+    const bool tsan = cell.plan.variant.info().reads_reports;
     out << "<tr"
-        << " data-cell=\"" << xml_escape(cell_key(cell)) << "\"><td>" << xml_escape(cell.case_name)
-        << "</td><td>" << variant_name(cell) << "</td><td class=\"n\">" << parameters(cell)
-        << "</td><td class=\"n\">" << cell.trials << "</td><td class=\"n\">" << cell.failures.events
-        << "</td><td class=\"n\">" << xml_escape(format_rate(cell.failures))
-        << "</td><td class=\"n\">" << fixed(cell.lost_updates.mean) << " / " << median_text(cell)
-        << " / " << cell.lost_updates.max << "</td><td class=\"n\">"
-        << (tsan ? format_count(cell.report_trials.events, cell.trials) : "-")
-        << "</td><td class=\"n\">" << (tsan ? std::to_string(cell.unique_reports.size()) : "-")
-        << "</td><td>" << verdict_badge(cell.verdict) << "</td></tr>\n";
+        << " data-cell=\"" << xml_escape(cell_key(cell)) << "\"><td>"
+        << xml_escape(cell.plan.case_name) << "</td><td>" << variant_name(cell)
+        << "</td><td class=\"n\">" << parameters(cell) << "</td><td class=\"n\">"
+        << cell.measured.trials << "</td><td class=\"n\">" << cell.measured.failures.events
+        << "</td><td class=\"n\">" << xml_escape(format_rate(cell.measured.failures))
+        << "</td><td class=\"n\">" << fixed(cell.measured.lost_updates.mean) << " / "
+        << median_text(cell) << " / " << cell.measured.lost_updates.max << "</td><td class=\"n\">"
+        << (tsan ? format_count(cell.measured.report_trials.events, cell.measured.trials) : "-")
+        << "</td><td class=\"n\">"
+        << (tsan ? std::to_string(cell.measured.unique_reports.size()) : "-") << "</td><td>"
+        << verdict_badge(cell.grade.verdict) << "</td></tr>\n";
   }
   out << "</table>\n";
 }
@@ -136,10 +142,12 @@ void write_rate_charts(const Summary& summary, std::ostream& out) {
   std::vector<RateRow> reports;
   for (const CellResult& cell : summary.results) {
     const std::string label =
-        cell.case_name + " / " + variant_name(cell) + " / " + parameters(cell);
-    failures.push_back({cell_key(cell), label, detector_class(cell.variant), cell.failures});
-    if (cell.variant.info().reads_reports) {
-      reports.push_back({cell_key(cell), label, detector_class(cell.variant), cell.report_trials});
+        cell.plan.case_name + " / " + variant_name(cell) + " / " + parameters(cell);
+    failures.push_back(
+        {cell_key(cell), label, detector_class(cell.plan.variant), cell.measured.failures});
+    if (cell.plan.variant.info().reads_reports) {
+      reports.push_back(
+          {cell_key(cell), label, detector_class(cell.plan.variant), cell.measured.report_trials});
     }
   }
   out << "<h2>Rates, with 95% intervals</h2>\n";
@@ -153,8 +161,8 @@ std::vector<SweepChart> sweep_charts(const Summary& summary) {
   std::vector<SweepChart> charts;
   std::vector<std::string> case_order;
   for (const CellResult& cell : summary.results) {
-    if (std::find(case_order.begin(), case_order.end(), cell.case_name) == case_order.end()) {
-      case_order.push_back(cell.case_name);
+    if (std::find(case_order.begin(), case_order.end(), cell.plan.case_name) == case_order.end()) {
+      case_order.push_back(cell.plan.case_name);
     }
   }
   for (const std::string& name : case_order) {
@@ -162,14 +170,14 @@ std::vector<SweepChart> sweep_charts(const Summary& summary) {
       std::map<std::pair<std::string, std::int64_t>, SweepSeries> series;
       std::map<std::string, Variant> variants;
       for (const CellResult& cell : summary.results) {
-        if (cell.case_name != name) continue;
-        const std::int64_t fixed_value = over_threads ? cell.iterations : cell.threads;
-        SweepSeries& s = series[{cell.variant.name, fixed_value}];
-        variants.emplace(cell.variant.name, cell.variant);
+        if (cell.plan.case_name != name) continue;
+        const std::int64_t fixed_value = over_threads ? cell.plan.iterations : cell.plan.threads;
+        SweepSeries& s = series[{cell.plan.variant.name, fixed_value}];
+        variants.emplace(cell.plan.variant.name, cell.plan.variant);
         s.label = variant_name(cell) + ", " + std::to_string(fixed_value) +
                   (over_threads ? " iterations" : " threads");
-        s.points.push_back({over_threads ? double(cell.threads) : double(cell.iterations),
-                            cell_key(cell), cell.failures});
+        s.points.push_back({over_threads ? double(cell.plan.threads) : double(cell.plan.iterations),
+                            cell_key(cell), cell.measured.failures});
       }
       SweepChart chart{name + ": failure rate against " + (over_threads ? "threads" : "iterations"),
                        over_threads ? "threads" : "iterations",
@@ -191,9 +199,10 @@ std::vector<SweepChart> sweep_charts(const Summary& summary) {
 void write_reasons(const Summary& summary, std::ostream& out) {
   out << "<h2>Why</h2>\n";
   for (const CellResult& cell : summary.results) {
-    out << "<div><b>" << xml_escape(cell.case_name + "/" + variant_name(cell)) << "</b> "
-        << parameters(cell) << ": " << verdict_badge(cell.verdict) << "\n<ul class=\"reasons\">";
-    for (const std::string& reason : cell.reasons) out << "<li>" << xml_escape(reason) << "</li>";
+    out << "<div><b>" << xml_escape(cell.plan.case_name + "/" + variant_name(cell)) << "</b> "
+        << parameters(cell) << ": " << verdict_badge(cell.grade.verdict)
+        << "\n<ul class=\"reasons\">";
+    for (const std::string& reason : reasons(cell)) out << "<li>" << xml_escape(reason) << "</li>";
     out << "</ul></div>\n";
   }
 }
@@ -201,14 +210,14 @@ void write_reasons(const Summary& summary, std::ostream& out) {
 void write_reports(const Summary& summary, std::ostream& out) {
   bool any = false;
   for (const CellResult& cell : summary.results) {
-    for (const UniqueReport& report : cell.unique_reports) {
+    for (const UniqueReport& report : cell.measured.unique_reports) {
       if (!any) out << "<h2>Sanitizer reports, deduplicated</h2>\n";
       any = true;
-      out << "<details><summary><b>" << xml_escape(cell.case_name + "/" + variant_name(cell))
+      out << "<details><summary><b>" << xml_escape(cell.plan.case_name + "/" + variant_name(cell))
           << "</b>: " << xml_escape(report.kind) << " at "
           << xml_escape(describe_locations(report.locations)) << ", in "
           << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
-                                     : format_count(report.trials, cell.trials))
+                                     : format_count(report.trials, cell.measured.trials))
           << ", printed " << report.occurrences << (report.occurrences == 1 ? " time" : " times")
           << "</summary>\n<pre>" << xml_escape(report.example) << "</pre></details>\n";
     }

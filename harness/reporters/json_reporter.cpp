@@ -3,6 +3,7 @@
 
 #include "harness/reporters/reporters.hpp"
 #include "harness/signal_name.hpp"
+#include "harness/summary/grade_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -143,6 +144,11 @@ json context_json(const Context& c) {
           {"build", build_json(c)},
           {"start_line", c.start_line},
           {"perturb", c.perturb},
+          {"stopping",
+           {{"duration_seconds",
+             c.stopping.duration_seconds ? json(*c.stopping.duration_seconds) : json(nullptr)},
+            {"ci_width", c.stopping.ci_width ? json(*c.stopping.ci_width) : json(nullptr)},
+            {"stop_on_detect", c.stopping.stop_on_detect}}},
           {"stopping_rule", c.stopping_rule},
           {"stopping_note", c.stopping_note},
           {"source_root", c.source_root},
@@ -151,7 +157,9 @@ json context_json(const Context& c) {
             {"revision", c.revision},
             {"branch", c.branch},
             {"root", c.repository_root}}},
-          {"load_average", load_json(c.load)}};
+          {"load_average", load_json(c.load)},
+          {"binary_arch", c.binary_arch},
+          {"emulation", c.emulation}};
 }
 
 json sync_json(const SyncProbe& probe) {
@@ -173,11 +181,11 @@ json sync_json(const SyncProbe& probe) {
 
 json cell_json(const CellResult& cell) {
   json histogram = json::array();
-  for (const HistogramBucket& b : cell.lost_histogram) {
+  for (const HistogramBucket& b : cell.measured.lost_histogram) {
     histogram.push_back({{"min", b.low}, {"max", b.high}, {"trials", b.count}});
   }
   json unique = json::array();
-  for (const UniqueReport& r : cell.unique_reports) {
+  for (const UniqueReport& r : cell.measured.unique_reports) {
     unique.push_back({{"kind", r.kind},
                       {"location", describe_locations(r.locations)},
                       {"locations", locations(r.locations)},
@@ -187,57 +195,61 @@ json cell_json(const CellResult& cell) {
                       {"example", r.example}});
   }
   json kinds = json::object();
-  for (const ReportKindCount& k : cell.report_kinds) kinds[k.kind] = k.trials;
+  for (const ReportKindCount& k : cell.measured.report_kinds) kinds[k.kind] = k.trials;
 
   json out = {
-      {"case", cell.case_name},
-      {"description", cell.description},
-      {"variant", cell.variant.name},
-      {"detector", std::string(cell.variant.info().name)},
-      {"threads", cell.threads},
-      {"iterations", cell.iterations},
-      {"trials_requested", cell.trials_requested},
-      {"trials", cell.trials},
-      {"trial_ranges", trial_ranges(cell.trial_ranges)},
-      {"expected_count", cell.expected_count},
-      {"placement", {{"pin", cell.pin}, {"worker_cpus", cell.worker_cpus}}},
-      {"failed_trials", cell.failures.events},
-      {"failure_rate", cell.failures.value},
-      {"failure_rate_ci95", interval(cell.failures.ci95)},
-      {"failure_rate_ci95_method", interval_method(cell.failures)},
+      {"case", cell.plan.case_name},
+      {"description", cell.plan.description},
+      {"variant", cell.plan.variant.name},
+      {"detector", std::string(cell.plan.variant.info().name)},
+      {"threads", cell.plan.threads},
+      {"iterations", cell.plan.iterations},
+      {"trials_requested", cell.plan.trials},
+      {"trials", cell.measured.trials},
+      {"trial_ranges", trial_ranges(cell.measured.trial_ranges)},
+      {"expected_count", cell.plan.expected_count()},
+      {"placement",
+       {{"pin", std::string(to_string(cell.plan.pin))},
+        {"worker_cpus", cell.measured.worker_cpus}}},
+      {"failed_trials", cell.measured.failures.events},
+      {"failure_rate", cell.measured.failures.value},
+      {"failure_rate_ci95", interval(cell.measured.failures.ci95)},
+      {"failure_rate_ci95_method", interval_method(cell.measured.failures)},
       {"lost_updates",
-       {{"mean", cell.lost_updates.mean},
-        {"median", cell.lost_updates.median},
-        {"median_bounds", interval(cell.lost_median_bounds)},
-        {"min", cell.lost_updates.min},
-        {"max", cell.lost_updates.max},
+       {{"mean", cell.measured.lost_updates.mean},
+        {"median", cell.measured.lost_updates.median},
+        {"median_bounds", interval(cell.measured.lost_median_bounds)},
+        {"min", cell.measured.lost_updates.min},
+        {"max", cell.measured.lost_updates.max},
         {"histogram", histogram}}},
       {"sanitizer",
-       {{"trials_with_reports", cell.report_trials.events},
-        {"report_rate", cell.report_trials.value},
-        {"report_rate_ci95", interval(cell.report_trials.ci95)},
-        {"report_rate_ci95_method", interval_method(cell.report_trials)},
+       {{"trials_with_reports", cell.measured.report_trials.events},
+        {"report_rate", cell.measured.report_trials.value},
+        {"report_rate_ci95", interval(cell.measured.report_trials.ci95)},
+        {"report_rate_ci95_method", interval_method(cell.measured.report_trials)},
         {"trials_by_kind", kinds},
-        {"runtime_report_count", cell.runtime_reports},
-        {"parsed_report_count", cell.parsed_reports},
+        {"runtime_report_count", cell.measured.runtime_reports},
+        {"parsed_report_count", cell.measured.parsed_reports},
         {"unique_reports", unique}}},
-      {"trial_seconds", cell.trial_seconds},
-      {"wall_seconds", cell.wall_seconds},
-      {"stopped_by", std::string(to_string(cell.stopped_by))},
-      {"interval_alpha", cell.interval_alpha},
-      {"verdict", std::string(to_string(cell.verdict))},
-      {"reasons", cell.reasons},
+      {"trial_seconds", cell.measured.trial_seconds},
+      {"wall_seconds", cell.measured.wall_seconds},
+      {"stopped_by", std::string(to_string(cell.measured.stopped_by))},
+      {"interval_alpha", cell.measured.interval_alpha},
+      {"verdict", std::string(to_string(cell.grade.verdict))},
+      {"reasons", reasons(cell)},
   };
-  out.update(expectation_fields(cell.expect));
-  if (cell.fairness) out["fairness"] = fairness_json(*cell.fairness);
-  if (cell.torn_trials > 0) {
-    out["torn_reads"] = {
-        {"trials", cell.torn_trials}, {"total", cell.torn_reads}, {"max", cell.torn_reads_max}};
+  out.update(expectation_fields(cell.plan.expect));
+  if (cell.measured.fairness) out["fairness"] = fairness_json(*cell.measured.fairness);
+  if (cell.measured.torn_trials > 0) {
+    out["torn_reads"] = {{"trials", cell.measured.torn_trials},
+                         {"total", cell.measured.torn_reads},
+                         {"max", cell.measured.torn_reads_max},
+                         {"lost_update_trials", cell.measured.lost_trials}};
   }
-  if (cell.sync) out["sync"] = sync_json(*cell.sync);
-  if (cell.overlap.measured()) out["overlap"] = overlap_json(cell.overlap);
-  if (cell.error) out["error"] = *cell.error;
-  if (!cell.faults.empty()) out["faults"] = faults(cell.faults);
+  if (cell.measured.sync) out["sync"] = sync_json(*cell.measured.sync);
+  if (cell.measured.overlap.measured()) out["overlap"] = overlap_json(cell.measured.overlap);
+  if (cell.measured.error) out["error"] = *cell.measured.error;
+  if (!cell.measured.faults.empty()) out["faults"] = faults(cell.measured.faults);
   return out;
 }
 
@@ -263,6 +275,7 @@ void write_json(const Summary& summary, std::ostream& out) {
   if (summary.interrupted_by > 0) {
     document["interrupted_by"] = signal_name(summary.interrupted_by);
   }
+  if (!summary.unwritten_outputs.empty()) document["unwritten_outputs"] = summary.unwritten_outputs;
   // Report text is whatever the runner printed: replace invalid UTF-8 rather than fail.
   out << document.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

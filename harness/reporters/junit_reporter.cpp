@@ -8,6 +8,7 @@
 #include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/format.hpp"
+#include "harness/summary/grade_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -29,22 +30,22 @@ void property(std::ostream& out, std::string_view name, std::string_view value) 
 // The case name, or with its parameters when a sweep gave the case several cells in one suite.
 std::string test_name(const CellResult& cell, const std::vector<const CellResult*>& suite) {
   int same_case = 0;
-  for (const CellResult* other : suite) same_case += other->case_name == cell.case_name;
-  if (same_case == 1) return cell.case_name;
-  return cell.case_name + " [threads=" + std::to_string(cell.threads) +
-         " iterations=" + std::to_string(cell.iterations) + "]";
+  for (const CellResult* other : suite) same_case += other->plan.case_name == cell.plan.case_name;
+  if (same_case == 1) return cell.plan.case_name;
+  return cell.plan.case_name + " [threads=" + std::to_string(cell.plan.threads) +
+         " iterations=" + std::to_string(cell.plan.iterations) + "]";
 }
 
 std::string details(const CellResult& cell) {
-  std::string text = std::to_string(cell.threads) + " threads x " +
-                     std::to_string(cell.iterations) + " iterations, " +
-                     format_count(cell.trials, cell.trials_requested) + " done; failure rate " +
-                     format_rate(cell.failures) + "\n";
-  for (const std::string& reason : cell.reasons) text += "  " + reason + "\n";
-  if (!cell.unique_reports.empty()) {
-    const UniqueReport& first = cell.unique_reports.front();
-    text += "\nFirst of " + std::to_string(cell.unique_reports.size()) + " unique report" +
-            (cell.unique_reports.size() == 1 ? "" : "s") + " (" + first.kind + " at " +
+  std::string text = std::to_string(cell.plan.threads) + " threads x " +
+                     std::to_string(cell.plan.iterations) + " iterations, " +
+                     format_count(cell.measured.trials, cell.plan.trials) + " done; failure rate " +
+                     format_rate(cell.measured.failures) + "\n";
+  for (const std::string& reason : reasons(cell)) text += "  " + reason + "\n";
+  if (!cell.measured.unique_reports.empty()) {
+    const UniqueReport& first = cell.measured.unique_reports.front();
+    text += "\nFirst of " + std::to_string(cell.measured.unique_reports.size()) + " unique report" +
+            (cell.measured.unique_reports.size() == 1 ? "" : "s") + " (" + first.kind + " at " +
             describe_locations(first.locations) + "):\n" + first.example;
   }
   return text;
@@ -53,10 +54,10 @@ std::string details(const CellResult& cell) {
 void write_testcase(const CellResult& cell, const std::string& name, const std::string& suite,
                     std::ostream& out) {
   out << "    <testcase" << attribute("name", name) << attribute("classname", suite)
-      << attribute("time", seconds(cell.wall_seconds)) << ">\n";
-  const std::string first_reason = cell.reasons.empty() ? "" : cell.reasons.front();
+      << attribute("time", seconds(cell.measured.wall_seconds)) << ">\n";
+  const std::string first_reason = reasons(cell).empty() ? "" : reasons(cell).front();
   const char* element = nullptr;
-  switch (cell.verdict) {
+  switch (cell.grade.verdict) {
     case Verdict::pass:
       break;
     case Verdict::fail:
@@ -70,7 +71,7 @@ void write_testcase(const CellResult& cell, const std::string& name, const std::
       break;
   }
   if (element) {
-    out << "      <" << element << attribute("type", to_string(cell.verdict))
+    out << "      <" << element << attribute("type", to_string(cell.grade.verdict))
         << attribute("message", first_reason) << ">" << xml_escape(details(cell)) << "</" << element
         << ">\n";
   } else {
@@ -85,10 +86,10 @@ void write_suite(const Summary& summary, const Variant& variant,
   int failures = 0, errors = 0, skipped = 0;
   double time = 0;
   for (const CellResult* cell : cells) {
-    failures += cell->verdict == Verdict::fail;
-    errors += cell->verdict == Verdict::error;
-    skipped += cell->verdict == Verdict::inconclusive;
-    time += cell->wall_seconds;
+    failures += cell->grade.verdict == Verdict::fail;
+    errors += cell->grade.verdict == Verdict::error;
+    skipped += cell->grade.verdict == Verdict::inconclusive;
+    time += cell->measured.wall_seconds;
   }
   const Context& c = summary.context;
   out << "  <testsuite" << attribute("name", name)
@@ -104,6 +105,7 @@ void write_suite(const Summary& summary, const Variant& variant,
   property(
       out, "platform",
       format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " + c.compiler);
+  if (!c.emulation.empty()) property(out, "emulation", c.emulation);
   if (const std::string load = format_load(c.load); !load.empty()) {
     property(out, "load_average", load);
   }
@@ -121,11 +123,12 @@ void write_suite(const Summary& summary, const Variant& variant,
   }
   for (const CellResult* cell : cells) {
     const std::string prefix = test_name(*cell, cells) + ".";
-    property(out, prefix + "threads", std::to_string(cell->threads));
-    property(out, prefix + "iterations", std::to_string(cell->iterations));
-    property(out, prefix + "trials", std::to_string(cell->trials));
-    property(out, prefix + "pin", cell->pin);
-    if (ran_stopping_rule(c)) property(out, prefix + "stopped_by", to_string(cell->stopped_by));
+    property(out, prefix + "threads", std::to_string(cell->plan.threads));
+    property(out, prefix + "iterations", std::to_string(cell->plan.iterations));
+    property(out, prefix + "trials", std::to_string(cell->measured.trials));
+    property(out, prefix + "pin", to_string(cell->plan.pin));
+    if (ran_stopping_rule(c))
+      property(out, prefix + "stopped_by", to_string(cell->measured.stopped_by));
   }
   out << "    </properties>\n";
   for (const CellResult* cell : cells) write_testcase(*cell, test_name(*cell, cells), name, out);
@@ -141,12 +144,13 @@ void write_junit(const Summary& summary, std::ostream& out) {
   std::vector<std::pair<Variant, std::vector<const CellResult*>>> by_variant;
   for (const CellResult& cell : summary.results) {
     auto suite = std::find_if(by_variant.begin(), by_variant.end(),
-                              [&](const auto& entry) { return entry.first == cell.variant; });
-    if (suite == by_variant.end()) suite = by_variant.insert(by_variant.end(), {cell.variant, {}});
+                              [&](const auto& entry) { return entry.first == cell.plan.variant; });
+    if (suite == by_variant.end())
+      suite = by_variant.insert(by_variant.end(), {cell.plan.variant, {}});
     suite->second.push_back(&cell);
-    failures += cell.verdict == Verdict::fail;
-    errors += cell.verdict == Verdict::error;
-    time += cell.wall_seconds;
+    failures += cell.grade.verdict == Verdict::fail;
+    errors += cell.grade.verdict == Verdict::error;
+    time += cell.measured.wall_seconds;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"
       << attribute("name", "lockstress")

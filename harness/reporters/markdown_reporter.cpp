@@ -6,6 +6,7 @@
 #include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/format.hpp"
+#include "harness/summary/grade_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -67,12 +68,14 @@ std::string code_block(std::string_view raw) {
   return fence + "text\n" + body + "\n" + fence + "\n";
 }
 
-std::string cell_name(const CellResult& cell) { return cell.case_name + "/" + cell.variant.name; }
+std::string cell_name(const CellResult& cell) {
+  return cell.plan.case_name + "/" + cell.plan.variant.name;
+}
 
 // "✅ lockstress: all 4 cells passed", or the count of each verdict, worst first.
 std::string headline(const Summary& summary) {
   std::size_t counts[4] = {};
-  for (const CellResult& cell : summary.results) ++counts[static_cast<int>(cell.verdict)];
+  for (const CellResult& cell : summary.results) ++counts[static_cast<int>(cell.grade.verdict)];
   const std::string total = std::to_string(summary.results.size());
   if (counts[static_cast<int>(Verdict::pass)] == summary.results.size()) {
     return "## " + std::string(symbol(Verdict::pass)) + " lockstress: all " + total +
@@ -95,6 +98,7 @@ void write_platform(const Summary& summary, std::ostream& out) {
   out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
       << text(c.cpu_model) << "), " << text(c.arch) << ", " << text(c.os) << ", "
       << text(c.compiler) << "; seed " << c.seed << ", started " << text(c.started_at) << ".\n";
+  if (!c.emulation.empty()) out << "\n**Emulated**: " << text(c.emulation) << ".\n";
   if (const std::string load = format_load(c.load); !load.empty()) {
     out << "\nMachine: " << text(load) << ".\n";
   }
@@ -127,16 +131,17 @@ void write_table(const Summary& summary, std::ostream& out) {
          "| lost mean / max | TSan trials | unique reports | verdict |\n"
       << "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const CellResult& cell : summary.results) {
-    const bool tsan = cell.variant.info().reads_reports;
+    const bool tsan = cell.plan.variant.info().reads_reports;
     char mean[32];
-    std::snprintf(mean, sizeof mean, "%.1f", cell.lost_updates.mean);
-    out << "| " << symbol(cell.verdict) << " | " << code(cell.case_name) << " | "
-        << text(cell.variant.name) << " | " << cell.threads << " × " << cell.iterations << " | "
-        << cell.trials << " | " << cell.failures.events << " | " << format_rate(cell.failures)
-        << " | " << mean << " / " << cell.lost_updates.max << " | "
-        << (tsan ? format_count(cell.report_trials.events, cell.trials) : "–") << " | "
-        << (tsan ? std::to_string(cell.unique_reports.size()) : "–") << " | **"
-        << to_string(cell.verdict) << "** |\n";
+    std::snprintf(mean, sizeof mean, "%.1f", cell.measured.lost_updates.mean);
+    out << "| " << symbol(cell.grade.verdict) << " | " << code(cell.plan.case_name) << " | "
+        << text(cell.plan.variant.name) << " | " << cell.plan.threads << " × "
+        << cell.plan.iterations << " | " << cell.measured.trials << " | "
+        << cell.measured.failures.events << " | " << format_rate(cell.measured.failures) << " | "
+        << mean << " / " << cell.measured.lost_updates.max << " | "
+        << (tsan ? format_count(cell.measured.report_trials.events, cell.measured.trials) : "–")
+        << " | " << (tsan ? std::to_string(cell.measured.unique_reports.size()) : "–") << " | **"
+        << to_string(cell.grade.verdict) << "** |\n";
   }
 }
 
@@ -144,12 +149,12 @@ void write_reasons(const Summary& summary, std::ostream& out) {
   // Reasons for anything but a pass are shown; those for passes stay one click away.
   std::string passes;
   for (const CellResult& cell : summary.results) {
-    std::string block = "- " + std::string(symbol(cell.verdict)) + " " + code(cell_name(cell)) +
-                        " " + std::to_string(cell.threads) + " × " +
-                        std::to_string(cell.iterations) + ": **" +
-                        std::string(to_string(cell.verdict)) + "**\n";
-    for (const std::string& reason : cell.reasons) block += "  - " + text(reason) + "\n";
-    if (cell.verdict == Verdict::pass) {
+    std::string block = "- " + std::string(symbol(cell.grade.verdict)) + " " +
+                        code(cell_name(cell)) + " " + std::to_string(cell.plan.threads) + " × " +
+                        std::to_string(cell.plan.iterations) + ": **" +
+                        std::string(to_string(cell.grade.verdict)) + "**\n";
+    for (const std::string& reason : reasons(cell)) block += "  - " + text(reason) + "\n";
+    if (cell.grade.verdict == Verdict::pass) {
       passes += block;
     } else {
       out << block;
@@ -164,13 +169,13 @@ void write_reasons(const Summary& summary, std::ostream& out) {
 void write_reports(const Summary& summary, std::ostream& out) {
   bool any = false;
   for (const CellResult& cell : summary.results) {
-    for (const UniqueReport& report : cell.unique_reports) {
+    for (const UniqueReport& report : cell.measured.unique_reports) {
       if (!any) out << "\n### Sanitizer reports, deduplicated\n";
       any = true;
       const std::string where = report.first_trial < 0
                                     ? std::string("the runner's start-up or exit")
-                                    : format_count(report.trials, cell.trials);
-      out << "\n<details><summary>" << symbol(cell.verdict) << " <code>"
+                                    : format_count(report.trials, cell.measured.trials);
+      out << "\n<details><summary>" << symbol(cell.grade.verdict) << " <code>"
           << xml_escape(cell_name(cell)) << "</code>: " << xml_escape(report.kind) << " at "
           << xml_escape(describe_locations(report.locations)) << ", in " << where << ", printed "
           << report.occurrences << (report.occurrences == 1 ? " time" : " times")

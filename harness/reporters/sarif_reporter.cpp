@@ -15,6 +15,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "harness/reporters/sarif_rules.hpp"
 #include "harness/summary/format.hpp"
+#include "harness/summary/grade_words.hpp"
 #include "harness/summary/source_control.hpp"
 
 namespace lockstress {
@@ -100,7 +101,7 @@ std::string fnv1a_hex(const std::string& text) {
 // Not line numbers (an edit above the race moves it), not trial counts or seeds, not the sweep
 // point (the same race at 2 and at 8 threads is one bug).
 std::string fingerprint(const CellResult& cell, const UniqueReport& report, const Paths& paths) {
-  std::string key = cell.case_name + '\0' + report.kind;
+  std::string key = cell.plan.case_name + '\0' + report.kind;
   for (const SourceLocation& location : report.locations) {
     const SourceLocation l = in_repository(location, paths);
     key += '\0' + l.file + '\0' + l.function;
@@ -110,19 +111,27 @@ std::string fingerprint(const CellResult& cell, const UniqueReport& report, cons
 
 // An expected finding (the race a race case declares) is a note; any other report is an error.
 bool expected(const CellResult& cell, const UniqueReport& report) {
-  return cell.expect.race && report.kind == cell.expect.tsan_report;
+  return cell.plan.expect.race && report.kind == cell.plan.expect.tsan_report;
+}
+
+// A report on what a lock guards whose synchronisation TSan cannot see is no finding of the code
+// (grading's SyncInvisible): a note that says so, never an alert.
+bool unjudged(const CellResult& cell) {
+  return cell.grade.find<finding::SyncInvisible>() != nullptr;
 }
 
 std::string message(const CellResult& cell, const UniqueReport& report) {
-  const std::string seen = report.first_trial < 0 ? std::string("the runner's start-up or exit")
-                                                  : format_count(report.trials, cell.trials);
+  const std::string seen = report.first_trial < 0
+                               ? std::string("the runner's start-up or exit")
+                               : format_count(report.trials, cell.measured.trials);
   return "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) +
-         ", in " + cell.case_name + "/" + cell.variant.name + " (" +
-         std::to_string(cell.threads) + " threads x " + std::to_string(cell.iterations) +
+         ", in " + cell.plan.case_name + "/" + cell.plan.variant.name + " (" +
+         std::to_string(cell.plan.threads) + " threads x " + std::to_string(cell.plan.iterations) +
          " iterations): in " + seen + ", printed " + std::to_string(report.occurrences) +
          (report.occurrences == 1 ? " time. " : " times. ") +
-         (expected(cell, report) ? "Expected: " + cell.case_name + " declares this race."
-                                 : "Verdict: " + std::string(to_string(cell.verdict)) + ".") +
+         (unjudged(cell) ? "Not a finding: " + reason(cell, finding::SyncInvisible{}) + ". " : "") +
+         (expected(cell, report) ? "Expected: " + cell.plan.case_name + " declares this race."
+                                 : "Verdict: " + std::string(to_string(cell.grade.verdict)) + ".") +
          "\n\n" + report.example;
 }
 
@@ -171,7 +180,7 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
             const Paths& paths) {
   json out = {{"ruleId", rule_id(report.kind)},
               {"ruleIndex", rule_index},
-              {"level", expected(cell, report) ? "note" : "error"},
+              {"level", expected(cell, report) || unjudged(cell) ? "note" : "error"},
               {"message", {{"text", message(cell, report)}}}};
   // One primary location, the first in sorted order: the same in every run, whichever thread
   // TSan happened to name first.
@@ -184,15 +193,15 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
   }
   add_stacks(out, report, paths);
   out["partialFingerprints"] = {{kFingerprintKey, fingerprint(cell, report, paths)}};
-  out["properties"] = {{"case", cell.case_name},
-                       {"variant", cell.variant.name},
-                       {"threads", cell.threads},
-                       {"iterations", cell.iterations},
-                       {"trials", cell.trials},
+  out["properties"] = {{"case", cell.plan.case_name},
+                       {"variant", cell.plan.variant.name},
+                       {"threads", cell.plan.threads},
+                       {"iterations", cell.plan.iterations},
+                       {"trials", cell.measured.trials},
                        {"trialsWithReport", report.trials},
                        {"occurrences", report.occurrences},
                        {"firstTrial", report.first_trial},
-                       {"verdict", std::string(to_string(cell.verdict))}};
+                       {"verdict", std::string(to_string(cell.grade.verdict))}};
   return out;
 }
 
@@ -232,8 +241,9 @@ json invocation(const Summary& summary) {
         json::array({{{"level", "warning"}, {"message", {{"text", warning + "."}}}}});
   }
   if (const std::string load = format_load(context.load); !load.empty()) {
-    out["properties"] = {{"loadAverage", load}};
+    out["properties"]["loadAverage"] = load;
   }
+  if (!context.emulation.empty()) out["properties"]["emulation"] = context.emulation;
   return out;
 }
 
@@ -268,7 +278,7 @@ void write_sarif(const Summary& summary, std::ostream& out) {
   std::map<std::string, std::size_t> rule_index;
   json results = json::array();
   for (const CellResult& cell : summary.results) {
-    for (const UniqueReport& report : cell.unique_reports) {
+    for (const UniqueReport& report : cell.measured.unique_reports) {
       auto [it, inserted] = rule_index.try_emplace(rule_id(report.kind), rules.size());
       if (inserted) rules.push_back(rule(report.kind));
       results.push_back(result(cell, report, it->second, paths));

@@ -155,6 +155,31 @@ std::vector<std::string> instrumented_shared_objects() {
   return found;
 }
 
+std::vector<BoundCall> uninstrumented_imports() {
+  std::vector<const char*> symbols;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t, void* data) {
+        auto& out = *static_cast<std::vector<const char*>*>(data);
+        DynamicTables tables;
+        if (!read_tables(*info, tables)) return 1;
+        for (std::size_t i = 0; i < tables.plt_count; ++i) {
+          out.push_back(tables.strings + tables.symbols[symbol_index(tables.plt[i])].st_name);
+        }
+        return 1;  // the executable only
+      },
+      &symbols);
+  std::vector<BoundCall> calls;
+  for (const char* symbol : symbols) {
+    void* address = dlsym(RTLD_DEFAULT, symbol);
+    Dl_info found{};
+    if (address == nullptr || dladdr(address, &found) == 0 || found.dli_fname == nullptr) continue;
+    const std::string object = found.dli_fname;
+    if (is_system_object(object) || object.empty() || object_is_instrumented(object)) continue;
+    calls.push_back(BoundCall{demangled(symbol), object, false, false});
+  }
+  return calls;
+}
+
 PltWatch::PltWatch() {
   dl_iterate_phdr(
       [](dl_phdr_info* info, std::size_t, void* data) {

@@ -27,6 +27,11 @@ bool is_system_object(const std::string& path);
 // that is compiled with -fsanitize=thread.
 std::vector<std::string> instrumented_shared_objects();
 
+// The functions the executable calls in shared objects that are neither system ones nor
+// instrumented: code of the runner that TSan cannot see into (what lockstress_add_runner's
+// build-time check lists).
+std::vector<BoundCall> uninstrumented_imports();
+
 // The executable's PLT slots: with lazy binding (the TSan runner is linked with -z lazy) a slot
 // is bound when its function is first called, so the slots that changed across a stretch of code
 // name the functions it called for the first time, and where they live. Without lazy binding

@@ -3,7 +3,7 @@
 #include <optional>
 #include <vector>
 
-#include "harness/pin.hpp"
+#include "harness/protocol/pin.hpp"
 
 namespace lockstress {
 

@@ -6,7 +6,7 @@
 
 #include "harness/base/result.hpp"
 #include "harness/perturb.hpp"
-#include "harness/pin.hpp"
+#include "harness/protocol/pin.hpp"
 #include "harness/start_line.hpp"
 
 namespace lockstress {

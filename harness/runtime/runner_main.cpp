@@ -10,7 +10,9 @@
 #include <string>
 
 #include "harness/base/exit_codes.hpp"
+#include "harness/protocol.hpp"
 #include "harness/runtime/case_exception.hpp"
+#include "harness/runtime/loaded_objects.hpp"
 #include "harness/runtime/perturbation_plan.hpp"
 #include "harness/runtime/placement.hpp"
 #include "harness/runtime/progress_beacon.hpp"
@@ -175,6 +177,14 @@ int main(int argc, char** argv, std::vector<Case> cases) {
   // does not reach: if the driver dies, so must its runner, even one stuck in a hung trial.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   cases = with_control(std::move(cases));
+  // lockstress_add_runner's build-time check: what of the runner TSan cannot see into.
+  if (argc == 3 && argv[1] == protocol::kRunnerCommand &&
+      argv[2] == protocol::kUninstrumentedImports) {
+    for (const BoundCall& call : uninstrumented_imports()) {
+      std::printf("%s\t%s\n", call.object.c_str(), call.function.c_str());
+    }
+    return 0;
+  }
   Result<RunnerArgs> args = parse_runner_args(argc, argv);
   if (!args) {
     std::fprintf(stderr, "%s\n", args.error().message.c_str());

@@ -19,6 +19,7 @@ void CellTally::add_trial(const TrialEvent& trial) {
   const std::int64_t lost = expected_count_ - trial.count;
   lost_.add(lost);
   if (lost != 0 || trial.torn_reads > 0) ++failed_;
+  if (lost != 0) ++lost_trials_;
   if (trial.torn_reads > 0) {
     ++torn_trials_;
     // Saturating: the runner's records are trusted in nothing.
@@ -73,26 +74,26 @@ std::vector<std::string> CellTally::add_reports(const std::vector<std::string>& 
   return kinds;
 }
 
-void CellTally::fill(CellResult& cell) const {
-  const std::int64_t trials = lost_.trials();
-  cell.trials = trials;
-  cell.failures = rate(failed_, trials);
-  cell.lost_updates = lost_.describe();
-  cell.lost_median_bounds = lost_.median_bounds();
-  cell.lost_histogram = lost_.histogram();
-  cell.report_trials = rate(report_trials_, trials);
-  cell.report_kinds.clear();
-  for (const auto& [kind, count] : trials_by_kind_) cell.report_kinds.push_back({kind, count});
-  cell.runtime_reports = runtime_reports_;
-  cell.parsed_reports = parsed_reports_;
-  cell.unique_reports = unique_;
-  cell.trial_seconds = trial_seconds_;
-  cell.overlap = overlap_;
-  cell.torn_trials = torn_trials_;
-  cell.torn_reads = torn_reads_;
-  cell.torn_reads_max = torn_reads_max_;
-  cell.fairness.reset();
-  if (fairness_.any()) cell.fairness = fairness_.fairness();
+Measurement CellTally::measurement() const {
+  Measurement m;
+  m.trials = lost_.trials();
+  m.failures = rate(failed_, m.trials);
+  m.lost_updates = lost_.describe();
+  m.lost_median_bounds = lost_.median_bounds();
+  m.lost_histogram = lost_.histogram();
+  m.report_trials = rate(report_trials_, m.trials);
+  for (const auto& [kind, count] : trials_by_kind_) m.report_kinds.push_back({kind, count});
+  m.runtime_reports = runtime_reports_;
+  m.parsed_reports = parsed_reports_;
+  m.unique_reports = unique_;
+  m.trial_seconds = trial_seconds_;
+  m.overlap = overlap_;
+  m.lost_trials = lost_trials_;
+  m.torn_trials = torn_trials_;
+  m.torn_reads = torn_reads_;
+  m.torn_reads_max = torn_reads_max_;
+  if (fairness_.any()) m.fairness = fairness_.fairness();
+  return m;
 }
 
 }  // namespace lockstress

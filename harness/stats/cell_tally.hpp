@@ -8,11 +8,11 @@
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/stats/fairness.hpp"
 #include "harness/stats/lost_updates.hpp"
-#include "harness/summary/summary.hpp"
+#include "harness/summary/measurement.hpp"
 
 namespace lockstress {
 
-// Folds one cell's trial events, as they stream in, into the measured fields of its CellResult:
+// Folds one cell's trial events, as they stream in, into its Measurement:
 // counts, lost updates, fairness, and the sanitizer reports parsed and deduplicated by signature.
 // It keeps no per-trial data: its memory does not grow with the number of trials.
 class CellTally {
@@ -32,8 +32,10 @@ class CellTally {
   // Trials with at least one report of this kind ("data race", ...).
   std::int64_t trials_with_kind(const std::string& kind) const;
 
-  // Writes the measured fields of `cell`; the fields describing what was asked stay as they are.
-  void fill(CellResult& cell) const;
+  // What the trials so far measured: counts, lost updates, reports, fairness, overlap and trial
+  // time. The run's own facts (trial ranges, placement, faults, wall time, stopping) and the
+  // intervals are the caller's to add (run_cell.cpp).
+  Measurement measurement() const;
 
  private:
   // Returns the kinds of the reports in `texts`, after counting them.
@@ -46,6 +48,7 @@ class CellTally {
   FairnessTally fairness_;
   Overlap overlap_;
   std::int64_t failed_ = 0;
+  std::int64_t lost_trials_ = 0;
   std::int64_t torn_trials_ = 0;
   std::int64_t torn_reads_ = 0;
   std::int64_t torn_reads_max_ = 0;

@@ -4,18 +4,19 @@
 #include <map>
 #include <tuple>
 
+#include "harness/summary/format.hpp"
+
 namespace lockstress {
 namespace {
 
 using Key = std::tuple<std::string, std::string, int, std::int64_t>;
 
 Key key_of(const CellResult& cell) {
-  return {cell.case_name, cell.variant.name, cell.threads, cell.iterations};
+  return {cell.plan.case_name, cell.plan.variant.name, cell.plan.threads, cell.plan.iterations};
 }
 
 std::string name_of(const CellResult& cell) {
-  return cell.case_name + "/" + cell.variant.name + " " + std::to_string(cell.threads) + "x" +
-         std::to_string(cell.iterations);
+  return cell_label(cell.plan) + " " + point_label(cell.plan);
 }
 
 // The cells of one summary by key; an Error when a key repeats.
@@ -33,12 +34,12 @@ Result<std::map<Key, const CellResult*>> index(const Summary& summary, const cha
 ComparisonRow row(const CellResult& now, std::string measure, const Rate& base_rate,
                   const Rate& now_rate, double alpha) {
   ComparisonRow r;
-  r.case_name = now.case_name;
-  r.variant = now.variant;
-  r.threads = now.threads;
-  r.iterations = now.iterations;
+  r.case_name = now.plan.case_name;
+  r.variant = now.plan.variant;
+  r.threads = now.plan.threads;
+  r.iterations = now.plan.iterations;
   r.measure = std::move(measure);
-  r.safe = !now.expect.race;
+  r.safe = !now.plan.expect.race;
   r.base = base_rate;
   r.now = now_rate;
   r.fisher = fisher_exact(base_rate.events, base_rate.trials, now_rate.events, now_rate.trials);
@@ -80,16 +81,17 @@ Result<Comparison> compare_summaries(const Summary& base, const Summary& now, do
       continue;
     }
     const CellResult& before = *found->second;
-    if (before.expect.race != cell.expect.race) {
+    if (before.plan.expect.race != cell.plan.expect.race) {
       comparison.notes.push_back(name_of(cell) + ": the base declared it " +
-                                 (before.expect.race ? "a race" : "safe") + ", the new one " +
-                                 (cell.expect.race ? "a race" : "safe") +
+                                 (before.plan.expect.race ? "a race" : "safe") + ", the new one " +
+                                 (cell.plan.expect.race ? "a race" : "safe") +
                                  " (compared as the new one says)");
     }
-    comparison.rows.push_back(row(cell, "lost updates", before.failures, cell.failures, alpha));
-    if (cell.variant.info().reads_reports) {
-      comparison.rows.push_back(
-          row(cell, "sanitizer reports", before.report_trials, cell.report_trials, alpha));
+    comparison.rows.push_back(
+        row(cell, "lost updates", before.measured.failures, cell.measured.failures, alpha));
+    if (cell.plan.variant.info().reads_reports) {
+      comparison.rows.push_back(row(cell, "sanitizer reports", before.measured.report_trials,
+                                    cell.measured.report_trials, alpha));
     }
   }
   if (comparison.rows.empty()) {

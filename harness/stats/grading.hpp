@@ -1,27 +1,23 @@
 #pragma once
 
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
 
-// Whether `cell`'s variant caught a race in it: plain, a trial lost updates; tsan, a trial drew a
-// report of the kind the case expects (a data race, unless it says otherwise).
-bool race_detected(const CellResult& cell);
+// Whether the cell's detector caught the race its case declares: for a kind that names an
+// expected report (tsan), a trial drew one; otherwise (plain) a trial lost updates.
+bool race_detected(const CellPlan& plan, const Measurement& measured);
 
-struct Grade {
-  Verdict verdict = Verdict::inconclusive;
-  std::vector<std::string> reasons;
-};
+// A pure function (jcstress's TestGrading) of what a cell was asked, what it measured, and whether
+// the positive control was detected in the same variant (nullopt: the control did not run there).
+Grade grade_cell(const CellPlan& plan, const Measurement& measured,
+                 std::optional<bool> control_detected);
 
-// A pure function of one cell's counts, its case's expectation, and whether the positive control
-// was detected in the same variant (nullopt: the control did not run there).
-Grade grade_cell(const CellResult& cell, std::optional<bool> control_detected);
-
-// Grades every cell, each against the control cell of its own variant.
+// Sets every cell's grade, each against the control cell of its own variant: the one place a
+// grade is made.
 void grade_all(std::vector<CellResult>& cells);
 
 }  // namespace lockstress

@@ -1,26 +1,23 @@
 #include "harness/stats/merge.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 
 #include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/stats/merge_measurement.hpp"
+#include "harness/summary/format.hpp"
 #include "harness/summary/merge_context.hpp"
 
 namespace lockstress {
 namespace {
 
-std::string cell_name(const CellResult& cell) { return cell.case_name + "/" + cell.variant.name; }
-
-std::string parameters(const CellResult& cell) {
-  return std::to_string(cell.threads) + " threads x " + std::to_string(cell.iterations) +
+std::string parameters(const CellPlan& plan) {
+  return std::to_string(plan.threads) + " threads x " + std::to_string(plan.iterations) +
          " iterations";
 }
 
 std::string key(const CellResult& cell) {
-  return cell_name(cell) + " " + std::to_string(cell.threads) + "x" +
-         std::to_string(cell.iterations);
+  return cell_label(cell.plan) + " " + point_label(cell.plan);
 }
 
 // The cells of every input, by key, in the first input's order; refuses inputs that differ.
@@ -35,10 +32,10 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
   }
   const auto missing = [&](std::size_t has, std::size_t lacks, const CellResult& cell) {
     for (const CellResult& other : inputs[lacks].summary.results) {
-      if (other.case_name == cell.case_name && other.variant == cell.variant) {
+      if (other.plan.case_name == cell.plan.case_name && other.plan.variant == cell.plan.variant) {
         return Error{"cells with different parameters: " + inputs[has].file + " ran " +
-                     cell_name(cell) + " with " + parameters(cell) + ", " + inputs[lacks].file +
-                     " with " + parameters(other)};
+                     cell_label(cell.plan) + " with " + parameters(cell.plan) + ", " +
+                     inputs[lacks].file + " with " + parameters(other.plan)};
       }
     }
     return Error{inputs[lacks].file + " has no cell " + key(cell) + ", which " + inputs[has].file +
@@ -50,24 +47,26 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       auto it = by_key[i].find(key(cell));
       if (it == by_key[i].end()) throw missing(0, i, cell);
-      const CellResult& other = *it->second;
-      if (other.pin != cell.pin) {
+      const CellPlan& plan = cell.plan;
+      const CellPlan& other = it->second->plan;
+      if (other.pin != plan.pin) {
         throw Error{"cells with different parameters: " + inputs[0].file + " ran " + key(cell) +
-                    " with --pin " + cell.pin + ", " + inputs[i].file + " with --pin " + other.pin};
+                    " with --pin " + std::string(to_string(plan.pin)) + ", " + inputs[i].file +
+                    " with --pin " + std::string(to_string(other.pin))};
       }
-      if (other.variant.detector != cell.variant.detector) {
-        throw Error{key(cell) + " is a " + std::string(cell.variant.info().name) + " detector in " +
+      if (other.variant.detector != plan.variant.detector) {
+        throw Error{key(cell) + " is a " + std::string(plan.variant.info().name) + " detector in " +
                     inputs[0].file + " and a " + std::string(other.variant.info().name) +
                     " detector in " + inputs[i].file};
       }
       // The blind spot is words, which may change between versions; what is graded may not.
-      if (other.expect.race != cell.expect.race ||
-          other.expect.caught_by != cell.expect.caught_by ||
-          other.expect.tsan_report != cell.expect.tsan_report) {
+      if (other.expect.race != plan.expect.race ||
+          other.expect.caught_by != plan.expect.caught_by ||
+          other.expect.tsan_report != plan.expect.tsan_report) {
         throw Error{key(cell) + " declares a different expectation in " + inputs[0].file + " and " +
                     inputs[i].file + " (different versions of the case?)"};
       }
-      group.push_back(&other);
+      group.push_back(it->second);
     }
     matched.push_back(group);
   }
@@ -80,244 +79,35 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
   return matched;
 }
 
-// The trial ranges of every input, in order of seed then index; the same trial twice is refused.
-std::vector<TrialRange> merge_ranges(const std::vector<MergeInput>& inputs,
-                                     const std::vector<const CellResult*>& cells) {
-  struct Owned {
-    TrialRange range;
-    std::size_t input;
-  };
-  std::vector<Owned> all;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    for (const TrialRange& range : cells[i]->trial_ranges) all.push_back({range, i});
-  }
-  std::stable_sort(all.begin(), all.end(), [](const Owned& a, const Owned& b) {
-    return a.range.seed != b.range.seed ? a.range.seed < b.range.seed
-                                        : a.range.first < b.range.first;
-  });
-  std::vector<TrialRange> merged;
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    const TrialRange& r = all[k].range;
-    if (k > 0 && all[k - 1].range.seed == r.seed &&
-        all[k - 1].range.first + all[k - 1].range.count > r.first) {
-      throw Error{inputs[all[k - 1].input].file + " and " + inputs[all[k].input].file +
-                  " both hold trial " + std::to_string(r.first) + " of seed " +
-                  std::to_string(r.seed) + " in " + key(*cells[0]) +
-                  " (the same shard or run twice?)"};
-    }
-    if (!merged.empty() && merged.back().seed == r.seed &&
-        merged.back().first + merged.back().count == r.first) {
-      merged.back().count += r.count;
-    } else {
-      merged.push_back(r);
-    }
-  }
-  return merged;
-}
-
-std::vector<HistogramBucket> merge_histograms(const std::vector<const CellResult*>& cells) {
-  // Buckets of non-negative values have fixed bounds; the one negative bucket is [min, -1].
-  std::map<std::int64_t, HistogramBucket> by_high;
+// Every count of a cell is at most its trials_requested (the reader's invariants), except the
+// report counts, which parsed_report_count bounds (runtime_report_count bounds itself): when
+// these three sums fit 64 bits, every sum the merge makes does.
+void check_sums_fit(const std::vector<const CellResult*>& cells) {
+  std::int64_t requested = 0, parsed = 0, runtime = 0;
   for (const CellResult* cell : cells) {
-    for (const HistogramBucket& b : cell->lost_histogram) {
-      auto [it, inserted] = by_high.try_emplace(b.high, b);
-      if (!inserted) {
-        it->second.low = std::min(it->second.low, b.low);
-        it->second.count += b.count;
-      }
+    if (__builtin_add_overflow(requested, cell->plan.trials, &requested) ||
+        __builtin_add_overflow(parsed, cell->measured.parsed_reports, &parsed) ||
+        __builtin_add_overflow(runtime, cell->measured.runtime_reports, &runtime)) {
+      throw Error{key(*cells[0]) +
+                  ": the inputs' trials or reports add up to more than a 64-bit "
+                  "count holds"};
     }
-  }
-  std::vector<HistogramBucket> out;
-  for (const auto& [high, bucket] : by_high) out.push_back(bucket);
-  return out;
-}
-
-// The bucket holding the value of 0-based rank `rank`.
-const HistogramBucket& bucket_of_rank(const std::vector<HistogramBucket>& histogram,
-                                      std::int64_t rank) {
-  for (const HistogramBucket& b : histogram) {
-    if (rank < b.count) return b;
-    rank -= b.count;
-  }
-  return histogram.back();
-}
-
-void merge_lost_updates(const std::vector<const CellResult*>& cells, CellResult& out) {
-  out.lost_histogram = merge_histograms(cells);
-  double sum = 0;
-  std::vector<const CellResult*> with_trials;
-  for (const CellResult* cell : cells) {
-    if (cell->trials == 0) continue;
-    sum += cell->lost_updates.mean * static_cast<double>(cell->trials);
-    if (with_trials.empty() || cell->lost_updates.min < out.lost_updates.min) {
-      out.lost_updates.min = cell->lost_updates.min;
-    }
-    if (with_trials.empty() || cell->lost_updates.max > out.lost_updates.max) {
-      out.lost_updates.max = cell->lost_updates.max;
-    }
-    with_trials.push_back(cell);
-  }
-  if (with_trials.empty()) return;
-  out.lost_updates.mean = sum / static_cast<double>(out.trials);
-  if (with_trials.size() == 1) {
-    out.lost_updates.median = with_trials[0]->lost_updates.median;
-    out.lost_median_bounds = with_trials[0]->lost_median_bounds;
-    return;
-  }
-  // Each middle value lies in its bucket, cut to [min, max].
-  const auto within_extremes = [&](const HistogramBucket& b) {
-    return Interval{static_cast<double>(std::max(b.low, out.lost_updates.min)),
-                    static_cast<double>(std::min(b.high, out.lost_updates.max))};
-  };
-  out.lost_median_bounds =
-      median_bounds(within_extremes(bucket_of_rank(out.lost_histogram, (out.trials - 1) / 2)),
-                    within_extremes(bucket_of_rank(out.lost_histogram, out.trials / 2)));
-  out.lost_updates.median = (out.lost_median_bounds.low + out.lost_median_bounds.high) / 2;
-}
-
-void merge_reports(const std::vector<const CellResult*>& cells, CellResult& out) {
-  std::map<std::string, std::int64_t> kinds;
-  std::map<std::string, std::size_t> index;
-  for (const CellResult* cell : cells) {
-    for (const ReportKindCount& k : cell->report_kinds) kinds[k.kind] += k.trials;
-    for (const UniqueReport& r : cell->unique_reports) {
-      const std::string signature = r.kind + " at " + describe_locations(r.locations);
-      auto [it, inserted] = index.try_emplace(signature, out.unique_reports.size());
-      if (inserted) {
-        out.unique_reports.push_back(r);
-        continue;
-      }
-      UniqueReport& merged = out.unique_reports[it->second];
-      merged.trials += r.trials;
-      merged.occurrences += r.occurrences;
-      // The example stays the one from the earliest trial; a start-up report (-1) comes last.
-      const bool earlier =
-          r.first_trial >= 0 && (merged.first_trial < 0 || r.first_trial < merged.first_trial);
-      if (earlier) {
-        merged.first_trial = r.first_trial;
-        merged.example = r.example;
-      }
-    }
-    out.runtime_reports += cell->runtime_reports;
-    out.parsed_reports += cell->parsed_reports;
-  }
-  for (const auto& [kind, trials] : kinds) out.report_kinds.push_back({kind, trials});
-}
-
-// Counts add up exactly. The per-trial ratios are not kept, so the median of the merged trials is
-// not known: it lies between the inputs' medians, and the merge keeps the largest (an upper
-// bound, exact for one input). The flags (Fairness::unfair, ::starving) need only the counts.
-void merge_fairness(const std::vector<const CellResult*>& cells, CellResult& out) {
-  out.fairness.reset();
-  for (const CellResult* cell : cells) {
-    if (!cell->fairness) continue;
-    const Fairness& f = *cell->fairness;
-    if (!out.fairness) {
-      out.fairness = f;
-      continue;
-    }
-    Fairness& m = *out.fairness;
-    m.trials += f.trials;
-    m.unjudged_trials += f.unjudged_trials;
-    m.unfair_trials += f.unfair_trials;
-    m.starved_trials += f.starved_trials;
-    m.median_ratio = std::max(m.median_ratio, f.median_ratio);
-    if (f.trials > 0 && (m.worst_trial < 0 || f.worst_ratio > m.worst_ratio)) {
-      m.worst_ratio = f.worst_ratio;
-      m.worst_trial = f.worst_trial;
-      m.worst_acquisitions = f.worst_acquisitions;
-    }
-  }
-}
-
-// A cell stopped on what its trials showed (--until-ci-width, --stop-on-detect) has intervals that
-// hold for its own stopping rule only: adding another input's trials to it would give intervals
-// that hold for no rule. Such a cell merges only with inputs that ran none of its trials. A time
-// budget stops on time, not on outcomes, so cells it stopped merge like fixed ones.
-void merge_stopping(const std::vector<MergeInput>& inputs,
-                    const std::vector<const CellResult*>& cells, CellResult& out) {
-  std::vector<std::size_t> with_trials;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (cells[i]->trials > 0) with_trials.push_back(i);
-  }
-  if (with_trials.size() == 1) {
-    out.stopped_by = cells[with_trials[0]]->stopped_by;
-    out.interval_alpha = cells[with_trials[0]]->interval_alpha;
-    return;
-  }
-  out.stopped_by = StopReason::trials;
-  out.interval_alpha = kAlpha;
-  for (std::size_t i : with_trials) {
-    const CellResult& cell = *cells[i];
-    if (cell.stopped_by == StopReason::first_detection || cell.stopped_by == StopReason::ci_width ||
-        cell.interval_alpha < kAlpha) {
-      throw Error{inputs[i].file + ": " + key(cell) +
-                  " ran under a sequential stopping rule (--until-ci-width or "
-                  "--stop-on-detect), so its intervals cannot take in other inputs' trials"};
-    }
-    if (cell.stopped_by == StopReason::duration) out.stopped_by = StopReason::duration;
   }
 }
 
 CellResult merge_cell(const std::vector<MergeInput>& inputs,
                       const std::vector<const CellResult*>& cells) {
-  CellResult out = *cells[0];
-  out.trials_requested = out.trials = 0;
-  out.lost_updates = {};
-  out.report_kinds.clear();
-  out.unique_reports.clear();
-  out.runtime_reports = out.parsed_reports = 0;
-  out.trial_seconds = out.wall_seconds = 0;
-  out.error.reset();
-  out.faults.clear();
-  out.reasons.clear();
-  out.overlap = {};
-  out.torn_trials = out.torn_reads = out.torn_reads_max = 0;
-  out.sync.reset();
-  std::int64_t failed = 0, reported = 0;
-  std::size_t most_unpinned = 0;
+  check_sums_fit(cells);
+  CellPlan plan = cells[0]->plan;
+  plan.trials = 0;
+  std::vector<MeasurementSource> sources;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const CellResult& cell = *cells[i];
-    out.trials_requested += cell.trials_requested;
-    out.trials += cell.trials;
-    failed += cell.failures.events;
-    reported += cell.report_trials.events;
-    out.trial_seconds += cell.trial_seconds;
-    out.wall_seconds += cell.wall_seconds;
-    // An input written before overlap was measured adds trials but no measurement: its trials
-    // count as they did (Overlap::concurrent_trials).
-    out.overlap.add(cell.overlap);
-    out.torn_trials += cell.torn_trials;
-    out.torn_reads =
-        cell.torn_reads > INT64_MAX - out.torn_reads ? INT64_MAX : out.torn_reads + cell.torn_reads;
-    out.torn_reads_max = std::max(out.torn_reads_max, cell.torn_reads_max);
-    // The probe of one runner stands for the cell's; where inputs saw it differently (a runner
-    // built otherwise), the one that saw less: what it could not see, the detector may not see.
-    if (cell.sync && (!out.sync || cell.sync->unseen().size() > out.sync->unseen().size())) {
-      out.sync = cell.sync;
-    }
-    if (cell.error) {
-      out.error =
-          (out.error ? *out.error + "; " : std::string()) + inputs[i].file + ": " + *cell.error;
-    }
-    out.faults.insert(out.faults.end(), cell.faults.begin(), cell.faults.end());
-    // Keep the placement that pinned fewest workers, so grading still warns about it.
-    const auto unpinned =
-        static_cast<std::size_t>(std::count(cell.worker_cpus.begin(), cell.worker_cpus.end(), -1));
-    if (unpinned > most_unpinned) {
-      most_unpinned = unpinned;
-      out.worker_cpus = cell.worker_cpus;
-    }
+    plan.trials += cells[i]->plan.trials;
+    sources.push_back({inputs[i].file, cells[i]->measured});
   }
-  out.trial_ranges = merge_ranges(inputs, cells);
-  merge_stopping(inputs, cells, out);
-  out.failures.events = failed;
-  out.report_trials.events = reported;
-  set_intervals(out);
-  merge_lost_updates(cells, out);
-  merge_reports(cells, out);
-  merge_fairness(cells, out);
-  return out;
+  Result<Measurement> measured = merge_measurements(sources, key(*cells[0]), plan.variant.info());
+  if (!measured) throw measured.error();
+  return {std::move(plan), std::move(*measured), {}};
 }
 
 }  // namespace

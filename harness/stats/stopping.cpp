@@ -72,20 +72,18 @@ Rate until_first_detection(std::int64_t trials, double alpha) {
   return r;
 }
 
-void set_intervals(CellResult& cell) {
-  const double alpha = cell.interval_alpha;
+void set_intervals(Measurement& m, const DetectorInfo& detector) {
+  const double alpha = m.interval_alpha;
   // A clean plain trial that tested nothing concurrent must not shrink a safe case's bound.
   const std::int64_t concurrent =
-      cell.variant.info().needs_overlap
-          ? plain_rate_trials(cell.failures.events, cell.overlap, cell.trials)
-          : cell.trials;
-  cell.failures = rate_at(cell.failures.events, concurrent, alpha);
-  cell.report_trials = rate_at(cell.report_trials.events, cell.trials, alpha);
-  if (cell.stopped_by != StopReason::first_detection) return;
+      detector.needs_overlap ? plain_rate_trials(m.failures.events, m.overlap, m.trials) : m.trials;
+  m.failures = rate_at(m.failures.events, concurrent, alpha);
+  m.report_trials = rate_at(m.report_trials.events, m.trials, alpha);
+  if (m.stopped_by != StopReason::first_detection) return;
   // The detection that stopped the cell is its first event of that kind, in its last trial: a
   // report for a detector that names one, a lost update otherwise.
-  Rate& detections = cell.variant.info().expected_report ? cell.report_trials : cell.failures;
-  if (detections.events == 1) detections = until_first_detection(cell.trials, alpha);
+  Rate& detections = detector.expected_report ? m.report_trials : m.failures;
+  if (detections.events == 1) detections = until_first_detection(m.trials, alpha);
 }
 
 std::string rule_text(const StoppingRule& rule) {

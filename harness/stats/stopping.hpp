@@ -4,9 +4,10 @@
 #include <optional>
 #include <string>
 
+#include "harness/protocol/detectors.hpp"
 #include "harness/stats/cell_tally.hpp"
 #include "harness/stats/stopping_rule.hpp"
-#include "harness/summary/summary.hpp"
+#include "harness/summary/measurement.hpp"
 
 namespace lockstress {
 
@@ -42,9 +43,10 @@ std::optional<StopReason> should_stop(const StoppingRule& rule, const CellTally&
 // A rate of 1 in `trials` where the trials stopped at the first event.
 Rate until_first_detection(std::int64_t trials, double alpha);
 
-// Sets cell.failures and cell.report_trials from their counts, cell.stopped_by and
-// cell.interval_alpha: the one place intervals are computed, for the driver and the JSON reader.
-void set_intervals(CellResult& cell);
+// Sets m.failures and m.report_trials from their counts, m.stopped_by and m.interval_alpha, for a
+// cell of `detector`'s kind: the one place intervals are computed, by each stage that builds a
+// Measurement (the tally, the JSON reader, merge) before handing it on.
+void set_intervals(Measurement& m, const DetectorInfo& detector);
 
 // One line naming the rule, and what it means for the intervals.
 std::string rule_text(const StoppingRule& rule);

@@ -42,6 +42,10 @@ struct StoppingRule {
   std::optional<double> duration_seconds;  // --duration: the whole run's time budget
   std::optional<double> ci_width;          // --until-ci-width
   bool stop_on_detect = false;             // --stop-on-detect
+
+  // Whether any rule beyond --trials applies (what the summary then states, with its meaning).
+  bool any() const { return duration_seconds || ci_width || stop_on_detect; }
+  bool operator==(const StoppingRule&) const = default;
 };
 
 }  // namespace lockstress

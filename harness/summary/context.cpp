@@ -11,27 +11,19 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <sstream>
 
 #include "harness/cpu_topology.hpp"
+#include "harness/summary/cpu_model.hpp"
 
 namespace lockstress {
 namespace {
 
-std::string cpu_model() {
-  std::ifstream cpuinfo("/proc/cpuinfo");
-  std::string line;
-  // x86 names the model; other architectures name the hardware or the CPU part.
-  for (const char* key : {"model name", "Hardware", "cpu model", "uarch"}) {
-    cpuinfo.clear();
-    cpuinfo.seekg(0);
-    while (std::getline(cpuinfo, line)) {
-      if (line.rfind(key, 0) == 0) {
-        std::size_t colon = line.find(':');
-        if (colon != std::string::npos && colon + 2 <= line.size()) return line.substr(colon + 2);
-      }
-    }
-  }
-  return "unknown";
+std::string read_cpuinfo() {
+  std::ifstream in("/proc/cpuinfo");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 int usable_cpus() {
@@ -131,11 +123,21 @@ Context gather_context(const std::vector<std::string>& command, std::uint64_t se
   context.seed = seed;
   context.cpus = usable_cpus();
   context.online_cpus = static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
-  context.cpu_model = cpu_model();
+  const std::string cpuinfo = read_cpuinfo();
+  context.cpu_model = cpu_model_from_cpuinfo(cpuinfo);
   utsname name{};
   if (uname(&name) == 0) {
     context.arch = name.machine;
     context.os = std::string(name.sysname) + " " + name.release;
+  }
+  context.binary_arch = binary_arch();
+  context.emulation = emulation_note(context.binary_arch, context.arch, cpuinfo_arch(cpuinfo));
+  if (const char* emulator = std::getenv("LOCKSTRESS_EMULATOR"); emulator && *emulator) {
+    if (context.emulation.empty()) {
+      context.emulation = "runners started through " + std::string(emulator);
+    } else {
+      context.emulation += " (runners started through " + std::string(emulator) + ")";
+    }
   }
   context.compiler = compiler();
   context.started_at = utc_now();

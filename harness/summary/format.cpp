@@ -38,6 +38,29 @@ std::string format_count(std::int64_t events, std::int64_t trials) {
   return std::to_string(events) + "/" + std::to_string(trials) + " trials";
 }
 
+std::string format_ns(double ns) {
+  char text[32];
+  if (ns < 1e3) {
+    std::snprintf(text, sizeof text, "%.0f ns", ns);
+  } else if (ns < 1e6) {
+    std::snprintf(text, sizeof text, "%.3g µs", ns / 1e3);
+  } else {
+    std::snprintf(text, sizeof text, "%.3g ms", ns / 1e6);
+  }
+  return text;
+}
+
+std::string cell_label(const CellPlan& plan) { return plan.case_name + "/" + plan.variant.name; }
+
+std::string point_label(const CellPlan& plan) {
+  return std::to_string(plan.threads) + "x" + std::to_string(plan.iterations);
+}
+
+std::string where_seen(const UniqueReport& report, std::int64_t trials) {
+  if (report.first_trial < 0) return "the runner's start-up or exit";
+  return format_count(report.trials, trials);
+}
+
 std::string format_cpus(int cpus) {
   if (cpus == 0) return "CPUs that differ by input";
   return std::to_string(cpus) + (cpus == 1 ? " CPU" : " CPUs");

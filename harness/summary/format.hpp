@@ -3,6 +3,8 @@
 #include <string>
 
 #include "harness/stats/statistics.hpp"
+#include "harness/summary/cell_plan.hpp"
+#include "harness/summary/measurement.hpp"
 
 namespace lockstress {
 
@@ -21,5 +23,18 @@ std::string format_cpus(int cpus);
 
 // "3/200 trials"
 std::string format_count(std::int64_t events, std::int64_t trials);
+
+// How long a duration is, for people: "850 ns", "4.4 µs", "1.2 ms".
+std::string format_ns(double ns);
+
+// "locked_counter/tsan": how every report names a cell's case and variant.
+std::string cell_label(const CellPlan& plan);
+
+// "2x100000": a cell's threads x iterations.
+std::string point_label(const CellPlan& plan);
+
+// Where a sanitizer report was seen: "3/200 trials", or "the runner's start-up or exit" for one
+// printed outside any trial.
+std::string where_seen(const UniqueReport& report, std::int64_t trials);
 
 }  // namespace lockstress

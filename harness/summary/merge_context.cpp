@@ -51,6 +51,20 @@ std::vector<VariantBuild> merged_builds(const std::vector<MergedInput>& inputs) 
   return out;
 }
 
+// Every rule any input ran under: the longest budget, the narrowest width.
+StoppingRule merged_stopping(const std::vector<MergedInput>& inputs) {
+  StoppingRule out;
+  for (const MergedInput& input : inputs) {
+    const StoppingRule& r = input.context.stopping;
+    if (r.duration_seconds) {
+      out.duration_seconds = std::max(out.duration_seconds.value_or(0), *r.duration_seconds);
+    }
+    if (r.ci_width) out.ci_width = std::min(out.ci_width.value_or(1), *r.ci_width);
+    out.stop_on_detect = out.stop_on_detect || r.stop_on_detect;
+  }
+  return out;
+}
+
 // "... --seed 5 --shard 2/4" -> "... --seed 5": rerun_arguments puts --shard last.
 std::string without_shard(const std::string& command) {
   const std::size_t at = command.rfind(" --shard ");
@@ -100,6 +114,7 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.variant_builds = merged_builds(inputs);
   c.start_line = joined(inputs, &Context::start_line);
   c.perturb = joined(inputs, &Context::perturb);
+  c.stopping = merged_stopping(inputs);
   c.stopping_rule = joined(inputs, &Context::stopping_rule);
   c.stopping_note = joined(inputs, &Context::stopping_note);
   // One checkout's, or none: a joined path or commit would name no checkout at all.
@@ -112,6 +127,14 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   for (const MergedInput& input : inputs)
     c.started_at = std::min(c.started_at, input.context.started_at);
   c.load = merge_loads(inputs);
+  c.binary_arch = joined(inputs, &Context::binary_arch);
+  // Any input emulated makes the merge no evidence of the emulated architecture either.
+  for (const MergedInput& input : inputs) {
+    const std::string& emulation = input.context.emulation;
+    if (!emulation.empty() && c.emulation.find(emulation) == std::string::npos) {
+      c.emulation += (c.emulation.empty() ? "" : " | ") + emulation;
+    }
+  }
   const std::string rerun = without_shard(inputs[0].context.rerun_command);
   const bool one_run = std::all_of(inputs.begin(), inputs.end(), [&](const MergedInput& input) {
     return without_shard(input.context.rerun_command) == rerun;

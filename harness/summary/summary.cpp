@@ -18,13 +18,6 @@ std::string_view to_string(Verdict verdict) {
   return "?";
 }
 
-std::int64_t CellResult::trials_with_kind(const std::string& kind) const {
-  for (const ReportKindCount& count : report_kinds) {
-    if (count.kind == kind) return count.trials;
-  }
-  return 0;
-}
-
 std::string_view to_string(TrialFault::Kind kind) {
   switch (kind) {
     case TrialFault::Kind::hung:
@@ -40,15 +33,14 @@ bool ran_unusual_trials(const Context& context) {
   return context.start_line != defaults.start_line || context.perturb != defaults.perturb;
 }
 
-bool ran_stopping_rule(const Context& context) {
-  return context.stopping_rule != Context{}.stopping_rule;
-}
+bool ran_stopping_rule(const Context& context) { return context.stopping.any(); }
 
 int exit_code(const Summary& summary) {
   if (summary.interrupted_by > 0) return 128 + summary.interrupted_by;
+  if (!summary.unwritten_outputs.empty()) return kExitOutput;
   auto any = [&](Verdict verdict) {
     return std::any_of(summary.results.begin(), summary.results.end(),
-                       [&](const CellResult& cell) { return cell.verdict == verdict; });
+                       [&](const CellResult& cell) { return cell.grade.verdict == verdict; });
   };
   if (any(Verdict::fail)) return kExitFail;
   if (any(Verdict::error)) return kExitError;

@@ -3,7 +3,9 @@
 # Checks that the CTest cells registered by lockstress_add_cell_tests cover the catalogue: one
 # test per case that `lockstress list` shows and per variant, labelled stress, its variant and its
 # case. A case added to the catalogue but not to tests/CMakeLists.txt fails here.
-execute_process(COMMAND ${LOCKSTRESS} list OUTPUT_VARIABLE listing RESULT_VARIABLE status)
+# A cross build's driver runs through its emulator (the cross test presets name it).
+separate_arguments(emulator UNIX_COMMAND "$ENV{LOCKSTRESS_EMULATOR}")
+execute_process(COMMAND ${emulator} ${LOCKSTRESS} list OUTPUT_VARIABLE listing RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "${LOCKSTRESS} list failed (${status})")
 endif()

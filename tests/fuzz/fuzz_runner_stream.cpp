@@ -12,6 +12,7 @@
 #include "harness/stats/cell_tally.hpp"
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
+#include "harness/summary/grade_words.hpp"
 
 namespace {
 
@@ -53,13 +54,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   tally.add_reports_outside_trials(stream.reports_outside_trials());
   tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(),
                                         first_trial + stream.trials_seen());
-  CellResult cell;
-  cell.expected_count = expected;
-  cell.trials_requested = stream.trials_seen() + 1;
-  tally.fill(cell);
+  CellPlan plan;
+  plan.case_name = "fuzzed";
+  plan.expect = race;
+  plan.variant = {"tsan", Detector::tsan};
+  plan.trials = stream.trials_seen() + 1;
+  Measurement cell = tally.measurement();
   cell.stopped_by = stopped.value_or(StopReason::trials);
   cell.interval_alpha = interval_alpha(rule, cell.trials);
-  set_intervals(cell);
+  set_intervals(cell, plan.variant.info());
   if (cell.trials != stream.trials_seen()) __builtin_trap();
   if (cell.failures.events > cell.trials) __builtin_trap();
   const Overlap& overlap = cell.overlap;
@@ -75,6 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!(median.low <= cell.lost_updates.median && cell.lost_updates.median <= median.high)) {
     __builtin_trap();
   }
-  grade_cell(cell, true);
+  const CellResult graded{plan, cell, grade_cell(plan, cell, true)};
+  (void)reasons(graded);  // every finding can be put in words
   return 0;
 }

@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "harness/driver/cli.hpp"
 #include "run_lockstress.hpp"
@@ -15,8 +18,14 @@ namespace {
 
 // What each CI variable used in the pipelines stands for in one job; an unknown one is an error.
 const std::map<std::string, std::string> kVariables{
-    {"${{ matrix.shard }}", "2"}, {"${{ github.run_id }}", "9876543210"}, {"$CI_NODE_INDEX", "2"},
-    {"$CI_NODE_TOTAL", "4"},      {"$CI_PIPELINE_ID", "123456"},          {"$TRIALS", "800"},
+    {"${{ matrix.shard }}", "2"},
+    {"${{ github.run_id }}", "9876543210"},
+    {"$CI_NODE_INDEX", "2"},
+    {"$CI_NODE_TOTAL", "4"},
+    {"$CI_PIPELINE_ID", "123456"},
+    {"$TRIALS", "800"},
+    {"$SHARD", "2"},
+    {"$PLATFORM", "arm64"},
 };
 
 // The catalogue of the built lockstress, with each case's thread limit, from `lockstress list`.
@@ -74,8 +83,16 @@ std::vector<std::string> shell_words(const std::string& command) {
 struct Check {
   int runs = 0;
   int merges = 0;
+  int compares = 0;
   std::vector<std::string> problems;
 };
+
+// `compare BASE.json NEW.json [--alpha P]`, which the driver parses apart from the others.
+bool is_compare(const std::vector<std::string>& args) {
+  if (args.size() < 4 || args[1] != "compare") return false;
+  const bool alpha = args.size() == 6 && args[4] == "--alpha";
+  return (args.size() == 4 || alpha) && args[2].ends_with(".json") && args[3].ends_with(".json");
+}
 
 // Finds every line of `yaml` that starts (after a list dash or block indentation) with a program
 // named lockstress, joins its backslash continuations, fills in the CI variables, and parses it.
@@ -106,6 +123,14 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
         check.problems.push_back(where + "unknown variable in '" + arg + "'");
     }
     args[0] = "lockstress";
+    if (args.size() > 1 && args[1] == "compare") {
+      if (is_compare(args)) {
+        ++check.compares;
+      } else {
+        check.problems.push_back(where + "not compare BASE.json NEW.json: " + command);
+      }
+      continue;
+    }
     Result<Command> parsed = parse_command_line(args, Program{cases, builtin_variants()});
     if (!parsed) {
       check.problems.push_back(where + parsed.error().message);
@@ -120,20 +145,118 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
   return check;
 }
 
-class CiPipelines : public ::testing::TestWithParam<const char*> {};
+// A pipeline file and the lockstress commands it must hold: the GitHub workflow runs its shards
+// through the composite action (checked below), the GitLab one by hand.
+struct Pipeline {
+  const char* name;
+  const char* path;
+  int runs;
+  int merges;
+  int compares;
+};
+
+class CiPipelines : public ::testing::TestWithParam<Pipeline> {};
 
 TEST_P(CiPipelines, EveryLockstressCommandParses) {
-  const std::string yaml = testing::slurp(std::string(LOCKSTRESS_SOURCE_DIR) + "/" + GetParam());
-  ASSERT_FALSE(yaml.empty()) << GetParam();
+  const Pipeline& pipeline = GetParam();
+  const std::string yaml = testing::slurp(std::string(LOCKSTRESS_SOURCE_DIR) + "/" + pipeline.path);
+  ASSERT_FALSE(yaml.empty()) << pipeline.path;
   const Check check = check_commands(yaml, listed_cases());
-  EXPECT_GE(check.runs, 1) << "no lockstress run command found";
-  EXPECT_GE(check.merges, 1) << "no lockstress merge command found";
-  for (const std::string& problem : check.problems) ADD_FAILURE() << GetParam() << " " << problem;
+  EXPECT_EQ(check.runs, pipeline.runs) << pipeline.path << ": lockstress run commands";
+  EXPECT_EQ(check.merges, pipeline.merges) << pipeline.path << ": lockstress merge commands";
+  EXPECT_EQ(check.compares, pipeline.compares) << pipeline.path << ": lockstress compare commands";
+  for (const std::string& problem : check.problems)
+    ADD_FAILURE() << pipeline.path << " " << problem;
 }
 
 INSTANTIATE_TEST_SUITE_P(Ci, CiPipelines,
-                         ::testing::Values("ci/github/lockstress.yml",
-                                           "ci/gitlab/lockstress.gitlab-ci.yml"));
+                         ::testing::Values(Pipeline{"github", "ci/github/lockstress.yml", 0, 1, 1},
+                                           Pipeline{"gitlab", "ci/gitlab/lockstress.gitlab-ci.yml",
+                                                    1, 1, 1}),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// The composite action's run step, run with a stand-in for lockstress that records its arguments:
+// the command line it builds from the action's inputs must be one the real parser accepts, and
+// mean what the inputs say.
+struct ActionRun {
+  int status = -1;
+  std::vector<std::string> args;  // as lockstress received them, the program first
+  std::string outputs;            // what the step wrote to $GITHUB_OUTPUT
+  std::string summary;            // and to $GITHUB_STEP_SUMMARY
+};
+
+ActionRun run_action(const std::string& inputs, int lockstress_status,
+                     const testing::Scratch& scratch) {
+  const auto fake = scratch / "lockstress";
+  std::ofstream(fake) << "#!/bin/sh\nfor a in \"$0\" \"$@\"; do printf '%s\\n' \"$a\"; done > "
+                      << (scratch / "args").string() << "\necho '| cell | verdict |' > "
+                      << (scratch / "out" / "summary.md").string() << "\nexit " << lockstress_status
+                      << "\n";
+  std::filesystem::permissions(fake, std::filesystem::perms::owner_all);
+  const std::string command =
+      "cd '" + (scratch / "").string() + "' && env -i PATH=/usr/bin:/bin LOCKSTRESS='" +
+      fake.string() + "' GITHUB_OUTPUT='" + (scratch / "output").string() +
+      "' GITHUB_STEP_SUMMARY='" + (scratch / "summary").string() + "' INPUT_OUTPUTS='" +
+      (scratch / "out").string() + "' " + inputs + " '" + LOCKSTRESS_SOURCE_DIR +
+      "/ci/github/run-lockstress.sh' >/dev/null 2>&1";
+  const int status = std::system(command.c_str());
+  ActionRun run;
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::istringstream lines(testing::slurp(scratch / "args"));
+  for (std::string line; std::getline(lines, line);) run.args.push_back(line);
+  run.outputs = testing::slurp(scratch / "output");
+  run.summary = testing::slurp(scratch / "summary");
+  return run;
+}
+
+TEST(CiAction, TheRunStepsCommandLineParsesAndMeansWhatTheInputsSay) {
+  testing::Scratch scratch;
+  const ActionRun run = run_action(
+      "INPUT_CASES='locked_counter ticket_lock' INPUT_VARIANTS=tsan INPUT_TRIALS=400 "
+      "INPUT_SEED=77 INPUT_SHARD=2/4 INPUT_ARGS='--threads 2,4 --pin compact'",
+      0, scratch);
+  ASSERT_EQ(run.status, 0);
+  ASSERT_FALSE(run.args.empty());
+  std::vector<std::string> args = run.args;
+  args[0] = "lockstress";
+  Result<Command> parsed = parse_command_line(args, Program{listed_cases(), builtin_variants()});
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(*parsed));
+  const RunOptions& options = std::get<RunCommand>(*parsed).options;
+  EXPECT_EQ(options.cases, (std::vector<std::string>{"locked_counter", "ticket_lock"}));
+  ASSERT_EQ(options.variants.size(), 1u);
+  EXPECT_EQ(options.variants[0].name, "tsan");
+  EXPECT_EQ(options.trials, 400);
+  EXPECT_EQ(options.seed, 77u);
+  ASSERT_TRUE(options.shard);
+  EXPECT_EQ(options.threads, (std::vector<int>{2, 4}));
+  EXPECT_NE(run.outputs.find("exit-code=0\n"), std::string::npos) << run.outputs;
+  EXPECT_NE(run.outputs.find("sarif=" + (scratch / "out" / "lockstress.sarif").string()),
+            std::string::npos)
+      << run.outputs;
+  EXPECT_EQ(run.summary, "| cell | verdict |\n") << "the Markdown summary goes to the job's page";
+}
+
+TEST(CiAction, AVerdictFailsTheStepUnlessToldNotToAndAUsageErrorAlways) {
+  for (const auto& [inputs, status, expected] :
+       std::vector<std::tuple<std::string, int, int>>{{"", 1, 1},
+                                                      {"INPUT_FAIL_ON_VERDICT=false", 1, 0},
+                                                      {"", 3, 0},
+                                                      {"INPUT_FAIL_ON_VERDICT=false", 2, 2}}) {
+    testing::Scratch scratch;
+    const ActionRun run = run_action(inputs, status, scratch);
+    EXPECT_EQ(run.status, expected) << inputs << ", lockstress exit " << status;
+    EXPECT_NE(run.outputs.find("exit-code=" + std::to_string(status)), std::string::npos);
+  }
+  testing::Scratch scratch;
+  const ActionRun defaults = run_action("GITHUB_RUN_ID=555", 0, scratch);
+  std::vector<std::string> args = defaults.args;
+  ASSERT_FALSE(args.empty());
+  args[0] = "lockstress";
+  Result<Command> parsed = parse_command_line(args, Program{listed_cases(), builtin_variants()});
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_EQ(std::get<RunCommand>(*parsed).options.seed, 555u) << "the run id seeds every shard";
+}
 
 TEST(CiPipelines, TheCheckFindsAWrongOptionAnUnknownVariableAndAWrongShard) {
   const Check check = check_commands(

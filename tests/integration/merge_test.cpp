@@ -91,6 +91,11 @@ TEST(MergeCommand, MistakesAreOneLineAndExitTwo) {
   std::ofstream(scratch / "v2.json")
       << std::string(text).replace(text.find("summary/1"), 9, "summary/2");
   std::ofstream(scratch / "cut.json") << text.substr(0, text.size() / 2);
+  // The lie: a safe cell with no failed trial, but thousands of lost updates.
+  nlohmann::json lie = nlohmann::json::parse(text);
+  lie["results"][1]["lost_updates"]["mean"] = 1000.0;
+  lie["results"][1]["lost_updates"]["max"] = 1000;
+  std::ofstream(scratch / "lie.json") << lie.dump();
   const auto out = scratch / "merged.html";
   const std::vector<std::pair<std::string, std::string>> mistakes{
       {"merge", "merge needs at least one summary JSON file"},
@@ -100,6 +105,8 @@ TEST(MergeCommand, MistakesAreOneLineAndExitTwo) {
        "cut.json: not valid JSON (malformed or truncated)"},
       {"merge " + quoted(scratch / "v2.json"),
        "v2.json: schema 'lockstress.summary/2' is not lockstress.summary/1"},
+      {"merge " + quoted(scratch / "lie.json"),
+       "lie.json: results[1].lost_updates.max: 1000 lost in a trial, but failed_trials is 0"},
       {"merge " + quoted(good) + " " + quoted(other),
        "cannot merge: cells with different parameters"},
       {"merge " + quoted(good) + " " + quoted(good),

@@ -51,8 +51,11 @@ inline Ran run_program(const std::string& program, const std::string& args,
                        const Scratch& scratch) {
   const auto out = scratch / "stdout";
   const auto err = scratch / "stderr";
-  const std::string command =
-      "'" + program + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  // A cross build's programs run through its emulator (the cross presets set it), as the driver
+  // starts its runners.
+  const char* emulator = std::getenv("LOCKSTRESS_EMULATOR");
+  const std::string command = std::string(emulator ? emulator : "") + " '" + program + "' " + args +
+                              " >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(command.c_str());
   Ran ran;
   ran.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -164,8 +164,7 @@ TEST(Run, HelpDocumentsTheExitCodes) {
 TEST(Run, ARunnerStartedByHandRefusesAndPointsAtTheDriver) {
   Scratch scratch;
   const std::string runner = std::string(LOCKSTRESS_BINARY) + "-plain";
-  const int status = std::system(("'" + runner + "' >/dev/null 2>&1").c_str());
-  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_EQ(testing::run_program(runner, "", scratch).exit_code, 2);
 }
 
 }  // namespace

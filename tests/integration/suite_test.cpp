@@ -148,8 +148,19 @@ TEST(Compare, UnusableInputsAreOneLineAndExitTwo) {
   std::ofstream(scratch / "truncated.json") << testing::slurp(data("base.json")).substr(0, 100);
   std::ofstream(scratch / "wrong.json")
       << R"({"schema": "lockstress.summary/1", "complete": true})";
+  // A summary that contradicts itself: a cell with no failed trial that lost updates.
+  nlohmann::json lie = nlohmann::json::parse(testing::slurp(data("new.json")));
+  for (nlohmann::json& cell : lie["results"]) {
+    if (cell["failed_trials"] == 0 && cell["trials"] > 0) {
+      cell["lost_updates"]["max"] = 1;
+      break;
+    }
+  }
+  std::ofstream(scratch / "lie.json") << lie.dump();
   const std::string base = "'" + data("base.json") + "'";
   for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {"compare " + base + " '" + (scratch / "lie.json").string() + "'",
+            ".lost_updates.max: 1 lost in a trial, but failed_trials is 0"},
            {"compare " + base + " '" + data("unrelated.json") + "'",
             "have no (case, variant, threads, iterations) in common"},
            {"compare " + base + " '" + (scratch / "truncated.json").string() + "'",

@@ -25,8 +25,7 @@ TEST(CellTally, CountsFailedTrialsAndLostUpdates) {
   tally.add_trial(trial(1, 90));
   tally.add_trial(trial(2, 70));
   tally.add_trial(trial(3, 100));
-  CellResult cell;
-  tally.fill(cell);
+  const Measurement cell = tally.measurement();
   EXPECT_EQ(cell.trials, 4);
   EXPECT_EQ(cell.failures.events, 2);
   EXPECT_DOUBLE_EQ(cell.lost_updates.mean, 10);
@@ -42,8 +41,7 @@ TEST(CellTally, DeduplicatesReportsBySignatureAndCountsTrialsOnce) {
   tally.add_trial(trial(0, 10, {race, race, race}));
   tally.add_trial(trial(1, 10));
   tally.add_trial(trial(2, 10, {race, inversion}));
-  CellResult cell;
-  tally.fill(cell);
+  const Measurement cell = tally.measurement();
 
   EXPECT_EQ(cell.report_trials.events, 2);
   EXPECT_EQ(cell.parsed_reports, 5);
@@ -68,8 +66,7 @@ TEST(CellTally, KeepsUnreadableAndOutsideReports) {
   CellTally tally(10, "");
   tally.add_trial(trial(0, 10, {"garbage without a warning line\n"}));
   tally.add_reports_outside_trials({read_test_data("tsan_gcc_data_race_global.txt")});
-  CellResult cell;
-  tally.fill(cell);
+  const Measurement cell = tally.measurement();
   ASSERT_EQ(cell.unique_reports.size(), 2u);
   EXPECT_EQ(cell.unique_reports[0].kind, "unreadable report");
   EXPECT_EQ(cell.unique_reports[1].first_trial, -1);
@@ -83,8 +80,7 @@ TEST(CellTally, ReportsOfAnUnfinishedTrialNameItWithoutCountingIt) {
   CellTally tally(100, "");
   tally.add_trial(trial(0, 100));
   tally.add_reports_of_unfinished_trial({read_test_data("tsan_clang_data_race_global.txt")}, 1);
-  CellResult cell;
-  tally.fill(cell);
+  const Measurement cell = tally.measurement();
   EXPECT_EQ(cell.trials, 1);
   EXPECT_EQ(cell.report_trials.events, 0);
   EXPECT_EQ(cell.parsed_reports, 1);

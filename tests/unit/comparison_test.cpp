@@ -30,14 +30,14 @@ Summary summary_of(const std::vector<Counts>& cells) {
   s.results.clear();
   for (const Counts& c : cells) {
     CellResult cell;
-    cell.case_name = c.name;
-    cell.variant = c.variant;
-    cell.threads = 2;
-    cell.iterations = 10000;
-    cell.expect = c.race ? Expect::race_caught_by_plain_only("store buffer") : Expect::safe;
-    cell.trials = c.trials;
-    cell.failures = rate(c.failed, c.trials);
-    cell.report_trials = rate(c.reported, c.trials);
+    cell.plan.case_name = c.name;
+    cell.plan.variant = c.variant;
+    cell.plan.threads = 2;
+    cell.plan.iterations = 10000;
+    cell.plan.expect = c.race ? Expect::race_caught_by_plain_only("store buffer") : Expect::safe;
+    cell.measured.trials = c.trials;
+    cell.measured.failures = rate(c.failed, c.trials);
+    cell.measured.report_trials = rate(c.reported, c.trials);
     s.results.push_back(cell);
   }
   return s;

@@ -22,6 +22,7 @@ TEST(ConsoleSettings, DefaultRunsSayNothingOfThem) {
   Summary summary = testing::sample_summary();
   const Context defaults;
   summary.context.perturb = defaults.perturb;
+  summary.context.stopping = defaults.stopping;
   summary.context.stopping_rule = defaults.stopping_rule;
   summary.context.stopping_note = defaults.stopping_note;
   const std::string text = console(summary);
@@ -34,6 +35,7 @@ TEST(ConsoleSettings, OtherSettingsAreNamedWithWhatEachCellDid) {
   const StoppingRule rule{.ci_width = 0.1, .stop_on_detect = true};
   summary.context.start_line = "spin";
   summary.context.perturb = "random";
+  summary.context.stopping = rule;
   summary.context.stopping_rule = rule_text(rule);
   summary.context.stopping_note = interval_note(rule);
   const std::string text = console(summary);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/stats/grading.hpp"
 #include "sample_lock_summary.hpp"
 #include "test_variants.hpp"
 
@@ -10,7 +11,7 @@ namespace {
 
 const CellResult& find(const Summary& s, const std::string& name, Variant variant) {
   for (const CellResult& c : s.results) {
-    if (c.case_name == name && c.variant == variant) return c;
+    if (c.plan.case_name == name && c.plan.variant == variant) return c;
   }
   throw std::runtime_error("no cell " + name);
 }
@@ -31,7 +32,8 @@ TEST(DetectorOutcome, ASafeCaseThatLostUpdatesOrDrewAReportFails) {
   const Summary s = testing::sample_summary();
   EXPECT_EQ(detector_outcome(find(s, "locked_counter", testing::kTsan)), "FAIL: data race in 1/4");
   CellResult lost = find(s, "locked_counter", testing::kPlain);
-  lost.failures = rate(2, 4);
+  lost.measured.failures = rate(2, 4);
+  lost.grade = grade_cell(lost.plan, lost.measured, true);  // the matrix words the grade
   EXPECT_EQ(detector_outcome(lost), "FAIL: lost updates in 2/4");
   EXPECT_EQ(detector_outcome(find(s, "killed_runner", testing::kPlain)), "error");
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+
 namespace lockstress {
 namespace {
 
@@ -42,6 +45,26 @@ TEST(FisherExact, IsSymmetricAndOneWhenThereIsNothingToTell) {
               1e-15);
   EXPECT_NEAR(fisher_exact(10, 100, 20, 100).p_value, fisher_exact(90, 100, 80, 100).p_value,
               1e-12);
+}
+
+// Counts a merge of many runs can hold: the sum over every table took minutes (a hostile summary
+// with 10^18 trials, forever), and the sum of the two trial counts overflowed 64 bits. The tails
+// are now summed only as far as their terms matter, and past a standard deviation of 10^5
+// approximated by the normal distribution.
+TEST(FisherExact, HugeCountsTakeNoTimeAndDoNotOverflow) {
+  const FisherResult same = fisher_exact(500'000'000, 1'000'000'000, 500'000'000, 1'000'000'000);
+  EXPECT_DOUBLE_EQ(same.p_value, 1.0);
+  const FisherResult apart = fisher_exact(500'010'000, 1'000'000'000, 500'000'000, 1'000'000'000);
+  EXPECT_GT(apart.p_value, 0.0);
+  EXPECT_LT(apart.p_value, 1.0);
+  const std::int64_t huge = 5'000'000'000'000'000'000;
+  EXPECT_DOUBLE_EQ(fisher_exact(huge / 2, huge, huge / 2, huge).p_value, 1.0);
+  const FisherResult far = fisher_exact(huge, huge, 0, huge);
+  EXPECT_EQ(far.p_value, 0.0);
+  EXPECT_LT(far.log10_p, -1e18);
+  // 10^9 more events on one side: the observed table is 5 x 10^8 from the mean.
+  EXPECT_NEAR(fisher_exact(huge / 2 + 1'000'000'000, huge, huge / 2, huge).p_value,
+              std::erfc(5e8 / std::sqrt(huge / 8.0) / std::sqrt(2.0)), 1e-3);
 }
 
 }  // namespace

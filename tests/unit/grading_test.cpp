@@ -8,6 +8,8 @@
 namespace lockstress {
 namespace {
 
+using namespace finding;
+
 const Expect kRaceBoth = Expect::race_caught_by({Detector::plain, Detector::tsan});
 const Expect kRacePlainOnly =
     Expect::race_caught_by({Detector::plain}, "not a data race: the accesses are atomic");
@@ -15,133 +17,180 @@ const Expect kRacePlainOnly =
 CellResult cell(std::string name, Variant variant, Expect expect, std::int64_t failed,
                 std::int64_t data_race_trials, std::int64_t trials = 100) {
   CellResult c;
-  c.case_name = std::move(name);
-  c.variant = variant;
-  c.expect = std::move(expect);
-  c.threads = 2;
-  c.iterations = 1000;
-  c.trials = trials;
-  c.failures = rate(failed, trials);
-  c.report_trials = rate(data_race_trials, trials);
+  c.plan.case_name = std::move(name);
+  c.plan.variant = variant;
+  c.plan.expect = std::move(expect);
+  c.plan.threads = 2;
+  c.plan.iterations = 1000;
+  c.measured.trials = trials;
+  c.measured.failures = rate(failed, trials);
+  c.measured.report_trials = rate(data_race_trials, trials);
   if (data_race_trials > 0) {
-    c.report_kinds.push_back({"data race", data_race_trials});
-    c.unique_reports.push_back(UniqueReport{
+    c.measured.report_kinds.push_back({"data race", data_race_trials});
+    c.measured.unique_reports.push_back(UniqueReport{
         "data race", {{"f()", "a.cpp", 3, 1}}, data_race_trials, data_race_trials, 0, "text"});
-    c.runtime_reports = c.parsed_reports = data_race_trials;
+    c.measured.runtime_reports = c.measured.parsed_reports = data_race_trials;
   }
   return c;
 }
 
-bool has_reason(const std::vector<std::string>& reasons, const std::string& part) {
-  for (const std::string& r : reasons) {
-    if (r.find(part) != std::string::npos) return true;
-  }
-  return false;
+Grade grade(const CellResult& c, std::optional<bool> control_detected) {
+  return grade_cell(c.plan, c.measured, control_detected);
 }
 
 TEST(Grading, SafeCasePassesWhenCleanAndTheControlWasDetected) {
-  Grade g = grade_cell(cell("locked", testing::kPlain, Expect::safe, 0, 0, 200), true);
+  const Grade g = grade(cell("locked", testing::kPlain, Expect::safe, 0, 0, 200), true);
   EXPECT_EQ(g.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(g.reasons, "1.5%")) << g.reasons[0];
+  const NoneSeen* none = g.find<NoneSeen>();
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->symptom, Symptom::lost_update);
+  EXPECT_EQ(none->trials, 200);
+  EXPECT_NEAR(none->bound, 0.0149, 0.0001);  // 1 - 0.05^(1/200)
+  EXPECT_EQ(g.findings.size(), 1u);          // plain reads no reports
+}
+
+TEST(Grading, ASafeTsanCellBoundsItsReportsToo) {
+  const Grade g = grade(cell("locked", testing::kTsan, Expect::safe, 0, 0, 200), true);
+  ASSERT_EQ(g.findings.size(), 2u);
+  EXPECT_EQ(std::get<NoneSeen>(g.findings[1]).symptom, Symptom::sanitizer_report);
 }
 
 TEST(Grading, SafeCaseIsInconclusiveWhenTheControlWasNotDetected) {
-  Grade g = grade_cell(cell("locked", testing::kPlain, Expect::safe, 0, 0), false);
+  const Grade g = grade(cell("locked", testing::kPlain, Expect::safe, 0, 0), false);
   EXPECT_EQ(g.verdict, Verdict::inconclusive);
-  EXPECT_TRUE(has_reason(g.reasons, "proves nothing"));
-  EXPECT_EQ(grade_cell(cell("locked", testing::kPlain, Expect::safe, 0, 0), std::nullopt).verdict,
-            Verdict::inconclusive);
+  ASSERT_TRUE(g.find<ControlUndetected>());
+  EXPECT_TRUE(g.find<ControlUndetected>()->ran);
+  const Grade alone = grade(cell("locked", testing::kPlain, Expect::safe, 0, 0), std::nullopt);
+  EXPECT_EQ(alone.verdict, Verdict::inconclusive);
+  EXPECT_FALSE(alone.find<ControlUndetected>()->ran);
 }
 
 TEST(Grading, SafeCaseFailsOnALostUpdateOrAReportWhateverTheControl) {
-  EXPECT_EQ(grade_cell(cell("locked", testing::kPlain, Expect::safe, 1, 0), true).verdict,
-            Verdict::fail);
-  EXPECT_EQ(grade_cell(cell("locked", testing::kPlain, Expect::safe, 1, 0), false).verdict,
-            Verdict::fail);
-  Grade g = grade_cell(cell("locked", testing::kTsan, Expect::safe, 0, 3), true);
+  for (std::optional<bool> control : {std::optional<bool>(true), std::optional<bool>(false)}) {
+    const Grade lost = grade(cell("locked", testing::kPlain, Expect::safe, 1, 0), control);
+    EXPECT_EQ(lost.verdict, Verdict::fail);
+    ASSERT_TRUE(lost.find<LostUpdates>());
+    EXPECT_EQ(lost.find<LostUpdates>()->trials, 1);
+  }
+  const Grade g = grade(cell("locked", testing::kTsan, Expect::safe, 0, 3), true);
   EXPECT_EQ(g.verdict, Verdict::fail);
-  EXPECT_TRUE(has_reason(g.reasons, "data race at a.cpp:3 in f() in 3/100 trials"));
+  ASSERT_TRUE(g.find<Reported>());
+  EXPECT_EQ(g.find<Reported>()->index, 0u);
+  EXPECT_FALSE(g.find<NoneSeen>());
 }
 
 TEST(Grading, RaceCasePassesInEachVariantThatCaughtIt) {
-  EXPECT_EQ(grade_cell(cell("r", testing::kPlain, kRaceBoth, 40, 0), true).verdict, Verdict::pass);
-  EXPECT_EQ(grade_cell(cell("r", testing::kTsan, kRaceBoth, 0, 100), true).verdict, Verdict::pass);
+  const Grade plain = grade(cell("r", testing::kPlain, kRaceBoth, 40, 0), true);
+  EXPECT_EQ(plain.verdict, Verdict::pass);
+  ASSERT_TRUE(plain.find<Caught>());
+  EXPECT_TRUE(plain.find<Caught>()->required);
+  EXPECT_EQ(plain.find<Caught>()->trials, 40);
+  const Grade tsan = grade(cell("r", testing::kTsan, kRaceBoth, 0, 100), true);
+  EXPECT_EQ(tsan.verdict, Verdict::pass);
+  EXPECT_EQ(tsan.find<Caught>()->trials, 100);
 }
 
 TEST(Grading, RaceCaseMissedByAnExpectedDetectorFails) {
-  Grade g = grade_cell(cell("r", testing::kTsan, kRaceBoth, 50, 0), true);
+  // 50 trials lost updates under TSan, but TSan's symptom is the report, which never came.
+  const Grade g = grade(cell("r", testing::kTsan, kRaceBoth, 50, 0), true);
   EXPECT_EQ(g.verdict, Verdict::fail);
-  EXPECT_TRUE(has_reason(g.reasons, "expected to be caught by tsan"));
+  ASSERT_TRUE(g.find<Missed>());
+  EXPECT_EQ(g.find<Missed>()->trials, 100);
+  EXPECT_FALSE(g.find<ControlMissedToo>());
 }
 
 TEST(Grading, RaceCaseMissedWhereTheControlWasMissedTooIsInconclusive) {
-  EXPECT_EQ(grade_cell(cell("r", testing::kPlain, kRaceBoth, 0, 0), false).verdict,
-            Verdict::inconclusive);
+  const Grade g = grade(cell("r", testing::kPlain, kRaceBoth, 0, 0), false);
+  EXPECT_EQ(g.verdict, Verdict::inconclusive);
+  EXPECT_TRUE(g.find<Missed>());
+  EXPECT_TRUE(g.find<ControlMissedToo>());
 }
 
 TEST(Grading, TheControlItselfMissedIsInconclusiveNotFail) {
-  Grade g = grade_cell(cell(kControlCase, testing::kPlain, kRaceBoth, 0, 0), false);
+  const Grade g = grade(cell(kControlCase, testing::kPlain, kRaceBoth, 0, 0), false);
   EXPECT_EQ(g.verdict, Verdict::inconclusive);
+  EXPECT_TRUE(g.find<ControlNotShown>());
 }
 
-TEST(Grading, ADetectorNotExpectedToCatchARaceSaysWhy) {
-  Grade g = grade_cell(cell("split", testing::kTsan, kRacePlainOnly, 30, 0), true);
+TEST(Grading, ADetectorNotExpectedToCatchARaceIsABlindSpot) {
+  const Grade g = grade(cell("split", testing::kTsan, kRacePlainOnly, 30, 0), true);
   EXPECT_EQ(g.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(g.reasons, "TSan did not report split — expected: not a data race"));
+  EXPECT_TRUE(g.find<BlindSpot>());
   const Expect tsan_only = Expect::race_caught_by_tsan_only("x86 orders it anyway");
-  Grade plain = grade_cell(cell("relaxed", testing::kPlain, tsan_only, 0, 0), true);
+  const Grade plain = grade(cell("relaxed", testing::kPlain, tsan_only, 0, 0), true);
   EXPECT_EQ(plain.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(
-      plain.reasons, "the plain build lost no update in relaxed — expected: x86 orders it anyway"));
+  EXPECT_TRUE(plain.find<BlindSpot>());
+  // Caught anyway: said, but not required.
+  const Grade caught = grade(cell("relaxed", testing::kPlain, tsan_only, 3, 0), true);
+  ASSERT_TRUE(caught.find<Caught>());
+  EXPECT_FALSE(caught.find<Caught>()->required);
 }
 
 TEST(Grading, ACellThatCouldNotRunIsAnError) {
   CellResult c = cell("locked", testing::kTsan, Expect::safe, 0, 0);
-  c.error = "runner killed by SIGSEGV";
-  EXPECT_EQ(grade_cell(c, true).verdict, Verdict::error);
+  c.measured.error = "runner killed by SIGSEGV";
+  const Grade g = grade(c, true);
+  EXPECT_EQ(g.verdict, Verdict::error);
+  ASSERT_EQ(g.findings.size(), 1u);
+  EXPECT_EQ(std::get<CouldNotRun>(g.findings[0]).cause, "runner killed by SIGSEGV");
 }
 
 TEST(Grading, AHungOrCrashedTrialFailsTheCellWhateverElseItShowed) {
   CellResult c = cell("locked", testing::kPlain, Expect::safe, 0, 0, 8);
-  c.trials_requested = 10;
-  c.faults = {{TrialFault::Kind::hung, 2, 42, "no progress for 60.0 s (the watchdog limit)", ""},
-              {TrialFault::Kind::crashed, 5, 43, "SIGSEGV", "first\nsecond\nthird"}};
-  Grade g = grade_cell(c, true);
+  c.plan.trials = 10;
+  c.measured.faults = {{TrialFault::Kind::hung, 2, 42, "no progress", ""},
+                       {TrialFault::Kind::crashed, 5, 43, "SIGSEGV", ""}};
+  const Grade g = grade(c, true);
   EXPECT_EQ(g.verdict, Verdict::fail);
-  ASSERT_EQ(g.reasons.size(), 2u);
-  EXPECT_EQ(g.reasons[0], "hung in trial 2 (seed 42): no progress for 60.0 s (the watchdog limit)");
-  EXPECT_EQ(g.reasons[1], "crashed in trial 5 (seed 43): SIGSEGV; last output: second|third");
+  ASSERT_EQ(g.findings.size(), 2u);
+  EXPECT_EQ(std::get<Fault>(g.findings[0]).index, 0u);
+  EXPECT_EQ(std::get<Fault>(g.findings[1]).index, 1u);
 
   CellResult race = cell("r", testing::kPlain, kRaceBoth, 40, 0);
-  race.faults = {{TrialFault::Kind::crashed, 0, 1, "std::runtime_error: x", ""}};
-  EXPECT_EQ(grade_cell(race, true).verdict, Verdict::fail);
+  race.measured.faults = {{TrialFault::Kind::crashed, 0, 1, "std::runtime_error: x", ""}};
+  EXPECT_EQ(grade(race, true).verdict, Verdict::fail);
 }
 
 TEST(Grading, FaultsOutrankAnErrorAndTrialsThatDidNotRunAreCounted) {
   CellResult c = cell("locked", testing::kPlain, Expect::safe, 0, 0, 4);
-  c.trials_requested = 10;
-  c.faults = {{TrialFault::Kind::hung, 4, 1, "no progress", ""}};
-  c.error = "runner protocol error after 0 of 5 trials: malformed end record";
-  Grade g = grade_cell(c, true);
+  c.plan.trials = 10;
+  c.measured.faults = {{TrialFault::Kind::hung, 4, 1, "no progress", ""}};
+  c.measured.error = "runner protocol error after 0 of 5 trials: malformed end record";
+  const Grade g = grade(c, true);
   EXPECT_EQ(g.verdict, Verdict::fail);
-  EXPECT_TRUE(has_reason(g.reasons, "runner protocol error"));
-  EXPECT_TRUE(has_reason(g.reasons, "5 of 10 trials did not run"));
+  EXPECT_TRUE(g.find<CouldNotRun>());
+  ASSERT_TRUE(g.find<TrialsNotRun>());
+  EXPECT_EQ(g.find<TrialsNotRun>()->count, 5);
+  EXPECT_EQ(g.find<TrialsNotRun>()->requested, 10);
 }
 
 TEST(Grading, ACellCutShortSaysHowManyTrialsRan) {
   CellResult c = cell("locked", testing::kPlain, Expect::safe, 0, 0, 3);
-  c.trials_requested = 10;
-  Grade g = grade_cell(c, true);
+  c.plan.trials = 10;
+  const Grade g = grade(c, true);
   EXPECT_EQ(g.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(g.reasons, "only 3 of 10 trials ran"));
+  ASSERT_TRUE(g.find<CutShort>());
+  EXPECT_EQ(g.find<CutShort>()->ran, 3);
 }
 
 TEST(Grading, AMismatchBetweenCountedAndReadReportsIsStated) {
   CellResult c = cell("locked", testing::kTsan, Expect::safe, 0, 0);
-  c.runtime_reports = 2;
-  Grade g = grade_cell(c, true);
+  c.measured.runtime_reports = 2;
+  const Grade g = grade(c, true);
   EXPECT_EQ(g.verdict, Verdict::fail);
-  EXPECT_TRUE(has_reason(g.reasons, "whose text never arrived"));
+  ASSERT_TRUE(g.find<ReportsWithoutText>());
+  EXPECT_EQ(g.find<ReportsWithoutText>()->counted, 2);
+  ASSERT_TRUE(g.find<ReportCountMismatch>());
+  EXPECT_EQ(g.find<ReportCountMismatch>()->read, 0);
+}
+
+TEST(Grading, AWorkerTheOsWouldNotPinIsNotedUnlessNoPinningWasAsked) {
+  CellResult c = cell("locked", testing::kPlain, Expect::safe, 0, 0);
+  c.measured.worker_cpus = {0, -1};
+  ASSERT_TRUE(grade(c, true).find<Unpinned>());
+  EXPECT_EQ(grade(c, true).find<Unpinned>()->unpinned, 1);
+  c.plan.pin = Pin::none;
+  EXPECT_FALSE(grade(c, true).find<Unpinned>());
 }
 
 TEST(Grading, GradeAllAppliesTheGatePerVariant) {
@@ -152,23 +201,23 @@ TEST(Grading, GradeAllAppliesTheGatePerVariant) {
       cell("locked", testing::kTsan, Expect::safe, 0, 0),
   };
   grade_all(cells);
-  EXPECT_EQ(cells[0].verdict, Verdict::inconclusive);
-  EXPECT_EQ(cells[1].verdict, Verdict::pass);
-  EXPECT_EQ(cells[2].verdict, Verdict::inconclusive);
-  EXPECT_EQ(cells[3].verdict, Verdict::pass);
+  EXPECT_EQ(cells[0].grade.verdict, Verdict::inconclusive);
+  EXPECT_EQ(cells[1].grade.verdict, Verdict::pass);
+  EXPECT_EQ(cells[2].grade.verdict, Verdict::inconclusive);
+  EXPECT_EQ(cells[3].grade.verdict, Verdict::pass);
   Summary summary;
   summary.results = cells;
   EXPECT_EQ(exit_code(summary), kExitInconclusive);
-  summary.results[3].verdict = Verdict::fail;
+  summary.results[3].grade.verdict = Verdict::fail;
   EXPECT_EQ(exit_code(summary), kExitFail);
 }
 
 TEST(Grading, GradeAllFallsBackToAControlWithOtherParameters) {
   std::vector<CellResult> cells{cell(kControlCase, testing::kPlain, kRaceBoth, 10, 0),
                                 cell("peterson", testing::kPlain, Expect::safe, 0, 0)};
-  cells[0].threads = 5;
+  cells[0].plan.threads = 5;
   grade_all(cells);
-  EXPECT_EQ(cells[1].verdict, Verdict::pass);
+  EXPECT_EQ(cells[1].grade.verdict, Verdict::pass);
 }
 
 }  // namespace

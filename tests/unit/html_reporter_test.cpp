@@ -24,8 +24,8 @@ std::string rate_x(double fraction) {
 }
 
 std::string key(const CellResult& cell) {
-  return cell.case_name + "/" + cell.variant.name + "/" + std::to_string(cell.threads) + "x" +
-         std::to_string(cell.iterations);
+  return cell.plan.case_name + "/" + cell.plan.variant.name + "/" +
+         std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations);
 }
 
 Element parsed_html(const Summary& summary) {
@@ -76,16 +76,16 @@ TEST(HtmlReport, EveryRowHasItsRateAndIntervalPlotted) {
     const Element* dot = with_class(*g, "circle", "rate");
     const Element* whisker = with_class(*g, "line", "ci");
     ASSERT_TRUE(dot && whisker);
-    EXPECT_EQ(dot->attribute("cx"), rate_x(cell.failures.value));
-    EXPECT_EQ(whisker->attribute("x1"), rate_x(cell.failures.ci95.low));
-    EXPECT_EQ(whisker->attribute("x2"), rate_x(cell.failures.ci95.high));
+    EXPECT_EQ(dot->attribute("cx"), rate_x(cell.measured.failures.value));
+    EXPECT_EQ(whisker->attribute("x1"), rate_x(cell.measured.failures.ci95.low));
+    EXPECT_EQ(whisker->attribute("x2"), rate_x(cell.measured.failures.ci95.high));
     EXPECT_EQ(g->all("title").size(), 1u);
     const Element* report_row = cell_group(*rate_charts[1], key(cell));
-    EXPECT_EQ(report_row != nullptr, cell.variant == testing::kTsan);
+    EXPECT_EQ(report_row != nullptr, cell.plan.variant == testing::kTsan);
     if (report_row) {
       ++tsan_cells;
       EXPECT_EQ(with_class(*report_row, "circle", "rate")->attribute("cx"),
-                rate_x(cell.report_trials.value));
+                rate_x(cell.measured.report_trials.value));
     }
   }
   EXPECT_EQ(tsan_cells, 2u);
@@ -94,14 +94,14 @@ TEST(HtmlReport, EveryRowHasItsRateAndIntervalPlotted) {
 
 CellResult sweep_cell(Variant variant, int threads, std::int64_t iterations, std::int64_t failed) {
   CellResult cell;
-  cell.case_name = "unsafe_counter";
-  cell.expect = Expect::race_caught_by({Detector::plain, Detector::tsan});
-  cell.variant = variant;
-  cell.threads = threads;
-  cell.iterations = iterations;
-  cell.trials_requested = cell.trials = 20;
-  cell.failures = rate(failed, 20);
-  cell.report_trials = rate(0, 20);
+  cell.plan.case_name = "unsafe_counter";
+  cell.plan.expect = Expect::race_caught_by({Detector::plain, Detector::tsan});
+  cell.plan.variant = variant;
+  cell.plan.threads = threads;
+  cell.plan.iterations = iterations;
+  cell.plan.trials = cell.measured.trials = 20;
+  cell.measured.failures = rate(failed, 20);
+  cell.measured.report_trials = rate(0, 20);
   return cell;
 }
 

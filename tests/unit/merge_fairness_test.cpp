@@ -20,10 +20,10 @@ Summary shard(std::int64_t first, Fairness fairness) {
   Summary s = testing::sample_lock_summary();
   CellResult cell;
   for (const CellResult& c : s.results) {
-    if (c.case_name == "spinlock" && c.variant == testing::kPlain) cell = c;
+    if (c.plan.case_name == "spinlock" && c.plan.variant == testing::kPlain) cell = c;
   }
-  cell.trial_ranges = {{7, first, 4}};
-  cell.fairness = fairness;
+  cell.measured.trial_ranges = {{7, first, 4}};
+  cell.measured.fairness = fairness;
   s.results = {cell};
   return s;
 }
@@ -34,8 +34,8 @@ TEST(MergeFairness, CountsAddUpAndTheFlagsFollowThem) {
   const Summary b = shard(4, Fairness{4, 0, 3.0, INFINITY, 3, 1, 6, {1000, 0}});
   Result<Summary> m = merge_summaries({{"a.json", a}, {"b.json", b}});
   ASSERT_TRUE(m) << message_of(m);
-  ASSERT_TRUE(m->results[0].fairness);
-  const Fairness& f = *m->results[0].fairness;
+  ASSERT_TRUE(m->results[0].measured.fairness);
+  const Fairness& f = *m->results[0].measured.fairness;
   EXPECT_EQ(f.trials, 8);
   EXPECT_EQ(f.unjudged_trials, 1);
   EXPECT_EQ(f.unfair_trials, 4);
@@ -46,8 +46,9 @@ TEST(MergeFairness, CountsAddUpAndTheFlagsFollowThem) {
   EXPECT_EQ(f.worst_acquisitions, (std::vector<std::int64_t>{1000, 0}));
   EXPECT_FALSE(f.unfair());  // 4 of 8 is not more than half
   EXPECT_FALSE(f.starving());
-  EXPECT_TRUE(
-      shard(0, Fairness{4, 0, 3.0, 4.0, 3, 0, 1, {900, 200}}).results[0].fairness->unfair());
+  EXPECT_TRUE(shard(0, Fairness{4, 0, 3.0, 4.0, 3, 0, 1, {900, 200}})
+                  .results[0]
+                  .measured.fairness->unfair());
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "harness/ingest/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
+#include "harness/summary/grade_words.hpp"
 #include "result_testing.hpp"
 #include "test_data.hpp"
 
@@ -29,13 +30,20 @@ MergeInput shard(int k) {
   return input(name, testing::read_test_data("merge/" + name));
 }
 
-// Shard `k`'s text with the first `from` replaced.
-MergeInput shard_with(int k, const std::string& from, const std::string& to) {
+// Shard `k`'s text with the first of each `from` replaced by its `to`.
+MergeInput shard_with(int k, const std::vector<std::pair<std::string, std::string>>& edits) {
   const std::string name = "shard-" + std::to_string(k) + ".json";
   std::string text = testing::read_test_data("merge/" + name);
-  const std::size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return input(name, text.replace(at, from.size(), to));
+  for (const auto& [from, to] : edits) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  }
+  return input(name, text);
+}
+
+MergeInput shard_with(int k, const std::string& from, const std::string& to) {
+  return shard_with(k, {{from, to}});
 }
 
 Summary merged(const std::vector<MergeInput>& inputs) {
@@ -54,22 +62,22 @@ TEST(Merge, SumsCountsAndRecomputesRates) {
   const Summary s = merged({shard(1), shard(2)});
   ASSERT_EQ(s.results.size(), 2u);
   const CellResult& unsafe = s.results[0];  // the first input's order
-  EXPECT_EQ(unsafe.case_name, "unsafe_counter");
-  EXPECT_EQ(unsafe.trials, 20);
-  EXPECT_EQ(unsafe.trials_requested, 20);
-  EXPECT_EQ(unsafe.failures.events, 13);
-  EXPECT_DOUBLE_EQ(unsafe.failures.value, 0.65);
+  EXPECT_EQ(unsafe.plan.case_name, "unsafe_counter");
+  EXPECT_EQ(unsafe.measured.trials, 20);
+  EXPECT_EQ(unsafe.plan.trials, 20);
+  EXPECT_EQ(unsafe.measured.failures.events, 13);
+  EXPECT_DOUBLE_EQ(unsafe.measured.failures.value, 0.65);
   const Interval wilson = wilson_interval(13, 20);
-  EXPECT_DOUBLE_EQ(unsafe.failures.ci95.low, wilson.low);
-  EXPECT_DOUBLE_EQ(unsafe.failures.ci95.high, wilson.high);
-  EXPECT_NEAR(unsafe.failures.ci95.low, 0.433, 0.001);
-  EXPECT_NEAR(unsafe.failures.ci95.high, 0.819, 0.001);
-  EXPECT_DOUBLE_EQ(unsafe.trial_seconds, 1.0);
-  EXPECT_DOUBLE_EQ(unsafe.wall_seconds, 2.0);
-  ASSERT_EQ(unsafe.trial_ranges.size(), 1u);  // 0-9 and 10-19 of seed 5 join
-  EXPECT_EQ(unsafe.trial_ranges[0].seed, 5u);
-  EXPECT_EQ(unsafe.trial_ranges[0].first, 0);
-  EXPECT_EQ(unsafe.trial_ranges[0].count, 20);
+  EXPECT_DOUBLE_EQ(unsafe.measured.failures.ci95.low, wilson.low);
+  EXPECT_DOUBLE_EQ(unsafe.measured.failures.ci95.high, wilson.high);
+  EXPECT_NEAR(unsafe.measured.failures.ci95.low, 0.433, 0.001);
+  EXPECT_NEAR(unsafe.measured.failures.ci95.high, 0.819, 0.001);
+  EXPECT_DOUBLE_EQ(unsafe.measured.trial_seconds, 1.0);
+  EXPECT_DOUBLE_EQ(unsafe.measured.wall_seconds, 2.0);
+  ASSERT_EQ(unsafe.measured.trial_ranges.size(), 1u);  // 0-9 and 10-19 of seed 5 join
+  EXPECT_EQ(unsafe.measured.trial_ranges[0].seed, 5u);
+  EXPECT_EQ(unsafe.measured.trial_ranges[0].first, 0);
+  EXPECT_EQ(unsafe.measured.trial_ranges[0].count, 20);
 }
 
 // Shard 1 was written before overlap was measured, shard 2 measured it (9 of its 10 trials
@@ -82,74 +90,74 @@ TEST(Merge, AddsOverlapAndReadsSummariesWrittenBeforeIt) {
                                    "\"trials_with_overlap\": 9, \"overlap_rate\": 0.9, "
                                    "\"mean_overlap_ns\": 500.0, \"total_overlap_ns\": 4500},")});
   const CellResult& unsafe = s.results[0];
-  ASSERT_EQ(unsafe.case_name, "unsafe_counter");
-  EXPECT_EQ(unsafe.overlap.measured_trials, 10);
-  EXPECT_EQ(unsafe.overlap.trials_with_overlap, 9);
-  EXPECT_EQ(unsafe.overlap.total_overlap_ns, 4500);
-  EXPECT_EQ(unsafe.failures.events, 13);
-  EXPECT_EQ(unsafe.failures.trials, 19);
-  EXPECT_FALSE(s.results[1].overlap.measured());  // neither shard measured the TSan cell's
+  ASSERT_EQ(unsafe.plan.case_name, "unsafe_counter");
+  EXPECT_EQ(unsafe.measured.overlap.measured_trials, 10);
+  EXPECT_EQ(unsafe.measured.overlap.trials_with_overlap, 9);
+  EXPECT_EQ(unsafe.measured.overlap.total_overlap_ns, 4500);
+  EXPECT_EQ(unsafe.measured.failures.events, 13);
+  EXPECT_EQ(unsafe.measured.failures.trials, 19);
+  EXPECT_FALSE(s.results[1].measured.overlap.measured());  // neither shard measured the TSan cell's
 }
 
 TEST(Merge, LostUpdatesMeanAndExtremesAreExactAndTheMedianIsBoundedByItsBucket) {
   const CellResult unsafe = merged({shard(1), shard(2)}).results[0];
-  EXPECT_DOUBLE_EQ(unsafe.lost_updates.mean, (3.2 * 10 + 18.2 * 10) / 20);
-  EXPECT_EQ(unsafe.lost_updates.min, 0);
-  EXPECT_EQ(unsafe.lost_updates.max, 30);
+  EXPECT_DOUBLE_EQ(unsafe.measured.lost_updates.mean, (3.2 * 10 + 18.2 * 10) / 20);
+  EXPECT_EQ(unsafe.measured.lost_updates.min, 0);
+  EXPECT_EQ(unsafe.measured.lost_updates.max, 30);
   // 0 x7, 4-7 x2, 8-15 x6, 16-31 x5: ranks 9 and 10 both fall in 8-15.
-  ASSERT_EQ(unsafe.lost_histogram.size(), 4u);
-  EXPECT_EQ(unsafe.lost_histogram[0].count, 7);
-  EXPECT_EQ(unsafe.lost_histogram[1].count, 2);
-  EXPECT_EQ(unsafe.lost_histogram[2].count, 6);
-  EXPECT_EQ(unsafe.lost_histogram[3].count, 5);
-  EXPECT_EQ(unsafe.lost_median_bounds.low, 8);
-  EXPECT_EQ(unsafe.lost_median_bounds.high, 15);
-  EXPECT_EQ(unsafe.lost_updates.median, 11.5);
+  ASSERT_EQ(unsafe.measured.lost_histogram.size(), 4u);
+  EXPECT_EQ(unsafe.measured.lost_histogram[0].count, 7);
+  EXPECT_EQ(unsafe.measured.lost_histogram[1].count, 2);
+  EXPECT_EQ(unsafe.measured.lost_histogram[2].count, 6);
+  EXPECT_EQ(unsafe.measured.lost_histogram[3].count, 5);
+  EXPECT_EQ(unsafe.measured.lost_median_bounds.low, 8);
+  EXPECT_EQ(unsafe.measured.lost_median_bounds.high, 15);
+  EXPECT_EQ(unsafe.measured.lost_updates.median, 11.5);
   // A zero median stays exact: its bucket holds one value.
   const CellResult locked = merged({shard(1), shard(2)}).results[1];
-  EXPECT_EQ(locked.lost_median_bounds.low, 0);
-  EXPECT_EQ(locked.lost_median_bounds.high, 0);
+  EXPECT_EQ(locked.measured.lost_median_bounds.low, 0);
+  EXPECT_EQ(locked.measured.lost_median_bounds.high, 0);
 }
 
 TEST(Merge, ASingleInputKeepsItsExactMedian) {
   const CellResult unsafe = merged({shard(2)}).results[1];
-  EXPECT_EQ(unsafe.lost_updates.median, 15);
-  EXPECT_EQ(unsafe.lost_median_bounds.low, 15);
-  EXPECT_EQ(unsafe.lost_median_bounds.high, 15);
+  EXPECT_EQ(unsafe.measured.lost_updates.median, 15);
+  EXPECT_EQ(unsafe.measured.lost_median_bounds.low, 15);
+  EXPECT_EQ(unsafe.measured.lost_median_bounds.high, 15);
 }
 
 TEST(Merge, ReportsAreMatchedBySignatureAndCountsSummed) {
   const CellResult locked = merged({shard(1), shard(2)}).results[1];
-  EXPECT_EQ(locked.report_trials.events, 3);
-  EXPECT_EQ(locked.report_trials.trials, 20);
-  EXPECT_EQ(locked.runtime_reports, 6);
-  EXPECT_EQ(locked.parsed_reports, 6);
-  ASSERT_EQ(locked.report_kinds.size(), 2u);
-  EXPECT_EQ(locked.report_kinds[0].kind, "data race");
-  EXPECT_EQ(locked.report_kinds[0].trials, 3);
-  EXPECT_EQ(locked.report_kinds[1].kind, "lock-order-inversion");
-  EXPECT_EQ(locked.report_kinds[1].trials, 1);
-  ASSERT_EQ(locked.unique_reports.size(), 2u);
-  const UniqueReport& race = locked.unique_reports[0];
+  EXPECT_EQ(locked.measured.report_trials.events, 3);
+  EXPECT_EQ(locked.measured.report_trials.trials, 20);
+  EXPECT_EQ(locked.measured.runtime_reports, 6);
+  EXPECT_EQ(locked.measured.parsed_reports, 6);
+  ASSERT_EQ(locked.measured.report_kinds.size(), 2u);
+  EXPECT_EQ(locked.measured.report_kinds[0].kind, "data race");
+  EXPECT_EQ(locked.measured.report_kinds[0].trials, 3);
+  EXPECT_EQ(locked.measured.report_kinds[1].kind, "lock-order-inversion");
+  EXPECT_EQ(locked.measured.report_kinds[1].trials, 1);
+  ASSERT_EQ(locked.measured.unique_reports.size(), 2u);
+  const UniqueReport& race = locked.measured.unique_reports[0];
   EXPECT_EQ(race.kind, "data race");
   EXPECT_EQ(race.trials, 3);
   EXPECT_EQ(race.occurrences, 5);
   EXPECT_EQ(race.first_trial, 7);
   EXPECT_EQ(race.example, "report from shard 1");
-  EXPECT_EQ(locked.unique_reports[1].kind, "lock-order-inversion");
-  EXPECT_EQ(locked.unique_reports[1].first_trial, 15);
+  EXPECT_EQ(locked.measured.unique_reports[1].kind, "lock-order-inversion");
+  EXPECT_EQ(locked.measured.unique_reports[1].first_trial, 15);
 }
 
 TEST(Merge, GradesAgainFromTheMergedCounts) {
   const Summary s = merged({shard(1), shard(2)});
-  EXPECT_EQ(s.results[0].verdict, Verdict::pass);
-  EXPECT_EQ(s.results[0].reasons[0], "caught: lost updates in 13/20 trials (up to 30 per trial)");
-  EXPECT_EQ(s.results[1].verdict, Verdict::fail);
-  EXPECT_EQ(s.results[1].reasons[0],
+  EXPECT_EQ(s.results[0].grade.verdict, Verdict::pass);
+  EXPECT_EQ(reasons(s.results[0])[0], "caught: lost updates in 13/20 trials (up to 30 per trial)");
+  EXPECT_EQ(s.results[1].grade.verdict, Verdict::fail);
+  EXPECT_EQ(reasons(s.results[1])[0],
             "TSan reported a data race at cases/x.cpp:3 in f() in 3/20 trials");
   // Shard 2 could not pin a worker: the merged cell still says so.
-  EXPECT_EQ(s.results[1].worker_cpus, (std::vector<int>{2, -1}));
-  EXPECT_EQ(s.results[1].reasons.back(),
+  EXPECT_EQ(s.results[1].measured.worker_cpus, (std::vector<int>{2, -1}));
+  EXPECT_EQ(reasons(s.results[1]).back(),
             "the OS refused to pin 1 of 2 workers; they ran wherever the scheduler put them");
   EXPECT_EQ(exit_code(s), kExitFail);
 }
@@ -169,7 +177,7 @@ TEST(Merge, KeepsEveryContextAndTheContextTheyShare) {
   // A merge of a merge keeps the original inputs' contexts.
   const Summary again = merged({MergeInput{"both.json", s}});
   EXPECT_EQ(again.merged_from.size(), 2u);
-  EXPECT_EQ(again.results[0].failures.events, 13);
+  EXPECT_EQ(again.results[0].measured.failures.events, 13);
 }
 
 TEST(Merge, AnIncompleteInputOrACellInErrorCarriesOver) {
@@ -179,8 +187,8 @@ TEST(Merge, AnIncompleteInputOrACellInErrorCarriesOver) {
   broken.summary.complete = false;
   const Summary s = merged({shard(1), broken});
   EXPECT_FALSE(s.complete);
-  EXPECT_EQ(s.results[1].verdict, Verdict::error);
-  EXPECT_EQ(s.results[1].error, "shard-2.json: runner killed by SIGSEGV");
+  EXPECT_EQ(s.results[1].grade.verdict, Verdict::error);
+  EXPECT_EQ(s.results[1].measured.error, "shard-2.json: runner killed by SIGSEGV");
 }
 
 // Hung and crashed trials are measurements too: a merge keeps every shard's, and fails the cell.
@@ -189,25 +197,39 @@ TEST(Merge, KeepsTheFaultsOfEveryInput) {
   MergeInput two = shard(2);
   auto locked_of = [](Summary& summary) -> CellResult& {
     for (CellResult& cell : summary.results) {
-      if (cell.case_name == "locked_counter") return cell;
+      if (cell.plan.case_name == "locked_counter") return cell;
     }
     throw std::runtime_error("no locked_counter cell");
   };
-  locked_of(one.summary).faults = {{TrialFault::Kind::hung, 3, 1, "no progress", ""}};
-  locked_of(two.summary).faults = {{TrialFault::Kind::crashed, 14, 2, "SIGSEGV", "x"}};
+  locked_of(one.summary).measured.faults = {{TrialFault::Kind::hung, 3, 1, "no progress", ""}};
+  locked_of(two.summary).measured.faults = {{TrialFault::Kind::crashed, 14, 2, "SIGSEGV", "x"}};
   Summary s = merged({one, two});
   const CellResult& locked = locked_of(s);
-  ASSERT_EQ(locked.faults.size(), 2u);
-  EXPECT_EQ(locked.faults[0].trial, 3);
-  EXPECT_EQ(locked.faults[1].trial, 14);
-  EXPECT_EQ(locked.verdict, Verdict::fail);
+  ASSERT_EQ(locked.measured.faults.size(), 2u);
+  EXPECT_EQ(locked.measured.faults[0].trial, 3);
+  EXPECT_EQ(locked.measured.faults[1].trial, 14);
+  EXPECT_EQ(locked.grade.verdict, Verdict::fail);
   Summary clean = merged({shard(1), shard(2)});
-  EXPECT_TRUE(locked_of(clean).faults.empty());
+  EXPECT_TRUE(locked_of(clean).measured.faults.empty());
+}
+
+// Two inputs whose counts each fit 64 bits, but not their sum: merging them wrote a negative
+// trial count (found by fuzz_summary_json).
+TEST(Merge, RefusesCountsWhoseSumDoesNotFit) {
+  MergeInput a = shard(1);
+  MergeInput b = shard(2);
+  for (MergeInput* input : {&a, &b}) {
+    for (CellResult& cell : input->summary.results) cell.plan.trials = INT64_MAX / 2 + 1;
+  }
+  EXPECT_EQ(refusal({a, b}),
+            "unsafe_counter/plain 2x100: the inputs' trials or reports add up to more than a "
+            "64-bit count holds");
 }
 
 TEST(Merge, RefusesInputsThatDoNotFit) {
   EXPECT_EQ(
-      refusal({shard(1), shard_with(2, "\"iterations\": 100", "\"iterations\": 1000")}),
+      refusal({shard(1), shard_with(2, {{"\"iterations\": 100", "\"iterations\": 1000"},
+                                        {"\"expected_count\": 200", "\"expected_count\": 2000"}})}),
       "cells with different parameters: shard-1.json ran locked_counter/tsan with 2 threads x "
       "100 iterations, shard-2.json with 2 threads x 1000 iterations");
   EXPECT_EQ(
@@ -248,16 +270,16 @@ TEST(Merge, ACellStoppedByTheTimeBudgetMergesLikeAFixedOne) {
       merged({shard(1), shard_with(2, "\"trial_seconds\"",
                                    "\"stopped_by\": \"duration\", \"trial_seconds\"")});
   // Shard 2 lists locked_counter/tsan first; the merge keeps shard 1's order.
-  EXPECT_EQ(s.results[0].stopped_by, StopReason::trials);
-  EXPECT_EQ(s.results[1].stopped_by, StopReason::duration);
-  EXPECT_EQ(s.results[1].interval_alpha, 0.05);
-  EXPECT_EQ(s.results[1].failures.ci95.high, 1 - std::pow(0.05, 1.0 / 20));
+  EXPECT_EQ(s.results[0].measured.stopped_by, StopReason::trials);
+  EXPECT_EQ(s.results[1].measured.stopped_by, StopReason::duration);
+  EXPECT_EQ(s.results[1].measured.interval_alpha, 0.05);
+  EXPECT_EQ(s.results[1].measured.failures.ci95.high, 1 - std::pow(0.05, 1.0 / 20));
 }
 
 TEST(Merge, RunsWithDifferentSeedsMergeAndKeepBothRanges) {
   const Summary s =
       merged({shard(1), shard_with(2, "\"seed\": 5, \"first\": 10", "\"seed\": 6, \"first\": 0")});
-  const std::vector<TrialRange>& ranges = s.results[1].trial_ranges;
+  const std::vector<TrialRange>& ranges = s.results[1].measured.trial_ranges;
   ASSERT_EQ(ranges.size(), 2u);
   EXPECT_EQ(ranges[0].seed, 5u);
   EXPECT_EQ(ranges[1].seed, 6u);

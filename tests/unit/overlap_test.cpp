@@ -9,6 +9,7 @@
 #include "harness/runtime/worker_span.hpp"
 #include "harness/stats/grading.hpp"
 #include "harness/stats/stopping.hpp"
+#include "harness/summary/grade_words.hpp"
 #include "lockstress/case.hpp"
 #include "test_variants.hpp"
 
@@ -75,84 +76,100 @@ TEST(Overlap, TheTrialRecordCarriesItSignedAndOlderRecordsParseWithout) {
 CellResult plain_cell(Expect expect, std::int64_t trials, std::int64_t failed, Overlap overlap,
                       Variant variant = testing::kPlain) {
   CellResult c;
-  c.case_name = expect.race ? kControlCase : "locked_counter";
-  c.variant = variant;
-  c.expect = std::move(expect);
-  c.threads = 2;
-  c.iterations = 10000;
-  c.trials = c.trials_requested = trials;
-  c.failures.events = failed;
-  c.overlap = overlap;
-  set_intervals(c);
+  c.plan.case_name = expect.race ? kControlCase : "locked_counter";
+  c.plan.variant = variant;
+  c.plan.expect = std::move(expect);
+  c.plan.threads = 2;
+  c.plan.iterations = 10000;
+  c.plan.trials = c.measured.trials = trials;
+  c.measured.failures.events = failed;
+  c.measured.overlap = overlap;
+  set_intervals(c.measured, c.plan.variant.info());
   return c;
 }
 
-bool has_reason(const Grade& grade, const std::string& part) {
-  for (const std::string& r : grade.reasons) {
-    if (r.find(part) != std::string::npos) return true;
-  }
-  return false;
+Grade grade(const CellResult& c, std::optional<bool> control_detected) {
+  return grade_cell(c.plan, c.measured, control_detected);
 }
 
 const Expect kRace = Expect::race_caught_by({Detector::plain, Detector::tsan});
 
+using namespace finding;
+
 TEST(Overlap, ASafeCaseIsBoundedOverItsOverlappingTrialsOnly) {
   // 200 trials, 100 of which never ran both workers at once: the bound is that of 100 trials.
   const CellResult half = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100 * 4000});
-  EXPECT_EQ(half.failures.trials, 100);
-  EXPECT_NEAR(half.failures.ci95.high, zero_event_upper_bound(100), 1e-12);
-  const Grade g = grade_cell(half, true);
+  EXPECT_EQ(half.measured.failures.trials, 100);
+  EXPECT_NEAR(half.measured.failures.ci95.high, zero_event_upper_bound(100), 1e-12);
+  const Grade g = grade(half, true);
   EXPECT_EQ(g.verdict, Verdict::pass);
-  EXPECT_TRUE(has_reason(g, "rate <= 3.0% at 95%; over the 100 in which workers ran at once"))
-      << g.reasons[0];
-  EXPECT_TRUE(has_reason(g, "overlap: workers ran at once in 100/200 trials (for 4 µs"));
+  ASSERT_TRUE(g.find<NoneSeen>());
+  EXPECT_EQ(g.find<NoneSeen>()->trials, 200);
+  EXPECT_EQ(g.find<NoneSeen>()->concurrent, 100);
+  EXPECT_NEAR(g.find<NoneSeen>()->bound, zero_event_upper_bound(100), 1e-12);
+  EXPECT_TRUE(g.find<PartialOverlap>());
 
-  // Every trial overlapped: the bound and the words are as they always were.
+  // Every trial overlapped: the bound and the findings are as they always were.
   const CellResult all = plain_cell(Expect::safe, 200, 0, Overlap{200, 200, 200 * 4000});
-  EXPECT_EQ(all.failures.trials, 200);
-  EXPECT_FALSE(has_reason(grade_cell(all, true), "overlap"));
+  EXPECT_EQ(all.measured.failures.trials, 200);
+  EXPECT_FALSE(grade(all, true).find<PartialOverlap>());
+  EXPECT_EQ(grade(all, true).find<NoneSeen>()->concurrent, 200);
 }
 
 TEST(Overlap, ASummaryWithoutOverlapIsGradedAsBefore) {
   const CellResult old = plain_cell(Expect::safe, 200, 0, Overlap{});
-  EXPECT_EQ(old.failures.trials, 200);
-  const Grade g = grade_cell(old, true);
+  EXPECT_EQ(old.measured.failures.trials, 200);
+  const Grade g = grade(old, true);
   EXPECT_EQ(g.verdict, Verdict::pass);
-  EXPECT_EQ(g.reasons[0], "no trial of 200 lost an update (rate <= 1.5% at 95%)");
+  ASSERT_EQ(g.findings.size(), 1u);
+  EXPECT_EQ(std::get<NoneSeen>(g.findings[0]).concurrent, 200);
 }
 
 TEST(Overlap, NoOverlappingTrialAtAllIsAHarnessFaultNotAPass) {
-  const Grade safe = grade_cell(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}), true);
+  const Grade safe = grade(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}), true);
   EXPECT_EQ(safe.verdict, Verdict::error);
-  EXPECT_TRUE(has_reason(safe, "harness fault: in none of 40 trials were two workers inside"));
+  ASSERT_TRUE(safe.find<NeverOverlapped>());
+  EXPECT_EQ(safe.find<NeverOverlapped>()->trials, 40);
   // A lost update is a failure even so: the safe case's own doing comes first.
-  EXPECT_EQ(grade_cell(plain_cell(Expect::safe, 40, 1, Overlap{40, 0, 0}), true).verdict,
-            Verdict::fail);
+  EXPECT_EQ(grade(plain_cell(Expect::safe, 40, 1, Overlap{40, 0, 0}), true).verdict, Verdict::fail);
 }
 
 TEST(Overlap, AControlMissedBecauseItsWorkersNeverOverlappedIsAHarnessFault) {
-  const Grade blind = grade_cell(plain_cell(kRace, 40, 0, Overlap{40, 0, 0}), std::nullopt);
+  const Grade blind = grade(plain_cell(kRace, 40, 0, Overlap{40, 0, 0}), std::nullopt);
   EXPECT_EQ(blind.verdict, Verdict::error);
-  EXPECT_TRUE(has_reason(blind, "harness fault"));
-  EXPECT_FALSE(has_reason(blind, "this machine, build and parameters did not show"));
+  EXPECT_TRUE(blind.find<NeverOverlapped>());
+  EXPECT_FALSE(blind.find<ControlNotShown>());
   // Missed although some trials overlapped: the platform's (inconclusive), with the overlap said.
-  const Grade missed = grade_cell(plain_cell(kRace, 40, 0, Overlap{40, 3, 3 * 500}), std::nullopt);
+  const Grade missed = grade(plain_cell(kRace, 40, 0, Overlap{40, 3, 3 * 500}), std::nullopt);
   EXPECT_EQ(missed.verdict, Verdict::inconclusive);
-  EXPECT_TRUE(has_reason(missed, "workers ran at once in 3/40 trials"));
+  EXPECT_TRUE(missed.find<PartialOverlap>());
   // Caught: a pass, overlap or not.
-  EXPECT_EQ(grade_cell(plain_cell(kRace, 40, 12, Overlap{40, 12, 12 * 500}), std::nullopt).verdict,
+  EXPECT_EQ(grade(plain_cell(kRace, 40, 12, Overlap{40, 12, 12 * 500}), std::nullopt).verdict,
             Verdict::pass);
+}
+
+TEST(Overlap, TheOverlapIsSaidInWords) {
+  CellResult half = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100 * 4000});
+  half.grade = grade(half, true);
+  EXPECT_EQ(reason(half, PartialOverlap{}),
+            "overlap: workers ran at once in 100/200 trials (for 4 µs on average, the longest "
+            "two ran together); in the others no two workers were inside the workload at the same "
+            "time");
+  EXPECT_EQ(reason(half, NeverOverlapped{40})
+                .rfind("harness fault: in none of 40 trials were two "
+                       "workers inside",
+                       0),
+            0u);
 }
 
 TEST(Overlap, TsanVerdictsStayOverAllTrials) {
   // TSan's happens-before analysis needs no overlap in time: its runner reports the control's race
   // in trials whose workers did not overlap. So neither rule applies to the TSan variant.
   const CellResult safe = plain_cell(Expect::safe, 200, 0, Overlap{200, 100, 100}, testing::kTsan);
-  EXPECT_EQ(safe.failures.trials, 200);
-  EXPECT_EQ(grade_cell(safe, true).verdict, Verdict::pass);
-  EXPECT_EQ(
-      grade_cell(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}, testing::kTsan), true).verdict,
-      Verdict::pass);
+  EXPECT_EQ(safe.measured.failures.trials, 200);
+  EXPECT_EQ(grade(safe, true).verdict, Verdict::pass);
+  EXPECT_EQ(grade(plain_cell(Expect::safe, 40, 0, Overlap{40, 0, 0}, testing::kTsan), true).verdict,
+            Verdict::pass);
 }
 
 }  // namespace

@@ -26,8 +26,9 @@ using Cell = std::tuple<std::string, Variant, int, std::int64_t, std::int64_t>;
 std::vector<Cell> cells(const RunOptions& options) {
   static const Program program{test_cases(), builtin_variants()};  // plans point into it
   std::vector<Cell> out;
-  for (const CellPlan& p : plan_cells(program, options)) {
-    out.emplace_back(p.test_case->name, p.variant, p.threads, p.iterations, p.trials);
+  for (const PlannedCell& planned : plan_cells(program, options)) {
+    const CellPlan& p = planned.plan;
+    out.emplace_back(p.case_name, p.variant, p.threads, p.iterations, p.trials);
   }
   return out;
 }

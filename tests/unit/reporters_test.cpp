@@ -123,7 +123,7 @@ TEST(Reporters, JsonOfTheLockSuiteMatchesTheApprovedFile) {
 // Entities stay whole: a '#' is escaped for Markdown, but not the one inside &#39;.
 TEST(Reporters, MarkdownEscapesPunctuationButNotTheEntitiesItWrites) {
   Summary summary = testing::sample_summary();
-  summary.results.at(0).reasons = {"Peterson's lock: *a* & #1 <b>"};
+  summary.results.at(0).grade.findings = {finding::CouldNotRun{"Peterson's lock: *a* & #1 <b>"}};
   std::ostringstream out;
   write_markdown(summary, out);
   EXPECT_NE(out.str().find("Peterson&#39;s lock: \\*a\\* &amp; \\#1 &lt;b&gt;"), std::string::npos)

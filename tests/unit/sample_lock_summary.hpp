@@ -17,27 +17,27 @@ inline Summary sample_lock_summary() {
   Summary s = sample_summary();
   s.results.resize(2);  // the control, in both variants, as a fixed run
   for (CellResult& control : s.results) {
-    control.stopped_by = StopReason::trials;
-    control.interval_alpha = kAlpha;
-    control.failures = rate(3, 4);
-    control.lost_updates = describe({0, 10, 20, 600});
-    control.lost_median_bounds = {15, 15};
-    control.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
-    set_intervals(control);
+    control.measured.stopped_by = StopReason::trials;
+    control.measured.interval_alpha = kAlpha;
+    control.measured.failures = rate(3, 4);
+    control.measured.lost_updates = describe({0, 10, 20, 600});
+    control.measured.lost_median_bounds = {15, 15};
+    control.measured.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
+    set_intervals(control.measured, control.plan.variant.info());
   }
   const CellResult plain_template = s.results[0];
 
   auto lock_cell = [&](std::string name, Variant variant, Expect expect) {
     CellResult c = plain_template;
-    c.case_name = std::move(name);
-    c.description = "a lock";
-    c.variant = variant;
-    c.expect = std::move(expect);
-    c.failures = rate(0, 4);
-    c.lost_updates = describe({0, 0, 0, 0});
-    c.lost_median_bounds = {0, 0};
-    c.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
-    c.report_trials = rate(0, 4);
+    c.plan.case_name = std::move(name);
+    c.plan.description = "a lock";
+    c.plan.variant = variant;
+    c.plan.expect = std::move(expect);
+    c.measured.failures = rate(0, 4);
+    c.measured.lost_updates = describe({0, 0, 0, 0});
+    c.measured.lost_median_bounds = {0, 0};
+    c.measured.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
+    c.measured.report_trials = rate(0, 4);
     return c;
   };
   const double inf = std::numeric_limits<double>::infinity();
@@ -46,27 +46,27 @@ inline Summary sample_lock_summary() {
       lock_cell("peterson_acq_rel", kPlain,
                 Expect::race_caught_by_plain_only(
                     "store-buffer reordering is invisible to happens-before analysis"));
-  peterson_plain.failures = rate(2, 4);
-  peterson_plain.lost_updates = describe({0, 0, 1, 3});
-  peterson_plain.lost_median_bounds = {0.5, 0.5};
-  peterson_plain.lost_histogram = power_of_two_histogram({0, 0, 1, 3});
-  peterson_plain.fairness = Fairness{4, 0, 1.02, 1.25, 0, 0, 3, {800, 1000}};
+  peterson_plain.measured.failures = rate(2, 4);
+  peterson_plain.measured.lost_updates = describe({0, 0, 1, 3});
+  peterson_plain.measured.lost_median_bounds = {0.5, 0.5};
+  peterson_plain.measured.lost_histogram = power_of_two_histogram({0, 0, 1, 3});
+  peterson_plain.measured.fairness = Fairness{4, 0, 1.02, 1.25, 0, 0, 3, {800, 1000}};
   CellResult peterson_tsan = peterson_plain;
-  peterson_tsan.variant = kTsan;
-  peterson_tsan.failures = rate(0, 4);
-  peterson_tsan.lost_updates = describe({0, 0, 0, 0});
-  peterson_tsan.lost_median_bounds = {0, 0};
-  peterson_tsan.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
-  peterson_tsan.fairness = Fairness{1, 3, 1.5, 1.5, 0, 0, 0, {200, 300}};
+  peterson_tsan.plan.variant = kTsan;
+  peterson_tsan.measured.failures = rate(0, 4);
+  peterson_tsan.measured.lost_updates = describe({0, 0, 0, 0});
+  peterson_tsan.measured.lost_median_bounds = {0, 0};
+  peterson_tsan.measured.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
+  peterson_tsan.measured.fairness = Fairness{1, 3, 1.5, 1.5, 0, 0, 0, {200, 300}};
 
   const Expect inversion =
       Expect::race_caught_by_tsan_only("the orders never overlap in time", "lock-order-inversion");
   CellResult inversion_plain = lock_cell("lock_order_inversion", kPlain, inversion);
   CellResult inversion_tsan = lock_cell("lock_order_inversion", kTsan, inversion);
-  inversion_tsan.report_trials = rate(4, 4);
-  inversion_tsan.report_kinds = {{"lock-order-inversion", 4}};
-  inversion_tsan.runtime_reports = inversion_tsan.parsed_reports = 4;
-  inversion_tsan.unique_reports = {UniqueReport{
+  inversion_tsan.measured.report_trials = rate(4, 4);
+  inversion_tsan.measured.report_kinds = {{"lock-order-inversion", 4}};
+  inversion_tsan.measured.runtime_reports = inversion_tsan.measured.parsed_reports = 4;
+  inversion_tsan.measured.unique_reports = {UniqueReport{
       "lock-order-inversion",
       {{"lock()", "cases/m.cpp", 7, 0}},
       4,
@@ -78,10 +78,10 @@ inline Summary sample_lock_summary() {
       lock_cell("spinlock_relaxed", kTsan, Expect::race_caught_by_tsan_only("x86"));
 
   CellResult unfair = lock_cell("spinlock", kPlain, Expect::safe);
-  unfair.fairness = Fairness{4, 0, 3.5, 12, 3, 0, 1, {1000, 80}};
+  unfair.measured.fairness = Fairness{4, 0, 3.5, 12, 3, 0, 1, {1000, 80}};
   CellResult starving = lock_cell("spinlock", kTsan, Expect::safe);
-  starving.fairness = Fairness{4, 0, inf, inf, 4, 3, 0, {1000, 0}};
-  starving.worker_cpus = {0, 0};
+  starving.measured.fairness = Fairness{4, 0, inf, inf, 4, 3, 0, {1000, 0}};
+  starving.measured.worker_cpus = {0, 0};
 
   for (CellResult* c : {&peterson_plain, &peterson_tsan, &inversion_plain, &inversion_tsan,
                         &relaxed_tsan, &unfair, &starving}) {

@@ -36,31 +36,30 @@ inline Summary sample_summary() {
   const Expect race = Expect::race_caught_by({Detector::plain, Detector::tsan});
 
   CellResult control;
-  control.case_name = "unsafe_counter";
-  control.description = "no lock";
-  control.expect = race;
-  control.threads = 2;
-  control.iterations = 1000;
-  control.trials_requested = control.trials = 4;
-  control.expected_count = 2000;
-  control.failures = rate(3, 4);
-  control.lost_updates = describe({0, 10, 20, 600});
-  control.lost_median_bounds = {15, 15};
-  control.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
-  control.trial_ranges = {{7, 0, 4}};
-  control.report_trials = rate(0, 4);
-  control.trial_seconds = 0.004;
-  control.wall_seconds = 0.01;
-  control.variant = kPlain;
-  control.pin = "spread";
-  control.worker_cpus = {0, 1};
+  control.plan.case_name = "unsafe_counter";
+  control.plan.description = "no lock";
+  control.plan.expect = race;
+  control.plan.threads = 2;
+  control.plan.iterations = 1000;
+  control.plan.trials = control.measured.trials = 4;
+  control.measured.failures = rate(3, 4);
+  control.measured.lost_updates = describe({0, 10, 20, 600});
+  control.measured.lost_median_bounds = {15, 15};
+  control.measured.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
+  control.measured.trial_ranges = {{7, 0, 4}};
+  control.measured.report_trials = rate(0, 4);
+  control.measured.trial_seconds = 0.004;
+  control.measured.wall_seconds = 0.01;
+  control.plan.variant = kPlain;
+  control.plan.pin = Pin::spread;
+  control.measured.worker_cpus = {0, 1};
 
   CellResult control_tsan = control;
-  control_tsan.variant = kTsan;
-  control_tsan.report_trials = rate(4, 4);
-  control_tsan.report_kinds = {{"data race", 4}};
-  control_tsan.runtime_reports = control_tsan.parsed_reports = 9;
-  control_tsan.unique_reports = {UniqueReport{
+  control_tsan.plan.variant = kTsan;
+  control_tsan.measured.report_trials = rate(4, 4);
+  control_tsan.measured.report_kinds = {{"data race", 4}};
+  control_tsan.measured.runtime_reports = control_tsan.measured.parsed_reports = 9;
+  control_tsan.measured.unique_reports = {UniqueReport{
       "data race",
       {{"f(int)", "cases/a.cpp", 12, 3}, {"g<T>() & <x>", "cases/b.cpp", 40, 1}},
       4,
@@ -69,50 +68,51 @@ inline Summary sample_summary() {
       "WARNING: ThreadSanitizer: data race (pid=1)\n  <tag> & ]]> \xc3\xa9t\xc3\xa9 \xff\n"}};
 
   CellResult locked = control;
-  locked.case_name = "locked_counter";
-  locked.description = "a mutex";
-  locked.expect = Expect::safe;
-  locked.failures = rate(0, 4);
-  locked.lost_updates = describe({0, 0, 0, 0});
-  locked.lost_median_bounds = {0, 0};
-  locked.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
+  locked.plan.case_name = "locked_counter";
+  locked.plan.description = "a mutex";
+  locked.plan.expect = Expect::safe;
+  locked.measured.failures = rate(0, 4);
+  locked.measured.lost_updates = describe({0, 0, 0, 0});
+  locked.measured.lost_median_bounds = {0, 0};
+  locked.measured.lost_histogram = power_of_two_histogram({0, 0, 0, 0});
 
   CellResult locked_tsan = locked;
-  locked_tsan.variant = kTsan;
-  locked_tsan.report_trials = rate(1, 4);
-  locked_tsan.report_kinds = {{"data race", 1}};
-  locked_tsan.runtime_reports = locked_tsan.parsed_reports = 1;
-  locked_tsan.unique_reports = {UniqueReport{"data race",
-                                             {{"h()", "cases/c.cpp", 5, 0}},
-                                             1,
-                                             1,
-                                             2,
-                                             "WARNING: ThreadSanitizer: data race (pid=2)\n"}};
+  locked_tsan.plan.variant = kTsan;
+  locked_tsan.measured.report_trials = rate(1, 4);
+  locked_tsan.measured.report_kinds = {{"data race", 1}};
+  locked_tsan.measured.runtime_reports = locked_tsan.measured.parsed_reports = 1;
+  locked_tsan.measured.unique_reports = {
+      UniqueReport{"data race",
+                   {{"h()", "cases/c.cpp", 5, 0}},
+                   1,
+                   1,
+                   2,
+                   "WARNING: ThreadSanitizer: data race (pid=2)\n"}};
 
   // A runner killed from outside (the OOM killer, say): not the case's doing, so an error.
   CellResult broken = locked;
-  broken.case_name = "killed_runner";
-  broken.trials = 1;
-  broken.trial_ranges = {{7, 0, 1}};
-  broken.failures = rate(0, 1);
-  broken.report_trials = rate(0, 1);
-  broken.lost_updates = describe({0});
-  broken.lost_histogram = power_of_two_histogram({0});
-  broken.error =
+  broken.plan.case_name = "killed_runner";
+  broken.measured.trials = 1;
+  broken.measured.trial_ranges = {{7, 0, 1}};
+  broken.measured.failures = rate(0, 1);
+  broken.measured.report_trials = rate(0, 1);
+  broken.measured.lost_updates = describe({0});
+  broken.measured.lost_histogram = power_of_two_histogram({0});
+  broken.measured.error =
       "runner killed by SIGKILL after 1 of 4 trials, from outside lockstress; last output: boom";
 
   // A lock that hung once and crashed once: both faults fail the cell, and the trials around them
   // still count.
   CellResult faulty = locked;
-  faulty.case_name = "forgetful_lock";
-  faulty.description = "unlock forgets";
-  faulty.trials = 2;
-  faulty.trial_ranges = {{7, 0, 1}, {7, 2, 1}};  // trial 1 hung, trial 3 crashed
-  faulty.failures = rate(0, 2);
-  faulty.report_trials = rate(0, 2);
-  faulty.lost_updates = describe({0, 0});
-  faulty.lost_histogram = power_of_two_histogram({0, 0});
-  faulty.faults = {
+  faulty.plan.case_name = "forgetful_lock";
+  faulty.plan.description = "unlock forgets";
+  faulty.measured.trials = 2;
+  faulty.measured.trial_ranges = {{7, 0, 1}, {7, 2, 1}};  // trial 1 hung, trial 3 crashed
+  faulty.measured.failures = rate(0, 2);
+  faulty.measured.report_trials = rate(0, 2);
+  faulty.measured.lost_updates = describe({0, 0});
+  faulty.measured.lost_histogram = power_of_two_histogram({0, 0});
+  faulty.measured.faults = {
       {TrialFault::Kind::hung, 1, 99, "no progress for 60.0 s (the watchdog limit)", ""},
       {TrialFault::Kind::crashed, 3, 100, "SIGSEGV (ThreadSanitizer: SEGV on unknown address 0x8)",
        "SUMMARY: ThreadSanitizer: SEGV cases/f.cpp:9 in f()\n==1==ABORTING"}};
@@ -124,33 +124,34 @@ inline Summary sample_summary() {
   s.context.perturb = "yield";
   // A machine busier than its 2 CPUs: every header warns.
   s.context.load = {.start = 0.4, .end = 2.6, .highest = 3.1, .shared_cpus = true};
+  s.context.stopping = rule;
   s.context.stopping_rule = rule_text(rule);
   s.context.stopping_note = interval_note(rule);
-  locked_tsan.stopped_by = StopReason::ci_width;
-  locked_tsan.interval_alpha = 0.0125;
-  set_intervals(locked_tsan);
-  control.stopped_by = StopReason::first_detection;
-  control.failures.events = 1;
-  control.lost_updates = describe({0, 0, 0, 600});
-  control.lost_median_bounds = {0, 0};
-  control.lost_histogram = power_of_two_histogram({0, 0, 0, 600});
-  set_intervals(control);
-  control_tsan.lost_updates = describe({0, 300, 1000, 1900});
-  control_tsan.lost_median_bounds = {650, 655};
-  control_tsan.lost_updates.median = 652.5;
-  control_tsan.lost_histogram = power_of_two_histogram({0, 300, 1000, 1900});
+  locked_tsan.measured.stopped_by = StopReason::ci_width;
+  locked_tsan.measured.interval_alpha = 0.0125;
+  set_intervals(locked_tsan.measured, locked_tsan.plan.variant.info());
+  control.measured.stopped_by = StopReason::first_detection;
+  control.measured.failures.events = 1;
+  control.measured.lost_updates = describe({0, 0, 0, 600});
+  control.measured.lost_median_bounds = {0, 0};
+  control.measured.lost_histogram = power_of_two_histogram({0, 0, 0, 600});
+  set_intervals(control.measured, control.plan.variant.info());
+  control_tsan.measured.lost_updates = describe({0, 300, 1000, 1900});
+  control_tsan.measured.lost_median_bounds = {650, 655};
+  control_tsan.measured.lost_updates.median = 652.5;
+  control_tsan.measured.lost_histogram = power_of_two_histogram({0, 300, 1000, 1900});
 
   // Overlap as measured: the locked plain cell had a trial whose workers never ran at once (its
   // bound is over the other 3), the TSan one too (its bound stays over all 4: TSan needs no
   // overlap), and the killed runner's cell predates the measurement.
-  control.overlap = {4, 4, 4 * 3000};
-  control_tsan.overlap = {4, 3, 3 * 12500};
-  locked.overlap = {4, 3, 3 * 250000};
-  locked_tsan.overlap = {4, 3, 3 * 1500000};
-  broken.overlap = {};
-  faulty.overlap = {2, 2, 2 * 1000};
+  control.measured.overlap = {4, 4, 4 * 3000};
+  control_tsan.measured.overlap = {4, 3, 3 * 12500};
+  locked.measured.overlap = {4, 3, 3 * 250000};
+  locked_tsan.measured.overlap = {4, 3, 3 * 1500000};
+  broken.measured.overlap = {};
+  faulty.measured.overlap = {2, 2, 2 * 1000};
   for (CellResult* cell : {&control, &control_tsan, &locked, &locked_tsan, &faulty}) {
-    set_intervals(*cell);
+    set_intervals(cell->measured, cell->plan.variant.info());
   }
 
   s.results = {control, control_tsan, locked, locked_tsan, broken, faulty};

@@ -26,10 +26,10 @@ nlohmann::json sarif_of(const Summary& summary) {
 Summary with_real_report() {
   Summary summary = testing::sample_summary();
   summary.context.source_root = "/work/main";
-  summary.results[1].unique_reports[0].locations = {
+  summary.results[1].measured.unique_reports[0].locations = {
       {"lockstress::(anonymous namespace)::UnguardedIncrement::operator()(long&, int)",
        "cases/unsafe_counter.cpp", 13, 58}};
-  summary.results[1].unique_reports[0].example =
+  summary.results[1].measured.unique_reports[0].example =
       testing::read_test_data("tsan_clang_data_race_unsafe_counter.txt");
   return summary;
 }
@@ -61,21 +61,21 @@ TEST(SarifReporter, EachReportHasItsAccessesAsRelatedLocationsAndItsStacksAsThre
 TEST(SarifReporter, AFingerprintIgnoresLinesCountsAndSweepPointsButNotTheCaseOrFunctions) {
   const Summary first = testing::sample_summary();
   Summary second = first;
-  UniqueReport& report = second.results[1].unique_reports[0];
+  UniqueReport& report = second.results[1].measured.unique_reports[0];
   report.locations[0].line += 7;  // an edit above the race
   report.trials = 1;
-  second.results[1].threads = 8;
-  second.results[1].trials = 400;
+  second.results[1].plan.threads = 8;
+  second.results[1].measured.trials = 400;
   const auto fingerprint = [](const Summary& summary) {
     return sarif_of(
         summary)["runs"][0]["results"][0]["partialFingerprints"]["lockstressFinding/v1"];
   };
   EXPECT_EQ(fingerprint(first), fingerprint(second));
   EXPECT_EQ(fingerprint(first).get<std::string>().size(), 16u);
-  second.results[1].case_name = "other_case";
+  second.results[1].plan.case_name = "other_case";
   EXPECT_NE(fingerprint(first), fingerprint(second));
   second = first;
-  second.results[1].unique_reports[0].locations[0].function = "renamed(int)";
+  second.results[1].measured.unique_reports[0].locations[0].function = "renamed(int)";
   EXPECT_NE(fingerprint(first), fingerprint(second));
 }
 

@@ -100,23 +100,23 @@ TEST(Stopping, CiWidthStopsOnlyAtALookOnceEveryIntervalIsNarrow) {
 }
 
 TEST(Stopping, SetIntervalsUsesTheRuleTheCellRanUnder) {
-  CellResult cell;
-  cell.variant = testing::kPlain;
+  const DetectorInfo& plain = testing::kPlain.info();
+  Measurement cell;
   cell.trials = 12;
   cell.failures.events = 1;
   cell.report_trials.events = 0;
-  set_intervals(cell);
+  set_intervals(cell, plain);
   EXPECT_FALSE(cell.failures.until_first);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.low, wilson_interval(1, 12).low);
 
   cell.stopped_by = StopReason::first_detection;
-  set_intervals(cell);
+  set_intervals(cell, plain);
   EXPECT_TRUE(cell.failures.until_first);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.high, until_first_detection(12, 0.05).ci95.high);
 
   cell.stopped_by = StopReason::ci_width;
   cell.interval_alpha = 0.0125;
-  set_intervals(cell);
+  set_intervals(cell, plain);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.high, wilson_interval(1, 12, 0.0125).high);
   EXPECT_DOUBLE_EQ(cell.report_trials.ci95.high, zero_event_upper_bound(12, 0.0125));
 }

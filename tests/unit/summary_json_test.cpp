@@ -63,8 +63,8 @@ TEST(SummaryJson, RoundTripsFairnessWithInfiniteRatios) {
   Result<Summary> read = read_summary_json(written);
   ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
-  ASSERT_TRUE(read->results.back().fairness);
-  EXPECT_TRUE(read->results.back().fairness->starving());
+  ASSERT_TRUE(read->results.back().measured.fairness);
+  EXPECT_TRUE(read->results.back().measured.fairness->starving());
 }
 
 TEST(SummaryJson, ReadsASummaryWrittenBeforeTheFingerprintAndFairness) {
@@ -78,7 +78,7 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeTheFingerprintAndFairness) {
   ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(read->context.libc, "");
   EXPECT_EQ(read->context.threads_per_core, 0);
-  EXPECT_FALSE(read->results.back().fairness);
+  EXPECT_FALSE(read->results.back().measured.fairness);
 }
 
 // Before variants were a list, a cell's variant named its kind, and the build had the plain and
@@ -89,7 +89,7 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeVariantsHadKindsOfTheirOwn) {
   for (auto& cell : document["results"]) cell.erase("detector");
   Result<Summary> read = read_summary_json(document.dump());
   ASSERT_TRUE(read) << message_of(read);
-  EXPECT_EQ(read->results[1].variant, testing::kTsan);
+  EXPECT_EQ(read->results[1].plan.variant, testing::kTsan);
   ASSERT_EQ(read->context.variant_builds.size(), 2u);
   EXPECT_EQ(read->context.variant_builds[1].variant, testing::kTsan);
   EXPECT_EQ(read->context.variant_builds[1].runtime,
@@ -100,7 +100,7 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeVariantsHadKindsOfTheirOwn) {
 
 TEST(SummaryJson, ReadsASummaryWrittenBeforeStoppingRulesAsAFixedRun) {
   nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_summary()));
-  for (const char* key : {"start_line", "perturb", "stopping_rule", "stopping_note"}) {
+  for (const char* key : {"start_line", "perturb", "stopping", "stopping_rule", "stopping_note"}) {
     document["context"].erase(key);
   }
   for (auto& cell : document["results"]) {
@@ -112,11 +112,23 @@ TEST(SummaryJson, ReadsASummaryWrittenBeforeStoppingRulesAsAFixedRun) {
   ASSERT_TRUE(read) << message_of(read);
   const Context fixed_run;
   EXPECT_EQ(read->context.stopping_rule, fixed_run.stopping_rule);
+  EXPECT_FALSE(read->context.stopping.any());
   EXPECT_EQ(read->context.start_line, fixed_run.start_line);
-  EXPECT_EQ(read->results[0].stopped_by, StopReason::trials);
-  EXPECT_EQ(read->results[0].interval_alpha, 0.05);
+  EXPECT_EQ(read->results[0].measured.stopped_by, StopReason::trials);
+  EXPECT_EQ(read->results[0].measured.interval_alpha, 0.05);
   // Its intervals are the fixed-n ones again: 1 failure in 4 trials, Wilson at 95%.
-  EXPECT_DOUBLE_EQ(read->results[0].failures.ci95.low, wilson_interval(1, 4).low);
+  EXPECT_DOUBLE_EQ(read->results[0].measured.failures.ci95.low, wilson_interval(1, 4).low);
+}
+
+// Before the rule was typed, a summary had its words only: which rules they name is kept.
+TEST(SummaryJson, ReadsTheRulesOfASummaryWrittenBeforeTheyWereTyped) {
+  nlohmann::json document = nlohmann::json::parse(to_json(testing::sample_summary()));
+  document["context"].erase("stopping");
+  Result<Summary> read = read_summary_json(document.dump());
+  ASSERT_TRUE(read) << message_of(read);
+  EXPECT_TRUE(read->context.stopping.ci_width);
+  EXPECT_TRUE(read->context.stopping.stop_on_detect);
+  EXPECT_FALSE(read->context.stopping.duration_seconds);
 }
 
 TEST(SummaryJson, RefusesMalformedTruncatedAndForeignDocuments) {

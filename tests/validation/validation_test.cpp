@@ -45,14 +45,15 @@ std::string json_schema_command(const std::string& schema, const std::string& do
 // invalid byte and a terminal escape.
 std::vector<std::pair<std::string, Summary>> summaries() {
   Summary failing = testing::sample_summary();
-  failing.results[1].unique_reports[0].example += "\x1b[1mbold\x1b[0m \"quoted\" 'single'\n";
+  failing.results[1].measured.unique_reports[0].example +=
+      "\x1b[1mbold\x1b[0m \"quoted\" 'single'\n";
 
   Summary passing = failing;
   passing.results = {failing.results[0], failing.results[1], failing.results[2]};
   grade_all(passing.results);
 
   Summary inconclusive = passing;
-  inconclusive.results[0].failures = rate(0, inconclusive.results[0].trials);
+  inconclusive.results[0].measured.failures = rate(0, inconclusive.results[0].measured.trials);
   grade_all(inconclusive.results);
 
   Summary merged = failing;

@@ -97,10 +97,10 @@ class ThreadStates {
   ThreadStates() = default;
   ThreadStates(const ThreadStates&) = delete;
   ThreadStates& operator=(const ThreadStates&) = delete;
-  ~ThreadStates() { destroy(); }
+  ~ThreadStates() { clear(); }
 
   void renew(Lock& lock, int threads) {
-    destroy();
+    clear();
     if (!slots_ || threads != threads_) {
       slots_ = std::make_unique<Slot[]>(static_cast<std::size_t>(threads));
       threads_ = threads;
@@ -110,18 +110,19 @@ class ThreadStates {
     }
   }
   State& operator[](int thread) const { return *slots_[thread].state; }
+  // Every state gone, before the lock they belong to.
+  void clear() {
+    for (int t = 0; slots_ && t < threads_; ++t) {
+      if (slots_[t].state) slots_[t].state->~State();
+      slots_[t].state = nullptr;
+    }
+  }
 
  private:
   struct alignas(64) Slot {
     alignas(State) unsigned char bytes[sizeof(State)];
     State* state = nullptr;
   };
-  void destroy() {
-    for (int t = 0; slots_ && t < threads_; ++t) {
-      if (slots_[t].state) slots_[t].state->~State();
-      slots_[t].state = nullptr;
-    }
-  }
 
   std::unique_ptr<Slot[]> slots_;
   int threads_ = 0;
@@ -133,6 +134,7 @@ class ThreadStates<Lock, NoState> {
  public:
   void renew(Lock&, int) {}
   NoState& operator[](int) const { return state_; }
+  void clear() {}
 
  private:
   mutable NoState state_;
@@ -144,11 +146,15 @@ class LockInstance {
  public:
   explicit LockInstance(typename LockSlot<Lock>::Make make) : lock_(std::move(make)) {}
 
-  void renew(int threads) { states_.renew(lock_.renew(threads), threads); }
+  void renew(int threads) {
+    states_.clear();
+    states_.renew(lock_.renew(threads), threads);
+  }
   Lock& lock() const { return lock_.get(); }
   State& state(int thread) const { return states_[thread]; }
 
  private:
+  // Declared in this order so that the states go first.
   LockSlot<Lock> lock_;
   ThreadStates<Lock, State> states_;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <concepts>
 #include <mutex>
 #include <type_traits>
 
@@ -22,26 +23,52 @@ struct NoState {};
 //           (Lock&, std::defer_lock), else (Lock&, int thread), else (Lock&), none of which may
 //           take the lock.
 //
-// With NoState, lock.lock() / lock.unlock(). The shared side (shared_lock_case) is
+// With NoState, lock.lock() / lock.unlock(), or in Google's spelling lock.Lock() / lock.Unlock()
+// (absl::Mutex: ReaderLock() / ReaderUnlock(), TryLock()). The shared side (shared_lock_case) is
 // lock.lock_shared(state) / lock.unlock_shared(state), state.acquire(lock, false) /
 // state.release(), or lock.lock_shared() / lock.unlock_shared(); the try side (try_lock_case) is
 // lock.try_lock(state), state.try_acquire(lock), state.try_lock() or lock.try_lock(), and
-// try_lock_for(duration) the same way where the type has it.
+// try_lock_for(duration) on the lock, or on a handle whose lock has it.
+
+namespace shape {
+
+// unlock() alone: a lock taken only by trying (try_lock_case) need not have lock().
+template <class L>
+concept Plain = requires(L& lock) {
+  lock.unlock();
+};
+template <class L>
+concept Capitalised = !Plain<L> && requires(L & lock) {
+  lock.Unlock();
+};
+template <class L, class S>
+concept Node = requires(L& lock, S& state) {
+  lock.lock(state);
+  lock.unlock(state);
+};
+template <class L, class S>
+concept Guard = requires(L& lock, S& state) {
+  state.acquire(lock);
+  state.release();
+};
+template <class S>
+concept Handle = requires(S& state) {
+  state.lock();
+  state.unlock();
+};
+
+}  // namespace shape
+
 template <class Lock, class State>
 struct LockOperations {
   static constexpr bool kStateless = std::is_same_v<State, NoState>;
-  static constexpr bool kNode = !kStateless && requires(Lock & lock, State& state) {
-    lock.lock(state);
-    lock.unlock(state);
-  };
-  static constexpr bool kGuard = !kStateless && !kNode && requires(Lock & lock, State& state) {
-    state.acquire(lock);
-    state.release();
-  };
-  static constexpr bool kHandle = !kStateless && !kNode && !kGuard && requires(State & state) {
-    state.lock();
-    state.unlock();
-  };
+  static constexpr bool kCapitalised = kStateless && shape::Capitalised<Lock>;
+  static constexpr bool kNode = !kStateless && shape::Node<Lock, State>;
+  static constexpr bool kGuard = !kStateless && !kNode && shape::Guard<Lock, State>;
+  static constexpr bool kHandle = !kStateless && !kNode && !kGuard && shape::Handle<State>;
+  static_assert(!kStateless || shape::Plain<Lock> || kCapitalised,
+                "lockstress: the lock has neither unlock() nor Unlock(); with per-thread state, "
+                "name its type (see lockstress/lock_operations.hpp)");
   static_assert(kStateless || kNode || kGuard || kHandle,
                 "lockstress: State is not a lock's per-thread state: neither lock.lock(state) / "
                 "lock.unlock(state), state.acquire(lock) / state.release(), nor state.lock() / "
@@ -66,99 +93,127 @@ struct LockOperations {
   }
 
   static void lock(Lock& lock, State& state) {
-    if constexpr (kStateless)
+    if constexpr (kCapitalised) {
+      lock.Lock();
+    } else if constexpr (kStateless) {
       lock.lock();
-    else if constexpr (kNode)
+    } else if constexpr (kNode) {
       lock.lock(state);
-    else if constexpr (kGuard)
+    } else if constexpr (kGuard) {
       state.acquire(lock);
-    else
+    } else {
       state.lock();
+    }
   }
   static void unlock(Lock& lock, State& state) {
-    if constexpr (kStateless)
+    if constexpr (kCapitalised) {
+      lock.Unlock();
+    } else if constexpr (kStateless) {
       lock.unlock();
-    else if constexpr (kNode)
+    } else if constexpr (kNode) {
       lock.unlock(state);
-    else if constexpr (kGuard)
+    } else if constexpr (kGuard) {
       state.release();
-    else
+    } else {
       state.unlock();
+    }
   }
 
-  static constexpr bool kShared = requires(Lock & lock, State& state) {
-    requires kStateless;
-    lock.lock_shared();
-    lock.unlock_shared();
-  }
-  || requires(Lock& lock, State& state) {
-    requires kNode;
-    lock.lock_shared(state);
-    lock.unlock_shared(state);
-  }
-  || requires(Lock& lock, State& state) {
-    requires kGuard;
-    state.acquire(lock, false);
-  };
+  static constexpr bool kShared = [] {
+    if constexpr (kCapitalised) {
+      return requires(Lock & lock) {
+        lock.ReaderLock();
+        lock.ReaderUnlock();
+      };
+    } else if constexpr (kStateless) {
+      return requires(Lock & lock) {
+        lock.lock_shared();
+        lock.unlock_shared();
+      };
+    } else if constexpr (kNode) {
+      return requires(Lock & lock, State & state) {
+        lock.lock_shared(state);
+        lock.unlock_shared(state);
+      };
+    } else if constexpr (kGuard) {
+      return requires(Lock & lock, State & state) { state.acquire(lock, false); };
+    } else {
+      return false;
+    }
+  }();
+
   static void lock_shared(Lock& lock, State& state) {
-    if constexpr (kStateless)
+    if constexpr (kCapitalised) {
+      lock.ReaderLock();
+    } else if constexpr (kStateless) {
       lock.lock_shared();
-    else if constexpr (kNode)
+    } else if constexpr (kNode) {
       lock.lock_shared(state);
-    else
+    } else {
       state.acquire(lock, false);
+    }
   }
   static void unlock_shared(Lock& lock, State& state) {
-    if constexpr (kStateless)
+    if constexpr (kCapitalised) {
+      lock.ReaderUnlock();
+    } else if constexpr (kStateless) {
       lock.unlock_shared();
-    else if constexpr (kNode)
+    } else if constexpr (kNode) {
       lock.unlock_shared(state);
-    else
+    } else {
       state.release();
+    }
   }
 
-  static constexpr bool kTry = requires(Lock & lock, State& state) {
-    requires kStateless;
-    { lock.try_lock() } -> std::convertible_to<bool>;
-  }
-  || requires(Lock& lock, State& state) {
-    requires kNode;
-    { lock.try_lock(state) } -> std::convertible_to<bool>;
-  }
-  || requires(Lock& lock, State& state) {
-    requires kGuard;
-    { state.try_acquire(lock) } -> std::convertible_to<bool>;
-  }
-  || requires(Lock& lock, State& state) {
-    requires kHandle;
-    { state.try_lock() } -> std::convertible_to<bool>;
-  };
+  static constexpr bool kTry = [] {
+    if constexpr (kCapitalised) {
+      return requires(Lock & lock) {
+        { lock.TryLock() } -> std::convertible_to<bool>;
+      };
+    } else if constexpr (kStateless) {
+      return requires(Lock & lock) {
+        { lock.try_lock() } -> std::convertible_to<bool>;
+      };
+    } else if constexpr (kNode) {
+      return requires(Lock & lock, State & state) {
+        { lock.try_lock(state) } -> std::convertible_to<bool>;
+      };
+    } else if constexpr (kGuard) {
+      return requires(Lock & lock, State & state) {
+        { state.try_acquire(lock) } -> std::convertible_to<bool>;
+      };
+    } else {
+      return requires(State & state) {
+        { state.try_lock() } -> std::convertible_to<bool>;
+      };
+    }
+  }();
+
   static bool try_lock(Lock& lock, State& state) {
-    if constexpr (kStateless)
+    if constexpr (kCapitalised) {
+      return lock.TryLock();
+    } else if constexpr (kStateless) {
       return lock.try_lock();
-    else if constexpr (kNode)
+    } else if constexpr (kNode) {
       return lock.try_lock(state);
-    else if constexpr (kGuard)
+    } else if constexpr (kGuard) {
       return state.try_acquire(lock);
-    else
+    } else {
       return state.try_lock();
+    }
   }
 
-  static constexpr bool kTryFor = requires(Lock & lock, State& state, std::chrono::microseconds d) {
-    requires kStateless;
-    { lock.try_lock_for(d) } -> std::convertible_to<bool>;
-  }
-  || requires(Lock& lock, State& state, std::chrono::microseconds d) {
-    // The lock's own try_lock_for too: std::unique_lock declares one for any mutex.
-    requires kHandle;
-    { state.try_lock_for(d) } -> std::convertible_to<bool>;
+  // The lock's own try_lock_for in both cases: std::unique_lock declares one for any mutex.
+  static constexpr bool kTryFor = (kStateless || kHandle) && !kCapitalised &&
+                                  requires(Lock & lock, std::chrono::microseconds d) {
     { lock.try_lock_for(d) } -> std::convertible_to<bool>;
   };
   static bool try_lock_for(Lock& lock, State& state, std::chrono::microseconds d) {
-    if constexpr (kStateless)
+    if constexpr (kStateless) {
       return lock.try_lock_for(d);
-    else
+    } else {
       return state.try_lock_for(d);
+    }
   }
 };
 
