@@ -12,6 +12,8 @@ packages=(
   # The validators of the test suite (tests/cmake/Validators.cmake); the SARIF Multitool comes
   # from npm, apart: see the README's Tests section.
   libxml2-utils python3-jsonschema yamllint binutils
+  # The real locks tests/package/real_locks validates: oneTBB, absl, Concurrency Kit, Boost.
+  libtbb-dev libabsl-dev libck-dev libboost-dev
 )
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()
