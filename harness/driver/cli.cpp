@@ -7,9 +7,9 @@
 #include <limits>
 #include <sstream>
 
-#include "harness/driver/plan.hpp"
+#include "harness/driver/option_table.hpp"
 #include "harness/driver/quantities.hpp"
-#include "harness/summary/summary.hpp"
+#include "harness/driver/run_validation.hpp"
 
 namespace po = boost::program_options;
 
@@ -17,39 +17,8 @@ namespace lockstress {
 namespace {
 
 constexpr double kMaxTimeoutSeconds = 1'000'000;
-
-constexpr const char* kOverview =
-    R"(lockstress: stress-tests locks and counters, and shows side by side what each
-detector catches: the plain build (lost updates, as the hardware shows them) and
-the ThreadSanitizer build (data races, as happens-before analysis sees them).
-
-Usage:
-  lockstress list             the cases, with what each expects
-  lockstress run [options]    run cases in both variants and print the summary
-  lockstress run --help       the options of run
-  lockstress compare BASE.json NEW.json
-                              compare two summaries cell by cell (--help: more)
-  lockstress merge A.json B.json... [outputs]
-                              combine summaries (shards of one run, or runs on
-                              several machines) into one; see merge --help
-  lockstress --version
-
-Exit codes:
-  0  every cell passed
-  1  a cell failed: a safe case lost updates or drew a sanitizer report, a
-     race went uncaught by a detector expected to catch it, or a trial hung or
-     crashed
-  2  usage error (bad option, unknown case, unwritable output, bad suppressions
-     file, a merge input that is not a summary or does not match the others);
-     nothing ran
-  3  inconclusive: nothing failed, but the race control unsafe_counter was not
-     detected in some variant, so clean results there prove nothing
-  4  a cell could not run (runner missing or failed, sanitizer runtime error)
-  5  an output (a file, or the summary on stdout) could not be written
-  128+N     interrupted by signal N: 129 SIGHUP, 130 SIGINT, 138 SIGUSR1,
-            140 SIGUSR2, 142 SIGALRM, 143 SIGTERM, 152 SIGXCPU; every output
-            written, marked incomplete (SIGQUIT or SIGKILL: stop at once, nothing written)
-)";
+// Every command, for the messages that say which there are.
+constexpr const char* kCommands = "list, run, compare or merge";
 
 // Inside this file a bad argument is thrown as an Error, and parse_command_line returns it.
 template <class T>
@@ -67,23 +36,6 @@ template <class Int>
 std::vector<Int> parse_numbers(std::string_view option, const std::vector<std::string>& texts,
                                Int min, Int max) {
   return value_of(option, parse_number_list<Int>(texts, min, max));
-}
-
-// The outputs of run and merge: every file is written from the one finished summary.
-void add_output_options(po::options_description& options) {
-  // clang-format off
-  options.add_options()
-    ("json", po::value<std::string>(),
-     "write the summary as JSON (lockstress.summary/1) to this path. Default: none")
-    ("markdown", po::value<std::string>(),
-     "write a Markdown summary (for $GITHUB_STEP_SUMMARY or a review comment). Default: none")
-    ("junit", po::value<std::string>(),
-     "write JUnit XML, a test case per cell. Default: none")
-    ("sarif", po::value<std::string>(),
-     "write SARIF 2.1.0, a result per unique sanitizer report (code scanning). Default: none")
-    ("html", po::value<std::string>(),
-     "write a self-contained HTML report with plots. Default: none");
-  // clang-format on
 }
 
 OutputPaths output_paths(const po::variables_map& vm) {
@@ -104,87 +56,6 @@ Shard parse_shard(const std::string& text) {
   shard.count = parse_number<std::int64_t>("shard", text.substr(slash + 1), 1, kMaxTrials);
   shard.index = parse_number<std::int64_t>("shard", text.substr(0, slash), 1, shard.count);
   return shard;
-}
-
-po::options_description run_options_description(const Program& program) {
-  po::options_description run("Options of lockstress run");
-  // clang-format off
-  run.add_options()
-    ("case", po::value<std::vector<std::string>>()->composing(),
-     "a case to run (repeat for several; see lockstress list). Default: every case. "
-     "The race control unsafe_counter always runs too: it is what makes a clean result mean something")
-    ("variant", po::value<std::vector<std::string>>()->composing(),
-     (program.variant_names() + " (repeat for several). Default: every one").c_str())
-    ("threads", po::value<std::vector<std::string>>()->composing(),
-     "worker threads per trial; a list (2,4,8) sweeps them. Default: the case's own (lockstress "
-     "list shows it), else 5 within the case's limit")
-    ("iterations", po::value<std::vector<std::string>>()->composing(),
-     "increments per thread per trial; a list (1000,100000) sweeps them, crossed with --threads. "
-     "Default: the case's own, else 100000")
-    ("trials", po::value<std::string>(),
-     "trials per case, variant and parameter point. Default: the case's own, else 200; with "
-     "--duration, no limit")
-    ("timeout", po::value<std::string>()->default_value("60"),
-     "seconds without progress after which a trial is hung: the runner is killed, the trial "
-     "recorded as hung, and the runner restarted at the next trial. Progress is a finished trial "
-     "or the case's counter moving, so a slow lock is never hung; the limit grows by 10x the "
-     "median time between signs of progress. 0: no watchdog")
-    ("max-faults", po::value<std::string>()->default_value(std::to_string(kDefaultMaxFaults)),
-     "hung or crashed trials after which a cell stops running")
-    ("suppressions", po::value<std::string>(),
-     "a ThreadSanitizer suppressions file for the tsan variant (lines type:pattern). Default: none")
-    ("seed", po::value<std::string>(),
-     "the run's seed (every trial's seed derives from it). Default: a fresh random seed, printed")
-    ("pin", po::value<std::string>()->default_value("spread"),
-     "spread: pin workers to usable CPUs one physical core at a time, so they really run at once; "
-     "compact: fill each core's SMT siblings first (shared L1/L2); none: leave placement to the "
-     "scheduler")
-    ("start", po::value<std::string>()->default_value("hybrid"),
-     "how workers wait at each trial's start line: spin, block, or hybrid (spin briefly, then "
-     "block; briefer when threads outnumber CPUs)")
-    ("perturb", po::value<std::string>()->default_value("none"),
-     "delays injected into each worker, drawn from the trial's seed: none, yield, sleep or random "
-     "(docs/running.md: Perturbation)")
-    ("duration", po::value<std::string>(),
-     "time budget of the whole run (30s, 2m, 500ms), split across cells; --trials then only caps "
-     "each cell (and is unlimited unless given). Default: none")
-    ("until-ci-width", po::value<std::string>(),
-     "stop a cell once every 95% interval it shows is narrower than this (0.05 or 5%); intervals "
-     "then account for the stopping (docs/running.md: Stopping rules). Default: off")
-    ("stop-on-detect", po::bool_switch(),
-     "stop a race cell at its first detection. Default: off")
-    ("shard", po::value<std::string>(),
-     "K/N: run only the K-th of N slices of the trials (needs --seed, the same in every shard); "
-     "lockstress merge combines the shards' JSON. Default: every trial")
-    ("source-root", po::value<std::string>()->default_value(""),
-     "show source paths in reports relative to this directory. Default: the current directory")
-    ("quiet,q", po::bool_switch(), "print nothing on stdout and no progress; the exit code and files still tell. Default: off")
-    ("progress", po::bool_switch(),
-     "show the progress line on stderr even when it is not a terminal (CI logs), and despite "
-     "--quiet. Default: only on a terminal")
-    ("help,h", po::bool_switch(), "this help");
-  // clang-format on
-  add_output_options(run);
-  return run;
-}
-
-std::string help_text(const po::options_description& description, const std::string& usage) {
-  std::ostringstream out;
-  out << usage << "\n\n" << description;
-  return out.str();
-}
-
-// Every planned cell's expected count, threads x iterations, must fit the 64-bit counter.
-void check_trial_sizes(const RunOptions& options, const Program& program) {
-  for (const PlannedCell& planned : plan_cells(program, options)) {
-    const CellPlan& cell = planned.plan;
-    std::int64_t increments = 0;
-    if (__builtin_mul_overflow(std::int64_t{cell.threads}, cell.iterations, &increments)) {
-      throw Error{std::to_string(cell.threads) + " threads x --iterations " +
-                  std::to_string(cell.iterations) + " (" + cell.case_name +
-                  ") is more increments per trial than a 64-bit count holds"};
-    }
-  }
 }
 
 RunOptions to_run_options(const po::variables_map& vm, const Program& program) {
@@ -279,85 +150,73 @@ RunOptions to_run_options(const po::variables_map& vm, const Program& program) {
     }
   }
 
-  for (const Case& c : program.cases) {
-    bool selected = options.cases.empty() ? c.runs_by_default
-                                          : std::find(options.cases.begin(), options.cases.end(),
-                                                      c.name) != options.cases.end();
-    // Each case's trials are split among the shards (the control always runs).
-    if (options.shard && (selected || c.name == kControlCase) &&
-        options.shard->count > planned_trials(c, options)) {
-      throw Error{"--shard " + vm["shard"].as<std::string>() + ": " +
-                  std::to_string(planned_trials(c, options)) + " trials" +
-                  (options.trials ? "" : " (" + c.name + "'s)") + " cannot give each of " +
-                  std::to_string(options.shard->count) + " shards a trial"};
-    }
-    for (int threads : options.threads) {
-      if (selected && (threads < c.threads.min || threads > c.threads.max)) {
-        throw Error{"--threads " + std::to_string(threads) + " is outside what " + c.name +
-                    " allows (" + std::to_string(c.threads.min) + " to " +
-                    std::to_string(c.threads.max) + ")" +
-                    (options.cases.empty() ? "; name the cases to run with --case" : "")};
-      }
-    }
-  }
-  check_trial_sizes(options, program);
+  if (Result<void> checked = check_run(options, program); !checked) throw checked.error();
   return options;
 }
 
-Command parse_run(const std::vector<std::string>& args, const Program& program) {
-  po::options_description description = run_options_description(program);
+// Parses args[2...] (after "lockstress COMMAND") against `description`; `positional`, if given,
+// names the option that collects the words that are no option.
+po::variables_map parse_options(const std::vector<std::string>& args,
+                                const po::options_description& description,
+                                const char* positional = nullptr) {
+  po::options_description all = description;
+  po::positional_options_description words;
+  if (positional) {
+    all.add_options()(positional, po::value<std::vector<std::string>>()->composing());
+    words.add(positional, -1);
+  }
   po::variables_map vm;
   po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 2, args.end()))
-                .options(description)
+                .options(all)
+                .positional(words)
                 .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
                 .run(),
             vm);
   po::notify(vm);
-  if (vm["help"].as<bool>()) {
-    return PrintCommand{help_text(description, "Usage: lockstress run [options]") + "\n" +
-                        kOverview + "\n"};
-  }
+  return vm;
+}
+
+std::vector<std::string> words_of(const po::variables_map& vm, const char* positional) {
+  return vm.count(positional) ? vm[positional].as<std::vector<std::string>>()
+                              : std::vector<std::string>();
+}
+
+Command parse_run(const std::vector<std::string>& args, const Program& program) {
+  const po::variables_map vm = parse_options(args, run_options(program));
+  if (vm["help"].as<bool>()) return PrintCommand{run_help(program)};
   return RunCommand{to_run_options(vm, program)};
 }
 
 Command parse_merge(const std::vector<std::string>& args) {
-  po::options_description description("Options of lockstress merge");
-  // clang-format off
-  description.add_options()
-    ("quiet,q", po::bool_switch(), "print nothing on stdout. Default: off")
-    ("help,h", po::bool_switch(), "this help");
-  // clang-format on
-  add_output_options(description);
-  po::options_description all = description;
-  all.add_options()("input", po::value<std::vector<std::string>>()->composing());
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 2, args.end()))
-                .options(all)
-                .positional(positional)
-                .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)
-                .run(),
-            vm);
-  po::notify(vm);
-  if (vm["help"].as<bool>()) {
-    return PrintCommand{help_text(description,
-                                  "Usage: lockstress merge A.json B.json... [options]\n\n"
-                                  "Combines summaries written by lockstress run --json: the shards "
-                                  "of one run\n(run --shard K/N), or runs of the same cells on "
-                                  "several machines. Counts\nare summed, rates and intervals "
-                                  "recomputed, verdicts graded again, and each\ninput's context "
-                                  "kept. Inputs must hold the same cells (case, variant,\nthreads, "
-                                  "iterations, pin). Exit codes as for run.") +
-                        "\n"};
-  }
+  const po::variables_map vm = parse_options(args, merge_options(), "input");
+  if (vm["help"].as<bool>()) return PrintCommand{merge_help()};
   if (!vm.count("input")) throw Error{"merge needs at least one summary JSON file"};
-  return MergeCommand{vm["input"].as<std::vector<std::string>>(), output_paths(vm),
-                      vm["quiet"].as<bool>()};
+  return MergeCommand{words_of(vm, "input"), output_paths(vm), vm["quiet"].as<bool>()};
+}
+
+Command parse_compare(const std::vector<std::string>& args) {
+  const po::variables_map vm = parse_options(args, compare_options(), "summary");
+  if (vm["help"].as<bool>()) return PrintCommand{compare_help()};
+  const std::vector<std::string> files = words_of(vm, "summary");
+  if (files.size() != 2) {
+    throw Error{"compare takes two summaries, got " + std::to_string(files.size()) + " (" +
+                kCompareUsage + ")"};
+  }
+  CompareCommand command{files[0], files[1]};
+  if (vm.count("alpha")) {
+    const std::string& text = vm["alpha"].as<std::string>();
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), command.alpha);
+    if (ec != std::errc() || end != text.data() + text.size() ||
+        !(command.alpha > 0 && command.alpha < 1)) {
+      throw Error{"--alpha: '" + text + "' is not a number between 0 and 1"};
+    }
+  }
+  return command;
 }
 
 Command parse_command(const std::vector<std::string>& args, const Program& program) {
-  if (args.size() < 2) throw Error{"missing command: list, run or merge (lockstress --help)"};
+  if (args.size() < 2)
+    throw Error{std::string("missing command: ") + kCommands + " (lockstress --help)"};
   const std::string& command = args[1];
   if (command == "--help" || command == "-h" || command == "help") {
     return PrintCommand{std::string(kOverview) + "\n"};
@@ -371,7 +230,8 @@ Command parse_command(const std::vector<std::string>& args, const Program& progr
   }
   if (command == "run") return parse_run(args, program);
   if (command == "merge") return parse_merge(args);
-  throw Error{"unknown command '" + command + "': list, run or merge (lockstress --help)"};
+  if (command == "compare") return parse_compare(args);
+  throw Error{"unknown command '" + command + "': " + kCommands + " (lockstress --help)"};
 }
 
 }  // namespace
@@ -393,58 +253,6 @@ Result<Command> parse_command_line(const std::vector<std::string>& args, const P
     if (!again) return again.error();
     return Error{"bad command line"};
   }
-}
-
-std::vector<std::string> rerun_arguments(const std::string& program, const RunOptions& options,
-                                         std::uint64_t seed) {
-  std::vector<std::string> args{program, "run"};
-  for (const std::string& name : options.cases) args.insert(args.end(), {"--case", name});
-  for (const Variant& variant : options.variants) {
-    args.insert(args.end(), {"--variant", variant.name});
-  }
-  auto joined = [](const auto& values) {
-    std::string out;
-    for (const auto& value : values) out += (out.empty() ? "" : ",") + std::to_string(value);
-    return out;
-  };
-  if (!options.threads.empty()) args.insert(args.end(), {"--threads", joined(options.threads)});
-  if (options.pin != Pin::spread)
-    args.insert(args.end(), {"--pin", std::string(to_string(options.pin))});
-  if (options.start != StartLine::hybrid) {
-    args.insert(args.end(), {"--start", std::string(to_string(options.start))});
-  }
-  if (options.perturb != Perturb::none) {
-    args.insert(args.end(), {"--perturb", std::string(to_string(options.perturb))});
-  }
-  if (options.stopping.duration_seconds) {
-    args.insert(args.end(), {"--duration", duration_text(*options.stopping.duration_seconds)});
-  }
-  if (options.stopping.ci_width) {
-    std::ostringstream width;
-    width << *options.stopping.ci_width;
-    args.insert(args.end(), {"--until-ci-width", width.str()});
-  }
-  if (options.stopping.stop_on_detect) args.push_back("--stop-on-detect");
-  if (options.timeout_seconds != kDefaultTimeoutSeconds) {
-    std::ostringstream seconds;
-    seconds << options.timeout_seconds;
-    args.insert(args.end(), {"--timeout", seconds.str()});
-  }
-  if (options.max_faults != kDefaultMaxFaults) {
-    args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});
-  }
-  if (!options.suppressions.empty())
-    args.insert(args.end(), {"--suppressions", options.suppressions});
-  if (!options.iterations.empty()) {
-    args.insert(args.end(), {"--iterations", joined(options.iterations)});
-  }
-  if (options.trials) args.insert(args.end(), {"--trials", std::to_string(*options.trials)});
-  args.insert(args.end(), {"--seed", std::to_string(seed)});
-  if (options.shard) {
-    args.insert(args.end(), {"--shard", std::to_string(options.shard->index) + "/" +
-                                            std::to_string(options.shard->count)});
-  }
-  return args;
 }
 
 }  // namespace lockstress

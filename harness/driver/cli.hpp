@@ -20,20 +20,23 @@ struct MergeCommand {
   OutputPaths outputs;
   bool quiet = false;
 };
+// lockstress compare: the two summaries, and the p-value below which a change is significant.
+struct CompareCommand {
+  std::string base;
+  std::string now;
+  double alpha = 0.01;
+};
 // Text to print on stdout, then exit 0: --help, --version.
 struct PrintCommand {
   std::string text;
 };
 
-using Command = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand>;
+using Command = std::variant<ListCommand, RunCommand, MergeCommand, CompareCommand, PrintCommand>;
 
-// Parses the driver's command line (Boost.Program_options). Checks everything that can be checked
-// without running anything: names of cases and variants, ranges of counts, thread limits. An
-// Error is a usage mistake: exit 2.
+// Parses the driver's command line (Boost.Program_options, against the tables of option_table.hpp).
+// Checks everything that can be checked without running anything: names of cases and variants,
+// ranges of counts, and, for run, what the plan must allow (run_validation.hpp). An Error is a
+// usage mistake: exit 2.
 Result<Command> parse_command_line(const std::vector<std::string>& args, const Program& program);
-
-// The command line that repeats a run: every choice spelled out, the seed included.
-std::vector<std::string> rerun_arguments(const std::string& program, const RunOptions& options,
-                                         std::uint64_t seed);
 
 }  // namespace lockstress

@@ -20,6 +20,7 @@
 #include "harness/driver/plan.hpp"
 #include "harness/driver/program_build.hpp"
 #include "harness/driver/progress.hpp"
+#include "harness/driver/rerun_line.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
 #include "harness/reporters/reporters.hpp"
@@ -186,7 +187,6 @@ int main(int argc, char** argv, std::vector<Case> cases) {
   const Result<ProgramBuild> build = program_build();
   if (!build) return print_error(build.error(), kExitError);
   const Program program{with_control(std::move(cases)), variants_of(*build)};
-  if (args.size() >= 2 && args[1] == "compare") return compare_command(args);
   Result<Command> command = parse_command_line(args, program);
   if (!command) return print_error(command.error());
   return std::visit(
@@ -194,6 +194,7 @@ int main(int argc, char** argv, std::vector<Case> cases) {
           [&](const ListCommand&) { return list_cases(program.cases); },
           [&](const RunCommand& command) { return run(command.options, program, *build, args); },
           [&](const MergeCommand& command) { return merge_command(command, args); },
+          [](const CompareCommand& command) { return compare_command(command); },
           [](const PrintCommand& command) {
             std::cout << command.text;
             return kExitPass;

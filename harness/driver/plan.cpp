@@ -6,11 +6,6 @@
 namespace lockstress {
 namespace {
 
-bool selected(const RunOptions& options, const Case& c) {
-  if (options.cases.empty()) return c.runs_by_default;
-  return std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
-}
-
 using Point = std::pair<int, std::int64_t>;  // threads, iterations
 
 // The (threads, iterations) points a case runs at: the command line's lists crossed, or the
@@ -39,6 +34,11 @@ void add_unique(std::vector<Point>& points, const Point& point) {
 
 }  // namespace
 
+bool is_selected(const RunOptions& options, const Case& c) {
+  if (options.cases.empty()) return c.runs_by_default;
+  return std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
+}
+
 std::int64_t planned_trials(const Case& c, const RunOptions& options) {
   if (options.trials) return *options.trials;
   // Under a time budget the time stops a cell; trials only cap it when given.
@@ -55,7 +55,7 @@ std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& op
   for (const Case& c : program.cases) {
     if (c.name == kControlCase) {
       control = &c;
-    } else if (selected(options, c)) {
+    } else if (is_selected(options, c)) {
       others.push_back(&c);
     }
   }

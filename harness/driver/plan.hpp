@@ -20,8 +20,12 @@ struct PlannedCell {
 // iterations) points, each point in every selected variant (all of the program's by default), so
 // the summary shows the detectors side by side. The control always runs: at every other case's
 // points, and at its own when named or alone. Options must already be validated (parse_command_line
-// does).
+// does, with run_validation.hpp).
 std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& options);
+
+// Whether the command line selected `c`: named by --case, or, with none named, one that runs by
+// default. (The control runs whether selected or not.)
+bool is_selected(const RunOptions& options, const Case& c);
 
 // The trials `c` runs in all (a shard runs its slice of them): --trials, else kMaxTrials under
 // --duration, else the case's own default, else kDefaultTrials.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "harness/driver/cli.hpp"
+#include "harness/driver/rerun_line.hpp"
 #include "harness/driver/suppressions.hpp"
 #include "harness/with_control.hpp"
 

@@ -87,13 +87,6 @@ struct Check {
   std::vector<std::string> problems;
 };
 
-// `compare BASE.json NEW.json [--alpha P]`, which the driver parses apart from the others.
-bool is_compare(const std::vector<std::string>& args) {
-  if (args.size() < 4 || args[1] != "compare") return false;
-  const bool alpha = args.size() == 6 && args[4] == "--alpha";
-  return (args.size() == 4 || alpha) && args[2].ends_with(".json") && args[3].ends_with(".json");
-}
-
 // Finds every line of `yaml` that starts (after a list dash or block indentation) with a program
 // named lockstress, joins its backslash continuations, fills in the CI variables, and parses it.
 Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
@@ -123,14 +116,6 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
         check.problems.push_back(where + "unknown variable in '" + arg + "'");
     }
     args[0] = "lockstress";
-    if (args.size() > 1 && args[1] == "compare") {
-      if (is_compare(args)) {
-        ++check.compares;
-      } else {
-        check.problems.push_back(where + "not compare BASE.json NEW.json: " + command);
-      }
-      continue;
-    }
     Result<Command> parsed = parse_command_line(args, Program{cases, builtin_variants()});
     if (!parsed) {
       check.problems.push_back(where + parsed.error().message);
@@ -138,8 +123,10 @@ Check check_commands(const std::string& yaml, const std::vector<Case>& cases) {
       ++check.runs;
     } else if (std::holds_alternative<MergeCommand>(*parsed)) {
       ++check.merges;
+    } else if (std::holds_alternative<CompareCommand>(*parsed)) {
+      ++check.compares;
     } else {
-      check.problems.push_back(where + "not a run or merge command: " + command);
+      check.problems.push_back(where + "not a run, merge or compare command: " + command);
     }
   }
   return check;

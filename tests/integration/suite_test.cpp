@@ -172,7 +172,7 @@ TEST(Compare, UnusableInputsAreOneLineAndExitTwo) {
            {"compare " + base, "compare takes two summaries, got 1"},
            {"compare " + base + " " + base + " --alpha 2",
             "--alpha: '2' is not a number between 0 and 1"},
-           {"compare " + base + " " + base + " --bogus", "unknown option '--bogus'"}}) {
+           {"compare " + base + " " + base + " --bogus", "unrecognised option '--bogus'"}}) {
     testing::Ran ran = run_lockstress(args, scratch);
     EXPECT_EQ(ran.exit_code, 2) << args;
     EXPECT_EQ(ran.out, "") << args;

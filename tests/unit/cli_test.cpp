@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "harness/driver/plan.hpp"
+#include "harness/driver/rerun_line.hpp"
 #include "lockstress/lockstress.hpp"
 #include "test_variants.hpp"
 
@@ -19,7 +20,8 @@ std::vector<Case> test_cases() {
 }
 
 // A parsed command, or the Error, as one variant the tests can ask with holds_alternative.
-using Parsed = std::variant<ListCommand, RunCommand, MergeCommand, PrintCommand, Error>;
+using Parsed =
+    std::variant<ListCommand, RunCommand, MergeCommand, CompareCommand, PrintCommand, Error>;
 
 Parsed parse(std::vector<std::string> args) {
   args.insert(args.begin(), "lockstress");
@@ -134,6 +136,26 @@ TEST(Cli, EveryMistakeIsOneClearLine) {
   EXPECT_NE(error_of({"frobnicate"}).find("unknown command 'frobnicate'"), std::string::npos);
   EXPECT_NE(error_of({}).find("missing command"), std::string::npos);
   EXPECT_EQ(error_of({"list", "extra"}), "list takes no arguments");
+}
+
+TEST(Cli, CompareIsACommandLikeTheOthers) {
+  Parsed command = parse({"compare", "a.json", "b.json", "--alpha", "0.05"});
+  ASSERT_TRUE(std::holds_alternative<CompareCommand>(command)) << error_of({"compare"});
+  EXPECT_EQ(std::get<CompareCommand>(command).base, "a.json");
+  EXPECT_EQ(std::get<CompareCommand>(command).now, "b.json");
+  EXPECT_EQ(std::get<CompareCommand>(command).alpha, 0.05);
+  EXPECT_EQ(std::get<CompareCommand>(parse({"compare", "a.json", "b.json"})).alpha, 0.01);
+  EXPECT_TRUE(std::holds_alternative<PrintCommand>(parse({"compare", "--help"})));
+  EXPECT_EQ(error_of({"compare", "a.json"}),
+            "compare takes two summaries, got 1 (usage: lockstress compare BASE.json NEW.json "
+            "[--alpha P])");
+  EXPECT_EQ(error_of({"compare", "a.json", "b.json", "--alpha", "1"}),
+            "--alpha: '1' is not a number between 0 and 1");
+  EXPECT_EQ(error_of({"compare", "a.json", "b.json", "--bogus"}), "unrecognised option '--bogus'");
+  // Every message that lists the commands names all four.
+  for (const std::string& message : {error_of({}), error_of({"frobnicate"})}) {
+    EXPECT_NE(message.find("list, run, compare or merge"), std::string::npos) << message;
+  }
 }
 
 TEST(Cli, ReliabilityOptions) {
