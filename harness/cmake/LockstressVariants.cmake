@@ -7,7 +7,8 @@
 #   DETECTOR         the kind of detector it is (LOCKSTRESS_DETECTORS, the kinds of
 #                    harness/protocol/detectors.hpp): what the summary holds it to.
 #   LIBRARIES        the runner side it links: lockstress::runtime_plain for an ordinary build,
-#                    lockstress::runtime_tsan and lockstress::tsan_hooks under ThreadSanitizer.
+#                    lockstress::runtime_tsan and lockstress::tsan_hooks under ThreadSanitizer,
+#                    lockstress::runtime_model and lockstress::model for the model.
 #   COMPILE_OPTIONS  how the case sources are compiled for it (after the build type's flags).
 #   SANITIZE         applied with lockstress_sanitize() (sanitizers/Sanitizers.cmake).
 #   DEFAULT          built by every lockstress_add_runner() that does not list its VARIANTS.
@@ -19,7 +20,7 @@
 # and a case whose race the plain kind must catch is then held to it in both plain variants.
 
 # Every kind of detector the driver knows (Detector in lockstress/detector.hpp).
-set(LOCKSTRESS_DETECTORS plain tsan)
+set(LOCKSTRESS_DETECTORS plain tsan model)
 
 function(lockstress_add_variant name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "DEFAULT" "DETECTOR;SANITIZE" "LIBRARIES;COMPILE_OPTIONS")
@@ -60,3 +61,11 @@ lockstress_add_variant(plain DEFAULT DETECTOR plain
                        LIBRARIES lockstress::runtime_plain COMPILE_OPTIONS -O2)
 lockstress_add_variant(tsan DEFAULT DETECTOR tsan
                        LIBRARIES lockstress::runtime_tsan lockstress::tsan_hooks SANITIZE thread)
+# The model (sanitizers/model/README.md): the cases compiled with clang's ThreadSanitizer
+# instrumentation (reads before a write of the same location too: the model must see every load,
+# to let it read an older store), linked with lockstress's model runtime instead of TSan's, so
+# without -fsanitize=thread at the link. Opt-in for now: VARIANTS plain tsan model.
+set(LOCKSTRESS_MODEL_COMPILE_OPTIONS -fsanitize=thread -mllvm -tsan-instrument-read-before-write=1
+    -O1 -g -fno-omit-frame-pointer)
+lockstress_add_variant(model DETECTOR model LIBRARIES lockstress::runtime_model lockstress::model
+                       COMPILE_OPTIONS ${LOCKSTRESS_MODEL_COMPILE_OPTIONS})

@@ -13,6 +13,7 @@
 #include "harness/protocol.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/loaded_objects.hpp"
+#include "harness/runtime/model_trials.hpp"
 #include "harness/runtime/perturbation_plan.hpp"
 #include "harness/runtime/placement.hpp"
 #include "harness/runtime/progress_beacon.hpp"
@@ -29,6 +30,13 @@
 
 namespace lockstress {
 namespace {
+
+// lockstress::runtime_model's build of this file: each trial is a schedule of the model's.
+#ifdef LOCKSTRESS_MODEL_RUNNER
+constexpr bool kModelRunner = true;
+#else
+constexpr bool kModelRunner = false;
+#endif
 
 const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
   for (const Case& c : cases) {
@@ -108,7 +116,8 @@ void run_perturbed_job(void* context, int worker) {
   span.end_ns = steady_now_ns();
 }
 
-void run_trials(const Case& test_case, const RunnerArgs& args) {
+// Not the model runner's loop (see kModelRunner), where it is compiled but never called.
+[[maybe_unused]] void run_trials(const Case& test_case, const RunnerArgs& args) {
   std::unique_ptr<Workload> workload =
       case_code(args.first_trial, args.seed, [&] { return test_case.make_workload(args.threads); });
   // Before any other thread of the runner starts: the probe counts what this thread alone does.
@@ -195,7 +204,11 @@ int main(int argc, char** argv, std::vector<Case> cases) {
     std::fprintf(stderr, "runner: no case named '%s'\n", args->case_name.c_str());
     return kExitUsage;
   }
-  run_trials(*test_case, *args);
+  if constexpr (kModelRunner) {
+    run_model_trials(*test_case, *args);  // outside a discarded statement: linked only there
+  } else {
+    run_trials(*test_case, *args);
+  }
   return 0;
 }
 

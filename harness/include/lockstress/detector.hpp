@@ -8,6 +8,8 @@ namespace lockstress {
 // harness/protocol/detectors.hpp.
 //   plain: the hardware itself: a trial whose final count is wrong (lost updates).
 //   tsan:  ThreadSanitizer's happens-before analysis: a trial with a report of the expected kind.
-enum class Detector { plain, tsan };
+//   model: lockstress's own scheduler and model of the C++ memory model (sanitizers/model/): a
+//          trial is one schedule of a small instance, which may lose updates or draw a report.
+enum class Detector { plain, tsan, model };
 
 }  // namespace lockstress
