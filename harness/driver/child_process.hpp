@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/signal_name.hpp"
+#include "harness/protocol/signal_name.hpp"
 
 namespace lockstress {
 

@@ -24,12 +24,12 @@
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
-#include "harness/with_control.hpp"
+#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {

@@ -1,4 +1,4 @@
-#include "harness/stats/comparison.hpp"
+#include "harness/analysis/comparison.hpp"
 
 #include <gtest/gtest.h>
 

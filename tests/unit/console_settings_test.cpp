@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "sample_summary.hpp"
 
 namespace lockstress {
