@@ -19,7 +19,7 @@
 # --quick             3 processes a row: a smoke test of this script, not a measurement
 #
 # Detection: plain, trials that lost updates; TSan, trials with a data-race report. Overlap:
-# trials in which two workers ran the workload at once (README, "Overlap"). Run "quiet" on an
+# trials in which two workers ran the workload at once (docs/how-it-works.md, "Overlap"). Run "quiet" on an
 # otherwise idle machine; the load average is printed with each table.
 set -euo pipefail
 cd "$(dirname "$0")/.."

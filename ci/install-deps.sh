@@ -10,7 +10,7 @@ packages=(
   nlohmann-json3-dev            # the JSON summary
   libgtest-dev                  # the tests
   # The validators of the test suite (tests/cmake/Validators.cmake); the SARIF Multitool comes
-  # from npm, apart: see the README's Tests section.
+  # from npm, apart: see HACKING.md, "Tests".
   libxml2-utils python3-jsonschema yamllint binutils
   # The real locks tests/package/real_locks validates: oneTBB, absl, Concurrency Kit, Boost.
   libtbb-dev libabsl-dev libck-dev libboost-dev

@@ -2,7 +2,7 @@
 
 namespace lockstress {
 
-// The exit codes of every lockstress command (README, "Exit codes"); 128 + N when signal N
+// The exit codes of every lockstress command (README.md, "Exit codes"); 128 + N when signal N
 // interrupted a run.
 inline constexpr int kExitPass = 0;
 inline constexpr int kExitFail = 1;

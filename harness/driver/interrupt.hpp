@@ -2,7 +2,7 @@
 
 namespace lockstress {
 
-// The signals that end a run early with everything it measured written (README, "Interrupted"),
+// The signals that end a run early with everything it measured written (docs/running.md, "Interrupted"),
 // each a way a run is commonly stopped from outside:
 //   SIGINT   Ctrl-C
 //   SIGTERM  kill, GNU timeout, a CI cancel, systemd

@@ -39,7 +39,7 @@ int list_cases(const std::vector<Case>& cases) {
       description +=
           " [threads " + std::to_string(c.threads.min) + "-" + std::to_string(c.threads.max) + "]";
     }
-    if (!c.runs_by_default) description += " [only with --case: can hang here, see README]";
+    if (!c.runs_by_default) description += " [only with --case: can hang here, see docs/cases.md]";
     rows.push_back({c.name, expectation_text(c.expect), defaults_text(c), description});
   }
   std::vector<std::size_t> width(4, 0);

@@ -108,13 +108,13 @@ po::options_description run_options(const Program& program) {
      "block; briefer when threads outnumber CPUs)")
     ("perturb", po::value<std::string>()->default_value("none"),
      "delays injected into each worker, drawn from the trial's seed: none, yield, sleep or random "
-     "(README: Perturbation)")
+     "(docs/running.md: Perturbation)")
     ("duration", po::value<std::string>(),
      "time budget of the whole run (30s, 2m, 500ms), split across cells; --trials then only caps "
      "each cell (and is unlimited unless given). Default: none")
     ("until-ci-width", po::value<std::string>(),
      "stop a cell once every 95% interval it shows is narrower than this (0.05 or 5%); intervals "
-     "then account for the stopping (README: Stopping rules). Default: off")
+     "then account for the stopping (docs/running.md: Stopping rules). Default: off")
     ("stop-on-detect", po::bool_switch(),
      "stop a race cell at its first detection. Default: off")
     ("shard", po::value<std::string>(),

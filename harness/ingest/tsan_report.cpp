@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <tuple>
 
 namespace lockstress {
@@ -86,7 +87,12 @@ void make_relative(SourceLocation& frame, std::string_view source_root) {
   if (source_root.empty()) return;
   std::string root(source_root);
   if (root.back() != '/') root += '/';
-  if (frame.file.rfind(root, 0) == 0) frame.file.erase(0, root.size());
+  // A compiler given relative source paths (ccache's base_dir rewrites them so) leaves
+  // "<build>/../../src/a.cpp" behind: normalised, it lies under the root like the rest.
+  const std::string file = frame.file.find("/.") == std::string::npos
+                               ? frame.file
+                               : std::filesystem::path(frame.file).lexically_normal().string();
+  if (file.rfind(root, 0) == 0) frame.file = file.substr(root.size());
 }
 
 std::vector<std::string_view> lines_of(std::string_view block) {

@@ -11,7 +11,7 @@ namespace lockstress {
 // The aligned table, the reasons behind each verdict, the unique reports, and a rerun line.
 void write_console(const Summary& summary, std::ostream& out);
 
-// lockstress.summary/1, the format merge and compare read back (see README, "JSON summary").
+// lockstress.summary/1, the format merge and compare read back (docs/json-summary.md).
 void write_json(const Summary& summary, std::ostream& out);
 
 // GitHub-flavoured Markdown for a CI step summary or a review comment: the table with verdict

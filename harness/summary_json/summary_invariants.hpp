@@ -8,7 +8,7 @@
 namespace lockstress {
 
 // The cross-field invariants of lockstress.summary/1, which every summary lockstress writes keeps
-// and which the schema (schemas/lockstress.summary-1.schema.json) and the README ("The JSON
+// and which the schema (schemas/lockstress.summary-1.schema.json) and docs/json-summary.md ("The JSON
 // summary") state. A summary that breaks one was edited or forged, and merge or compare would
 // otherwise turn its contradiction into a verdict: a safe cell with no failed trial but 5,000
 // lost updates merged to "pass". The Error names the JSON path: "results[2].lost_updates.max:

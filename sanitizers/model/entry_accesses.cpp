@@ -15,7 +15,7 @@ namespace lockstress::model {
 namespace {
 
 void access(const void* address, std::uint32_t size, bool write, std::uintptr_t pc) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr || size == 0) return;
   Schedule& s = *self->schedule;
   const auto a = reinterpret_cast<std::uintptr_t>(address);
@@ -107,24 +107,24 @@ extern "C" void __tsan_vptr_read(void** vptr) { access(vptr, sizeof(void*), fals
 
 extern "C" void __tsan_func_entry(void* call_pc) {
   using lockstress::model::current_thread;
-  if (lockstress::model::ModelThread* self = current_thread()) {
+  if (const lockstress::model::EntryGuard self; self != nullptr) {
     self->shadow_stack.push_back(reinterpret_cast<std::uintptr_t>(call_pc));
     self->stack_dirty = true;
   }
 }
 extern "C" void __tsan_func_exit() {
   using lockstress::model::current_thread;
-  if (lockstress::model::ModelThread* self = current_thread()) {
+  if (const lockstress::model::EntryGuard self; self != nullptr) {
     if (!self->shadow_stack.empty()) self->shadow_stack.pop_back();
     self->stack_dirty = true;
   }
 }
 
 extern "C" void __tsan_ignore_thread_begin() {
-  if (lockstress::model::ModelThread* self = lockstress::model::current_thread()) ++self->ignore;
+  if (const lockstress::model::EntryGuard self; self != nullptr) ++self->ignore;
 }
 extern "C" void __tsan_ignore_thread_end() {
-  if (lockstress::model::ModelThread* self = lockstress::model::current_thread()) --self->ignore;
+  if (const lockstress::model::EntryGuard self; self != nullptr) --self->ignore;
 }
 
 // Nothing to set up: the model's state exists only while a schedule runs.

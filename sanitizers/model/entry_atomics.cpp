@@ -50,7 +50,7 @@ void fill(Event& event, const MemoryModel::Read& read, std::uintptr_t address, s
 
 template <class T>
 T load(const volatile T* a, int order, std::uintptr_t pc) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return raw_load(a);
   Schedule& s = *self->schedule;
   const auto address = reinterpret_cast<std::uintptr_t>(a);
@@ -67,7 +67,7 @@ T load(const volatile T* a, int order, std::uintptr_t pc) {
 
 template <class T>
 void store(volatile T* a, T v, int order, std::uintptr_t pc) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return raw_store(a, v);
   Schedule& s = *self->schedule;
   const auto address = reinterpret_cast<std::uintptr_t>(a);
@@ -88,8 +88,8 @@ void store(volatile T* a, T v, int order, std::uintptr_t pc) {
 
 // The read and the write of a read-modify-write (or the read of a failed compare-exchange).
 template <class T>
-T modify(volatile T* a, int order, std::uintptr_t pc, bool writes, T desired, Op op) {
-  ModelThread& self = *current_thread();
+T modify(ModelThread& self, volatile T* a, int order, std::uintptr_t pc, bool writes, T desired,
+         Op op) {
   Schedule& s = *self.schedule;
   const auto address = reinterpret_cast<std::uintptr_t>(a);
   const T real = raw_load(a);
@@ -109,7 +109,7 @@ T modify(volatile T* a, int order, std::uintptr_t pc, bool writes, T desired, Op
 
 template <class T>
 T rmw(volatile T* a, T v, int order, Rmw op, std::uintptr_t pc) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) {
     if constexpr (sizeof(T) <= 8) {
       switch (op) {
@@ -142,13 +142,13 @@ T rmw(volatile T* a, T v, int order, Rmw op, std::uintptr_t pc) {
   const bool unchanged = widen(apply(op, before, v)) == widen(before);
   s.switch_point(*self, unchanged && s.is_spin_read(*self, address));
   const T old = raw_load(a);
-  return modify(a, order, pc, true, apply(op, old, v), Op::rmw);
+  return modify(*self, a, order, pc, true, apply(op, old, v), Op::rmw);
 }
 
 template <class T>
 bool compare_exchange(volatile T* a, T* expected, T desired, int order, int fail_order,
                       std::uintptr_t pc) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) {
     if constexpr (sizeof(T) <= 8) {
       return __atomic_compare_exchange_n(a, expected, desired, false, __ATOMIC_SEQ_CST,
@@ -169,14 +169,14 @@ bool compare_exchange(volatile T* a, T* expected, T desired, int order, int fail
   // A compare-exchange reads the latest store (a failed one too: the model does not let it
   // read an older one, nor a weak one fail spuriously).
   const bool equal = widen(raw_load(a)) == widen(*expected);
-  const T old = equal ? modify(a, order, pc, true, desired, Op::rmw)
-                      : modify(a, fail_order, pc, false, desired, Op::cas_fail);
+  const T old = equal ? modify(*self, a, order, pc, true, desired, Op::rmw)
+                      : modify(*self, a, fail_order, pc, false, desired, Op::cas_fail);
   if (!equal) *expected = old;
   return equal;
 }
 
 void fence(int order) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return __atomic_thread_fence(__ATOMIC_SEQ_CST);
   Schedule& s = *self->schedule;
   s.switch_point(*self);

@@ -76,7 +76,7 @@ void* child_main(void* argument) {
 
 extern "C" int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*),
                               void* arg) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_create)(thread, attr, start, arg);
   Schedule& s = *self->schedule;
   enter_call(*self, "pthread_create", nullptr);
@@ -95,7 +95,7 @@ extern "C" int pthread_create(pthread_t* thread, const pthread_attr_t* attr, voi
 }
 
 extern "C" int pthread_join(pthread_t thread, void** result) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   ModelThread* child = self ? self->schedule->find(thread) : nullptr;
   if (child == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_join)(thread, result);
   Schedule& s = *self->schedule;
@@ -109,14 +109,14 @@ extern "C" int pthread_join(pthread_t thread, void** result) {
 }
 
 extern "C" int pthread_detach(pthread_t thread) {
-  if (ModelThread* self = current_thread()) {
+  if (const EntryGuard self; self != nullptr) {
     if (ModelThread* child = self->schedule->find(thread)) child->detached = true;
   }
   return LOCKSTRESS_MODEL_REAL(pthread_detach)(thread);
 }
 
 extern "C" void pthread_exit(void* result) {
-  if (ModelThread* self = current_thread()) {
+  if (const EntryGuard self; self != nullptr) {
     self->result = result;
     set_current_thread(nullptr);
     self->schedule->finish(*self);
@@ -126,58 +126,58 @@ extern "C" void pthread_exit(void* result) {
 }
 
 extern "C" int pthread_mutex_lock(pthread_mutex_t* m) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_mutex_lock)(m);
   return lock_mutex(*self, m, kind_of(m), false, -1, "pthread_mutex_lock", PC);
 }
 
 extern "C" int pthread_mutex_trylock(pthread_mutex_t* m) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_mutex_trylock)(m);
   return lock_mutex(*self, m, kind_of(m), true, -1, "pthread_mutex_trylock", PC);
 }
 
 extern "C" int pthread_mutex_timedlock(pthread_mutex_t* m, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_mutex_timedlock)(m, t);
   return lock_mutex(*self, m, kind_of(m), false, virtual_deadline(t), "pthread_mutex_timedlock",
                     PC);
 }
 
 extern "C" int pthread_mutex_clocklock(pthread_mutex_t* m, clockid_t clock, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_mutex_clocklock)(m, clock, t);
   return lock_mutex(*self, m, kind_of(m), false, virtual_deadline(t), "pthread_mutex_clocklock",
                     PC);
 }
 
 extern "C" int pthread_mutex_unlock(pthread_mutex_t* m) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_mutex_unlock)(m);
   return unlock_mutex(*self, m, "pthread_mutex_unlock");
 }
 
 extern "C" int pthread_cond_wait(pthread_cond_t* c, pthread_mutex_t* m) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_cond_wait)(c, m);
   return wait_cond(*self, c, m, kind_of(m), -1, "pthread_cond_wait", PC);
 }
 
 extern "C" int pthread_cond_timedwait(pthread_cond_t* c, pthread_mutex_t* m, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_cond_timedwait)(c, m, t);
   return wait_cond(*self, c, m, kind_of(m), virtual_deadline(t), "pthread_cond_timedwait", PC);
 }
 
 extern "C" int pthread_cond_clockwait(pthread_cond_t* c, pthread_mutex_t* m, clockid_t clock,
                                       const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_cond_clockwait)(c, m, clock, t);
   return wait_cond(*self, c, m, kind_of(m), virtual_deadline(t), "pthread_cond_clockwait", PC);
 }
 
 extern "C" int pthread_cond_signal(pthread_cond_t* c) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_cond_signal)(c);
   enter_call(*self, "pthread_cond_signal", c);
   self->schedule->wake(c, 1);
@@ -185,7 +185,7 @@ extern "C" int pthread_cond_signal(pthread_cond_t* c) {
 }
 
 extern "C" int pthread_cond_broadcast(pthread_cond_t* c) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_cond_broadcast)(c);
   enter_call(*self, "pthread_cond_broadcast", c);
   self->schedule->wake(c, INT_MAX);
@@ -193,82 +193,82 @@ extern "C" int pthread_cond_broadcast(pthread_cond_t* c) {
 }
 
 extern "C" int pthread_rwlock_rdlock(pthread_rwlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_rdlock)(l);
   return lock_shared(*self, l, false, -1, "pthread_rwlock_rdlock", PC);
 }
 
 extern "C" int pthread_rwlock_tryrdlock(pthread_rwlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_tryrdlock)(l);
   return lock_shared(*self, l, true, -1, "pthread_rwlock_tryrdlock", PC);
 }
 
 extern "C" int pthread_rwlock_timedrdlock(pthread_rwlock_t* l, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_timedrdlock)(l, t);
   return lock_shared(*self, l, false, virtual_deadline(t), "pthread_rwlock_timedrdlock", PC);
 }
 
 extern "C" int pthread_rwlock_clockrdlock(pthread_rwlock_t* l, clockid_t clock, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_clockrdlock)(l, clock, t);
   return lock_shared(*self, l, false, virtual_deadline(t), "pthread_rwlock_clockrdlock", PC);
 }
 
 extern "C" int pthread_rwlock_wrlock(pthread_rwlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_wrlock)(l);
   return lock_mutex(*self, l, MutexKind::errorcheck, false, -1, "pthread_rwlock_wrlock", PC);
 }
 
 extern "C" int pthread_rwlock_trywrlock(pthread_rwlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_trywrlock)(l);
   return lock_mutex(*self, l, MutexKind::errorcheck, true, -1, "pthread_rwlock_trywrlock", PC);
 }
 
 extern "C" int pthread_rwlock_timedwrlock(pthread_rwlock_t* l, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_timedwrlock)(l, t);
   return lock_mutex(*self, l, MutexKind::errorcheck, false, virtual_deadline(t),
                     "pthread_rwlock_timedwrlock", PC);
 }
 
 extern "C" int pthread_rwlock_clockwrlock(pthread_rwlock_t* l, clockid_t clock, const timespec* t) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_clockwrlock)(l, clock, t);
   return lock_mutex(*self, l, MutexKind::errorcheck, false, virtual_deadline(t),
                     "pthread_rwlock_clockwrlock", PC);
 }
 
 extern "C" int pthread_rwlock_unlock(pthread_rwlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_rwlock_unlock)(l);
   return unlock_mutex(*self, l, "pthread_rwlock_unlock");
 }
 
 // A spin lock that would spin, in the model, waits like a mutex: the same interleavings.
 extern "C" int pthread_spin_lock(pthread_spinlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_spin_lock)(l);
   return lock_mutex(*self, spin_key(l), MutexKind::normal, false, -1, "pthread_spin_lock", PC);
 }
 
 extern "C" int pthread_spin_trylock(pthread_spinlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_spin_trylock)(l);
   return lock_mutex(*self, spin_key(l), MutexKind::normal, true, -1, "pthread_spin_trylock", PC);
 }
 
 extern "C" int pthread_spin_unlock(pthread_spinlock_t* l) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_spin_unlock)(l);
   return unlock_mutex(*self, spin_key(l), "pthread_spin_unlock");
 }
 
 extern "C" int pthread_barrier_wait(pthread_barrier_t* b) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(pthread_barrier_wait)(b);
   self->schedule->uncontrolled(*self, "pthread_barrier_wait", PC);
 }

@@ -34,8 +34,8 @@ SemaphoreState& state_of(Schedule& s, sem_t* sem) {
   return state;
 }
 
-int wait(sem_t* sem, bool try_only, std::int64_t deadline_ns, const char* call, std::uintptr_t pc) {
-  ModelThread& self = *current_thread();
+int wait(ModelThread& self, sem_t* sem, bool try_only, std::int64_t deadline_ns, const char* call,
+         std::uintptr_t pc) {
   Schedule& s = *self.schedule;
   enter_call(self, call, sem);
   for (;;) {
@@ -69,7 +69,7 @@ void write_back_semaphores(SyncObjects& sync) {
 }  // namespace lockstress::model
 
 extern "C" int sem_init(sem_t* sem, int shared, unsigned value) {
-  if (ModelThread* self = current_thread()) {
+  if (const EntryGuard self; self != nullptr) {
     SemaphoreState& state = self->schedule->sync().semaphores[sem];
     state = SemaphoreState{true, value, {}};
   }
@@ -77,27 +77,31 @@ extern "C" int sem_init(sem_t* sem, int shared, unsigned value) {
 }
 
 extern "C" int sem_wait(sem_t* sem) {
-  if (current_thread() == nullptr) return LOCKSTRESS_MODEL_REAL(sem_wait)(sem);
-  return wait(sem, false, -1, "sem_wait", PC);
+  const EntryGuard self;
+  if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sem_wait)(sem);
+  return wait(*self, sem, false, -1, "sem_wait", PC);
 }
 
 extern "C" int sem_trywait(sem_t* sem) {
-  if (current_thread() == nullptr) return LOCKSTRESS_MODEL_REAL(sem_trywait)(sem);
-  return wait(sem, true, -1, "sem_trywait", PC);
+  const EntryGuard self;
+  if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sem_trywait)(sem);
+  return wait(*self, sem, true, -1, "sem_trywait", PC);
 }
 
 extern "C" int sem_timedwait(sem_t* sem, const timespec* t) {
-  if (current_thread() == nullptr) return LOCKSTRESS_MODEL_REAL(sem_timedwait)(sem, t);
-  return wait(sem, false, virtual_deadline(t), "sem_timedwait", PC);
+  const EntryGuard self;
+  if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sem_timedwait)(sem, t);
+  return wait(*self, sem, false, virtual_deadline(t), "sem_timedwait", PC);
 }
 
 extern "C" int sem_clockwait(sem_t* sem, clockid_t clock, const timespec* t) {
-  if (current_thread() == nullptr) return LOCKSTRESS_MODEL_REAL(sem_clockwait)(sem, clock, t);
-  return wait(sem, false, virtual_deadline(t), "sem_clockwait", PC);
+  const EntryGuard self;
+  if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sem_clockwait)(sem, clock, t);
+  return wait(*self, sem, false, virtual_deadline(t), "sem_clockwait", PC);
 }
 
 extern "C" int sem_post(sem_t* sem) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sem_post)(sem);
   Schedule& s = *self->schedule;
   enter_call(*self, "sem_post", sem);
@@ -110,7 +114,7 @@ extern "C" int sem_post(sem_t* sem) {
 }
 
 extern "C" int sem_getvalue(sem_t* sem, int* value) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sem_getvalue)(sem, value);
   enter_call(*self, "sem_getvalue", sem);
   *value = static_cast<int>(state_of(*self->schedule, sem).value);

@@ -81,11 +81,11 @@ extern "C" long syscall(long number, ...) {
   long args[6];
   for (long& arg : args) arg = va_arg(list, long);
   va_end(list);
-  ModelThread* self = current_thread();
-  if (self != nullptr) {
+  if (current_thread() != nullptr) {
     switch (number) {
       case SYS_futex:
-        return futex(*self, args, PC);
+        return futex(*EntryGuard(), args, PC);
+      // The interposed calls, each an entry of its own.
       case SYS_sched_yield:
         return sched_yield();
       case SYS_nanosleep:
@@ -101,7 +101,7 @@ extern "C" long syscall(long number, ...) {
 
 // The waits the model has no model of. Outside a schedule, each is the real call.
 #define LOCKSTRESS_MODEL_UNCONTROLLED(name, ...)    \
-  if (ModelThread* self = current_thread()) {       \
+  if (const EntryGuard self; self != nullptr) {       \
     self->schedule->uncontrolled(*self, #name, PC); \
   }                                                 \
   return LOCKSTRESS_MODEL_REAL(name)(__VA_ARGS__)

@@ -30,7 +30,7 @@ void sleep_for(ModelThread& self, std::int64_t ns, const char* call) {
 }  // namespace
 
 extern "C" int sched_yield() {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sched_yield)();
   self->schedule->switch_point(*self, true);
   self->schedule->record(*self, Op::call).call = "sched_yield";
@@ -38,7 +38,7 @@ extern "C" int sched_yield() {
 }
 
 extern "C" int nanosleep(const timespec* request, timespec* remaining) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(nanosleep)(request, remaining);
   sleep_for(*self, to_ns(*request), "nanosleep");
   if (remaining) *remaining = timespec{0, 0};
@@ -47,7 +47,7 @@ extern "C" int nanosleep(const timespec* request, timespec* remaining) {
 
 extern "C" int clock_nanosleep(clockid_t clock, int flags, const timespec* request,
                                timespec* remaining) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) {
     return LOCKSTRESS_MODEL_REAL(clock_nanosleep)(clock, flags, request, remaining);
   }
@@ -59,21 +59,21 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags, const timespec* reque
 }
 
 extern "C" int usleep(useconds_t microseconds) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(usleep)(microseconds);
   sleep_for(*self, static_cast<std::int64_t>(microseconds) * 1000, "usleep");
   return 0;
 }
 
 extern "C" unsigned sleep(unsigned seconds) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(sleep)(seconds);
   sleep_for(*self, static_cast<std::int64_t>(seconds) * 1'000'000'000LL, "sleep");
   return 0;
 }
 
 extern "C" int clock_gettime(clockid_t clock, timespec* now) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(clock_gettime)(clock, now);
   enter_call(*self, "clock_gettime", nullptr);
   *now = virtual_now(*self->schedule);
@@ -81,7 +81,7 @@ extern "C" int clock_gettime(clockid_t clock, timespec* now) {
 }
 
 extern "C" int gettimeofday(timeval* now, void* zone) {
-  ModelThread* self = current_thread();
+  const EntryGuard self;
   if (self == nullptr) return LOCKSTRESS_MODEL_REAL(gettimeofday)(now, zone);
   enter_call(*self, "gettimeofday", nullptr);
   const timespec t = virtual_now(*self->schedule);

@@ -10,6 +10,7 @@ namespace lockstress::model {
 namespace {
 
 constinit thread_local ModelThread* t_current = nullptr;
+constinit thread_local bool t_inside = false;
 
 // Virtual time advances this much per step, so that code waiting for a clock to move (a timed
 // spin, a timeout) sees it move, at a pace independent of the machine.
@@ -17,8 +18,15 @@ constexpr std::int64_t kStepNs = 100;
 
 }  // namespace
 
-ModelThread* current_thread() { return t_current; }
+ModelThread* current_thread() { return t_inside ? nullptr : t_current; }
 void set_current_thread(ModelThread* thread) { t_current = thread; }
+
+EntryGuard::EntryGuard() noexcept : thread_(current_thread()) {
+  if (thread_ != nullptr) t_inside = true;
+}
+EntryGuard::~EntryGuard() {
+  if (thread_ != nullptr) t_inside = false;
+}
 
 Schedule::Schedule(const Options& options, std::vector<std::uint32_t> replay)
     : options_(options), chooser_(options, std::move(replay)), memory_(options.memory) {

@@ -150,8 +150,31 @@ class Schedule {
   std::atomic<std::uint32_t> done_{0};
 };
 
-// The calling thread's model thread while it runs a schedule's work; null elsewhere.
+// The calling thread's model thread while it runs a schedule's work; null elsewhere, and null
+// while the thread is inside an entry point (see EntryGuard).
 ModelThread* current_thread();
 void set_current_thread(ModelThread* thread);
+
+// An entry point's hold on the calling thread's model thread: while one lives, the thread runs
+// the runtime's own code, and every entry point it reaches passes through as outside a schedule.
+// It must: the linker keeps one copy of each inline function, and the copy it keeps (of
+// std::string's constructor, say) may be the program's instrumented one, whose __tsan_* calls
+// would otherwise land in the middle of a switch (found by ASan in Schedule::end_stuck). Code of
+// the program's that an entry point calls back (oneTBB's wait condition) runs outside one.
+class EntryGuard {
+ public:
+  EntryGuard() noexcept;
+  ~EntryGuard();
+  EntryGuard(const EntryGuard&) = delete;
+  EntryGuard& operator=(const EntryGuard&) = delete;
+
+  // Null when the thread is on no schedule, or was inside the runtime already.
+  operator ModelThread*() const noexcept { return thread_; }
+  ModelThread* operator->() const noexcept { return thread_; }
+  ModelThread& operator*() const noexcept { return *thread_; }
+
+ private:
+  ModelThread* thread_;
+};
 
 }  // namespace lockstress::model

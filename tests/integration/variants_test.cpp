@@ -19,7 +19,7 @@ testing::Ran run_variants(const std::string& args, const Scratch& scratch) {
 
 // 2 threads x 100,000 increments: the control and the broken lock lose updates in nearly every
 // trial on 2 CPUs (Run.BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne). The plain
-// variants only: a lock this broken draws a report at every collision under TSan (README, "Your
+// variants only: a lock this broken draws a report at every collision under TSan (docs/your-own-locks.md, "Your
 // own locks"), seconds a trial at this size.
 TEST(Variants, AVariantOfTheProgramsOwnIsACellAndAColumnHeldToItsKind) {
   Scratch scratch;

@@ -1,4 +1,4 @@
-# The README's promise, end to end: install lockstress, build examples/my_lock against the
+# docs/your-own-locks.md's promise, end to end: install lockstress, build examples/my_lock against the
 # installed package in a directory of its own, and run its lock in both variants.
 #   cmake -DBUILD_DIR=<lockstress build> -DEXAMPLE_DIR=<examples/my_lock> -DWORK_DIR=<scratch>
 #         -DGENERATOR=<generator> -DCXX=<compiler> -P out_of_tree_test.cmake
@@ -50,7 +50,7 @@ endif()
 # Small parameters: the broken lock lost updates in 15-96 of 100 trials of 2 x 10,000 (plain) and
 # drew a report in 80-88 of 100 (tsan), measured in three runs on a loaded 2-CPU machine (since the
 # TSan start stagger: 56-58 and 59-60 of 60), so 60 trials miss it with a probability below 1e-4
-# even at the lowest rate seen. Larger, its TSan cell floods with reports (README, "Your own
+# even at the lowest rate seen. Larger, its TSan cell floods with reports (docs/your-own-locks.md, "Your own
 # locks"). Not --quiet: when this fails, the summary table in the message says which cell and why.
 set(summary ${WORK_DIR}/summary.json)
 set(command ${build}/my_runner run --case my_lock --case my_broken_lock --threads 2 --seed 3

@@ -80,6 +80,18 @@ TEST(TsanReport, KeepsAbsolutePathsOutsideTheSourceRoot) {
   EXPECT_EQ(report->locations[0].file, "/tmp/probe/loi.cpp");
 }
 
+// ccache's base_dir compiles with source paths relative to the build tree, which the symbolizer
+// prints behind the compile directory.
+TEST(TsanReport, FramesBehindTheBuildTreeAreMadeRelativeToo) {
+  auto report = parse_tsan_report(
+      "WARNING: ThreadSanitizer: data race (pid=1)\n"
+      "  Write of size 8 at 0x1 by thread T1:\n"
+      "    #0 f() /src/build/asan/../../cases/a.cpp:3:1\n",
+      "/src");
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->locations[0].file, "cases/a.cpp");
+}
+
 TEST(TsanReport, ReportsWithoutAccessSectionsUseTheirFirstStack) {
   const std::string text =
       "WARNING: ThreadSanitizer: signal-unsafe call inside of a signal (pid=1)\n"

@@ -28,7 +28,7 @@ namespace lockstress {
 // is zero-initialised. A try function returning bool succeeded when true; one returning an int
 // succeeded when 0, the POSIX convention (pthread_mutex_trylock, mtx_trylock). Return values of the
 // others are ignored. The functions may come from C sources compiled by lockstress_add_runner (a
-// shim around a header that is not C++, like Concurrency Kit's mcs.h): README, "C locks".
+// shim around a header that is not C++, like Concurrency Kit's mcs.h): docs/your-own-locks.md, "C locks".
 
 // What a C lock function works on: the lock type, the per-thread state it takes (NoState if
 // none), and what it returns.

@@ -12,7 +12,7 @@ namespace lockstress {
 
 // One lock of a workload's lock type, of its own, whose operations the runner runs once each, in
 // order, on one thread, before any trial: the sync probe, which checks whether the variant's
-// detector sees the synchronisation each operation performs (README, "Synchronisation TSan cannot
+// detector sees the synchronisation each operation performs (docs/your-own-locks.md, "Synchronisation TSan cannot
 // see"). Made, and destroyed, outside what the probe watches.
 class LockProbe {
  public:
@@ -24,7 +24,7 @@ class LockProbe {
 };
 
 // The shared state of one case inside one runner process: lockstress's interface for a workload
-// of your own, public like lock_case (README, "Workloads of your own"). The runner calls reset()
+// of your own, public like lock_case (docs/your-own-locks.md, "Workloads of your own"). The runner calls reset()
 // before every trial (a fresh counter and a fresh lock), then run() once on every worker thread
 // at the same moment, then count(), torn_reads() and acquisitions() once all of them have
 // returned. A trial fails when count() differs from threads x iterations (lost updates) or
