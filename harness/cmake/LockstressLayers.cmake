@@ -40,5 +40,9 @@ function(lockstress_layer target folder)
                         PRIVATE $<BUILD_INTERFACE:lockstress_warnings>)
   if(LOCKSTRESS_SANITIZE_HARNESS)
     lockstress_sanitize(${target} ${LOCKSTRESS_SANITIZE_HARNESS})
+    # The sanitizer's link flags come with the driver, whose archive holds these objects; from a
+    # layer they would also reach the runners through protocol -> base, and a TSan runner cannot
+    # link -fsanitize=address.
+    set_property(TARGET ${target} PROPERTY INTERFACE_LINK_OPTIONS "")
   endif()
 endfunction()
