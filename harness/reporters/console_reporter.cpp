@@ -17,10 +17,6 @@ std::string fixed(double value, int digits) {
   return out.str();
 }
 
-std::string cell_name(const CellResult& cell) {
-  return cell.plan.case_name + "/" + cell.plan.variant.name;
-}
-
 // The median trial's max/min acquisitions, flagged: "1.02", "5.37 unfair", "inf starving".
 std::string fairness_text(const CellResult& cell) {
   if (!cell.measured.fairness || cell.measured.fairness->trials == 0) return "-";
@@ -98,7 +94,7 @@ std::vector<std::string> row(const CellResult& cell) {
   const bool tsan = cell.plan.variant.info().reads_reports;
   return {cell.plan.case_name,
           cell.plan.variant.name,
-          std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations),
+          point_label(cell.plan),
           std::to_string(cell.measured.trials),
           std::to_string(cell.measured.failures.events),
           format_rate(cell.measured.failures),
@@ -122,7 +118,7 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
   if (!ran_stopping_rule(c)) return;
   out << "\nStopping: " << c.stopping_rule << ".\n  " << c.stopping_note << '\n';
   for (const CellResult& cell : summary.results) {
-    out << "  " << cell_name(cell) << ": " << cell.measured.trials
+    out << "  " << cell_label(cell.plan) << ": " << cell.measured.trials
         << (cell.measured.trials == 1 ? " trial" : " trials") << ", stopped by "
         << to_string(cell.measured.stopped_by) << '\n';
   }
@@ -161,7 +157,7 @@ void write_console(const Summary& summary, std::ostream& out) {
 
   out << "\nWhy:\n";
   for (const CellResult& cell : summary.results) {
-    out << "  " << cell_name(cell) << ": " << to_string(cell.grade.verdict) << '\n';
+    out << "  " << cell_label(cell.plan) << ": " << to_string(cell.grade.verdict) << '\n';
     for (const std::string& reason : reasons(cell)) out << "      " << reason << '\n';
   }
 
@@ -171,11 +167,9 @@ void write_console(const Summary& summary, std::ostream& out) {
       if (!any_reports)
         out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
       any_reports = true;
-      out << "  " << cell_name(cell) << ": " << report.kind << " at "
+      out << "  " << cell_label(cell.plan) << ": " << report.kind << " at "
           << describe_locations(report.locations) << "\n      in "
-          << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
-                                     : format_count(report.trials, cell.measured.trials))
-          << ", printed " << report.occurrences
+          << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
           << (report.occurrences == 1 ? " time\n" : " times\n");
     }
   }
