@@ -113,8 +113,8 @@ TEST(JudgeRunner, AWorkerThreadThePoolCannotStartIsAnErrorNamingTheLimit) {
   EXPECT_EQ(record.cause.rfind(limit, 0), 0u) << record.cause;
   EXPECT_EQ(aborted.kind, Kind::broken);
   EXPECT_EQ(aborted.cause,
-            limit + "terminate called after throwing an instance of 'std::runtime_error'|  what():  "
-                    "cannot start a worker thread: Resource temporarily unavailable");
+            limit + "terminate called after throwing an instance of 'std::runtime_error' |   "
+                    "what():  cannot start a worker thread: Resource temporarily unavailable");
 }
 
 TEST(JudgeRunner, ARunnerStoppedFromOutsideTooLongIsAnErrorNotAHang) {
