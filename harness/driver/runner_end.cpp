@@ -106,9 +106,12 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream,
   }
   // The worker pool is the harness's, not the case's: a thread it cannot start is the
   // environment's limit (`ulimit -u 3` made every cell, the control too, a crash).
-  if (stream.exception() &&
-      stream.exception()->what.find("cannot start a worker thread") != std::string::npos) {
-    return broken(stream.exception()->what + " (" + process_limit() + ")");
+  // It reaches us as an exception record, or (thrown before the runner's trial loop) as
+  // std::terminate's SIGABRT with the message in the last output.
+  constexpr std::string_view kNoThread = "cannot start a worker thread";
+  if ((stream.exception() && stream.exception()->what.find(kNoThread) != std::string::npos) ||
+      mentions(stream, kNoThread)) {
+    return broken("the runner cannot start a worker thread (" + process_limit() + ")" + output);
   }
   if (stream.exception()) return crashed(stream.exception()->what);
   // Before the timeout: the driver stops a runner as soon as its protocol breaks.

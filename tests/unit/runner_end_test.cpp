@@ -95,16 +95,26 @@ TEST(JudgeRunner, AWorkerThreadThePoolCannotStartIsAnErrorNamingTheLimit) {
   rlimit low = saved;
   low.rlim_cur = std::min<rlim_t>(saved.rlim_max, 3);
   ASSERT_EQ(setrlimit(RLIMIT_NPROC, &low), 0);
-  const RunnerEnd end = judge(std::string(kTwoTrials) +
-                                  "@lockstress/1 exception index=2 seed=3 what=std::runtime_error: "
-                                  "cannot start a worker thread: Resource temporarily unavailable\n",
-                              exited(70));
+  const RunnerEnd record = judge(std::string(kTwoTrials) +
+                                     "@lockstress/1 exception index=2 seed=3 what=std::runtime_error: "
+                                     "cannot start a worker thread: Resource temporarily unavailable\n",
+                                 exited(70));
+  // What the runner really does (seen with setpriv and `ulimit -u 3`): std::terminate.
+  const RunnerEnd aborted = judge(
+      std::string(kTwoTrials) +
+          "terminate called after throwing an instance of 'std::runtime_error'\n"
+          "  what():  cannot start a worker thread: Resource temporarily unavailable\n",
+      killed(SIGABRT));
   ASSERT_EQ(setrlimit(RLIMIT_NPROC, &saved), 0);
-  EXPECT_EQ(end.kind, Kind::broken);
-  EXPECT_EQ(end.cause,
-            "std::runtime_error: cannot start a worker thread: Resource temporarily unavailable "
-            "(the limit on processes, ulimit -u, is " +
-                std::to_string(low.rlim_cur) + ")");
+  const std::string limit =
+      "the runner cannot start a worker thread (the limit on processes, ulimit -u, is " +
+      std::to_string(low.rlim_cur) + "); last output: ";
+  EXPECT_EQ(record.kind, Kind::broken);
+  EXPECT_EQ(record.cause.rfind(limit, 0), 0u) << record.cause;
+  EXPECT_EQ(aborted.kind, Kind::broken);
+  EXPECT_EQ(aborted.cause,
+            limit + "terminate called after throwing an instance of 'std::runtime_error' |   "
+                    "what():  cannot start a worker thread: Resource temporarily unavailable");
 }
 
 TEST(JudgeRunner, ARunnerStoppedFromOutsideTooLongIsAnErrorNotAHang) {
