@@ -13,7 +13,7 @@
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/runtime/placement.hpp"
 #include "harness/runtime/worker_pool.hpp"
-#include "harness/stats/cell_tally.hpp"
+#include "harness/analysis/cell_tally.hpp"
 #include "lockstress/workload.hpp"
 
 namespace lockstress {

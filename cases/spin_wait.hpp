@@ -2,7 +2,7 @@
 
 #include <thread>
 
-#include "harness/runtime/spin_then_wait.hpp"
+#include "lockstress/cpu_relax.hpp"
 
 namespace lockstress {
 

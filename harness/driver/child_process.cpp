@@ -4,12 +4,16 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
 
 extern char** environ;
 
@@ -62,7 +66,10 @@ struct Pipe {
   }
   static int high(int fd) {
     const int moved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    // EINVAL here means 10 is at or past the descriptor limit: too many open files, in effect.
+    const int error = moved < 0 && errno == EINVAL ? EMFILE : errno;
     ::close(fd);
+    errno = error;
     return moved;
   }
 };
@@ -104,6 +111,36 @@ bool drain(int fd, const std::function<void(std::string_view)>& sink) {
   }
 }
 
+// Why a pipe could not be made; at the descriptor limit, which limit (`ulimit -n 8` read
+// "Invalid argument").
+std::string pipe_error(int error) {
+  rlimit limit{};
+  if (error != EMFILE || getrlimit(RLIMIT_NOFILE, &limit) != 0) return std::strerror(error);
+  return "too many open files (the limit, ulimit -n, is " +
+         (limit.rlim_cur == RLIM_INFINITY ? std::string("unlimited")
+                                          : std::to_string(limit.rlim_cur)) +
+         ")";
+}
+
+// Whether `pid` is stopped (state T, by SIGSTOP or a terminal's job control) or stopped by a
+// tracer (t), from /proc/PID/stat: the state follows the command name's closing parenthesis.
+bool is_stopped(pid_t pid) {
+  const std::string path = "/proc/" + std::to_string(pid) + "/stat";
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buffer[512];
+  const ssize_t got = ::read(fd, buffer, sizeof buffer - 1);
+  ::close(fd);
+  if (got <= 0) return false;
+  const std::string_view stat(buffer, static_cast<std::size_t>(got));
+  const std::size_t paren = stat.rfind(')');
+  if (paren == std::string_view::npos || paren + 2 >= stat.size()) return false;
+  return stat[paren + 2] == 'T' || stat[paren + 2] == 't';
+}
+
+// How often a stopped child's state is looked at again.
+constexpr auto kStoppedPoll = std::chrono::milliseconds(100);
+
 int poll_timeout_ms(Clock::time_point deadline, Clock::time_point now) {
   if (deadline == Clock::time_point::max()) return -1;
   if (deadline <= now) return 0;
@@ -119,7 +156,7 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
   Pipe output;
   Pipe progress;
   if (!output.open() || (spec.progress_pipe && !progress.open())) {
-    outcome.spawn_error = std::string("cannot create a pipe: ") + std::strerror(errno);
+    outcome.spawn_error = "cannot create a pipe: " + pipe_error(errno);
     return outcome;
   }
   // A smaller pipe than asked (a per-user limit) is read sooner, in proportion.
@@ -175,7 +212,19 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
   progress.close_write();
   if (watch.on_start) watch.on_start(pid);
 
-  auto deadline = [&] { return watch.deadline ? watch.deadline() : Clock::time_point::max(); };
+  // A child stopped from outside shows no progress, and is not hung: its deadline passes, it is
+  // seen stopped, and from then on it may stay stopped for as long as it had been allowed to be
+  // silent (the window); once it runs again it has a whole window before it must show life.
+  Clock::time_point last_news = Clock::now();
+  std::optional<Clock::time_point> stopped_since;
+  Clock::duration window{};
+  std::optional<Clock::time_point> resumed_until;
+  auto deadline = [&] {
+    const Clock::time_point asked =
+        watch.deadline ? watch.deadline() : Clock::time_point::max();
+    if (asked == Clock::time_point::min() || !resumed_until) return asked;
+    return std::max(asked, *resumed_until);
+  };
   Clock::time_point limit = deadline();
   std::optional<Clock::time_point> killed_at;
   auto kill_group = [&] {
@@ -189,8 +238,25 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
   while (!exited) {
     const auto now = Clock::now();
     if (!killed_at && now >= limit) {
-      outcome.timed_out = true;
-      kill_group();
+      if (limit != Clock::time_point::min() && is_stopped(pid)) {
+        if (!stopped_since) {
+          stopped_since = now;
+          window = limit - last_news;
+        }
+        if (now - *stopped_since > window) {
+          outcome.stopped_from_outside = true;
+          kill_group();
+        } else {
+          limit = now + kStoppedPoll;
+        }
+      } else if (stopped_since) {
+        stopped_since.reset();
+        resumed_until = now + window;
+        limit = deadline();
+      } else {
+        outcome.timed_out = true;
+        kill_group();
+      }
     }
     if (killed_at && now - *killed_at > kDrainAfterKill) output.close_read();
 
@@ -231,6 +297,7 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
       outcome.stopped = true;
       kill_group();
     }
+    if (news) last_news = Clock::now();
     if (news && !killed_at) limit = deadline();
     if (output.read_end < 0) {
       const pid_t waited = ::waitpid(pid, &status, WNOHANG);
@@ -243,7 +310,7 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
   }
   // A timeout or stop decided just as the child exited on its own does not count.
   if (killed_at && !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)) {
-    outcome.timed_out = outcome.stopped = false;
+    outcome.timed_out = outcome.stopped = outcome.stopped_from_outside = false;
   }
   if (WIFEXITED(status)) outcome.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) outcome.signal = WTERMSIG(status);

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/signal_name.hpp"
+#include "harness/protocol/signal_name.hpp"
 
 namespace lockstress {
 
@@ -27,7 +27,8 @@ struct ChildWatch {
   std::function<void()> on_progress;                // bytes arrived on the progress pipe
   std::function<void(int pid)> on_start;            // the child runs, in process group `pid`
   // The time by which the child must next show life, asked again after every output or progress
-  // event; past it, the child's process group is killed. Unset or time_point::max(): no limit.
+  // event; past it, the child's process group is killed, unless it is stopped (see
+  // ChildOutcome::stopped_from_outside). Unset or time_point::max(): no limit.
   std::function<Clock::time_point()> deadline;
   int stop_fd = -1;  // once readable, the child's process group is killed (the run is stopping)
 };
@@ -38,6 +39,9 @@ struct ChildOutcome {
   std::optional<int> signal;               // set when a signal killed it
   bool timed_out = false;                  // killed by us: its deadline passed
   bool stopped = false;                    // killed by us: stop_fd became readable
+  // Killed by us: stopped from outside (SIGSTOP, a debugger) for longer than its deadline allowed
+  // it to be silent. Time stopped is never lack of progress: timed_out stays false.
+  bool stopped_from_outside = false;
   double wall_seconds = 0;
 };
 

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "harness/driver/error_line.hpp"
-#include "harness/ingest/summary_json.hpp"
+#include "harness/summary_json/summary_json.hpp"
 #include "harness/reporters/comparison_reporter.hpp"
-#include "harness/stats/comparison.hpp"
+#include "harness/analysis/comparison.hpp"
 
 namespace lockstress {
 

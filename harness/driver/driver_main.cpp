@@ -14,6 +14,7 @@
 #include "harness/driver/compare_command.hpp"
 #include "harness/driver/error_line.hpp"
 #include "harness/driver/interrupt.hpp"
+#include "harness/driver/last_resort.hpp"
 #include "harness/driver/list_command.hpp"
 #include "harness/driver/merge_command.hpp"
 #include "harness/driver/outputs.hpp"
@@ -24,12 +25,12 @@
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
-#include "harness/with_control.hpp"
+#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {
@@ -72,6 +73,10 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
         const std::vector<std::string>& args) {
   // Before any output is opened: a signal from now on ends the run with its outputs written.
   catch_interrupts();
+  // Before any output is opened: a working directory deleted under lockstress throws here, and
+  // main says so in one line, with no output begun.
+  const std::string source_root = absolute_directory(
+      options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   const std::string self = driver_path(args[0]);
   std::vector<InputFile> inputs{{"lockstress itself", self}};
   for (const Variant& variant : program.variants) {
@@ -99,8 +104,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   settings.start = options.start;
   settings.perturb = options.perturb;
   settings.stopping = options.stopping;
-  settings.source_root = absolute_directory(
-      options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
+  settings.source_root = source_root;
   settings.timeout = std::chrono::duration<double>(options.timeout_seconds);
   settings.max_faults = options.max_faults;
   settings.emulator = emulator_command();
@@ -179,10 +183,7 @@ struct Overloaded : F... {
 template <class... F>
 Overloaded(F...) -> Overloaded<F...>;
 
-}  // namespace
-
-int main(int argc, char** argv, std::vector<Case> cases) {
-  reserve_standard_streams();
+int main_of(int argc, char** argv, std::vector<Case> cases) {
   const std::vector<std::string> args(argv, argv + argc);
   const Result<ProgramBuild> build = program_build();
   if (!build) return print_error(build.error(), kExitError);
@@ -201,6 +202,17 @@ int main(int argc, char** argv, std::vector<Case> cases) {
           },
       },
       *command);
+}
+
+}  // namespace
+
+int main(int argc, char** argv, std::vector<Case> cases) {
+  reserve_standard_streams();
+  try {
+    return main_of(argc, argv, std::move(cases));
+  } catch (...) {
+    return print_error(last_resort_error(std::current_exception()), kExitError);
+  }
 }
 
 }  // namespace lockstress

@@ -4,9 +4,9 @@
 
 #include "harness/driver/error_line.hpp"
 #include "harness/driver/outputs.hpp"
-#include "harness/ingest/summary_json.hpp"
+#include "harness/summary_json/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/merge.hpp"
+#include "harness/analysis/merge.hpp"
 #include "harness/summary/context.hpp"
 
 namespace lockstress {

@@ -59,7 +59,10 @@ Result<double> parse_fraction(std::string_view text) {
   const Error wrong{"'" + std::string(text) + "' is not a width between 0 and 1 (0.05 or 5%)"};
   const bool percent = ends_with(text, "%");
   std::optional<double> value = parse_decimal(percent ? text.substr(0, text.size() - 1) : text);
-  if (!value) return wrong;
+  // '1e-5' is between 0 and 1: saying it is not would send the user looking for the wrong fault.
+  if (!value) {
+    return Error{"'" + std::string(text) + "' is not a decimal number (0.05 or 5%, no exponent)"};
+  }
   const double fraction = percent ? *value / 100 : *value;
   if (fraction <= 0 || fraction > 1) return wrong;
   return fraction;

@@ -1,10 +1,22 @@
 #include "harness/driver/rerun_line.hpp"
 
-#include <sstream>
+#include <charconv>
+#include <string>
 
 #include "harness/driver/quantities.hpp"
 
 namespace lockstress {
+namespace {
+
+// The shortest text that parses back to `value`. An ostream's six digits wrote a width of
+// 0.00001 as "1e-05", which --until-ci-width refuses, and a timeout of 1234567.5 s as 1.23457e+06.
+std::string shortest(double value, std::chars_format format) {
+  char buffer[400];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
+  return ec == std::errc() ? std::string(buffer, end) : std::string("invalid");
+}
+
+}  // namespace
 
 std::vector<std::string> rerun_arguments(const std::string& program, const RunOptions& options,
                                          std::uint64_t seed) {
@@ -31,15 +43,13 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
     args.insert(args.end(), {"--duration", duration_text(*options.stopping.duration_seconds)});
   }
   if (options.stopping.ci_width) {
-    std::ostringstream width;
-    width << *options.stopping.ci_width;
-    args.insert(args.end(), {"--until-ci-width", width.str()});
+    args.insert(args.end(), {"--until-ci-width", shortest(*options.stopping.ci_width,
+                                                          std::chars_format::fixed)});
   }
   if (options.stopping.stop_on_detect) args.push_back("--stop-on-detect");
   if (options.timeout_seconds != kDefaultTimeoutSeconds) {
-    std::ostringstream seconds;
-    seconds << options.timeout_seconds;
-    args.insert(args.end(), {"--timeout", seconds.str()});
+    args.insert(args.end(),
+                {"--timeout", shortest(options.timeout_seconds, std::chars_format::general)});
   }
   if (options.max_faults != kDefaultMaxFaults) {
     args.insert(args.end(), {"--max-faults", std::to_string(options.max_faults)});

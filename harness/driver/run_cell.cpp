@@ -11,10 +11,10 @@
 #include "harness/driver/runner_end.hpp"
 #include "harness/driver/watchdog.hpp"
 #include "harness/ingest/runner_stream.hpp"
-#include "harness/protocol.hpp"
-#include "harness/stats/cell_tally.hpp"
-#include "harness/stats/stopping.hpp"
-#include "harness/trial_seed.hpp"
+#include "harness/protocol/protocol.hpp"
+#include "harness/analysis/cell_tally.hpp"
+#include "harness/analysis/stopping.hpp"
+#include "harness/protocol/trial_seed.hpp"
 
 namespace lockstress {
 namespace {

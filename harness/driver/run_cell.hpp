@@ -9,9 +9,9 @@
 
 #include "harness/driver/plan.hpp"
 #include "harness/ingest/runner_stream.hpp"
-#include "harness/perturb.hpp"
+#include "harness/protocol/perturb.hpp"
 #include "harness/protocol/pin.hpp"
-#include "harness/start_line.hpp"
+#include "harness/protocol/start_line.hpp"
 #include "harness/stats/stopping_rule.hpp"
 #include "harness/summary/summary.hpp"
 

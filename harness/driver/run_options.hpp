@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "harness/driver/shard.hpp"
-#include "harness/perturb.hpp"
+#include "harness/protocol/perturb.hpp"
 #include "harness/protocol/pin.hpp"
 #include "harness/protocol/variant.hpp"
-#include "harness/start_line.hpp"
+#include "harness/protocol/start_line.hpp"
 #include "harness/stats/stopping_rule.hpp"
 
 namespace lockstress {

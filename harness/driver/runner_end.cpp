@@ -1,8 +1,10 @@
 #include "harness/driver/runner_end.hpp"
 
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <algorithm>
+#include <string>
 
 namespace lockstress {
 namespace {
@@ -49,6 +51,15 @@ std::optional<std::string> sanitizer_deadly_signal(const RunnerStream& stream) {
   return std::nullopt;
 }
 
+// The limit on processes (threads count against it), where one is set.
+std::string process_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NPROC, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
+    return "the system's thread limits (ulimit -u, /proc/sys/kernel/threads-max) or its memory";
+  }
+  return "the limit on processes, ulimit -u, is " + std::to_string(limit.rlim_cur);
+}
+
 RunnerEnd broken(std::string cause) { return RunnerEnd{RunnerEnd::Kind::broken, std::move(cause)}; }
 RunnerEnd crashed(std::string cause) {
   return RunnerEnd{RunnerEnd::Kind::crashed, std::move(cause)};
@@ -93,9 +104,23 @@ RunnerEnd judge_runner(const ChildOutcome& outcome, const RunnerStream& stream,
         "`ulimit -v` sets, does this to TSan)" +
         output);
   }
+  // The worker pool is the harness's, not the case's: a thread it cannot start is the
+  // environment's limit (`ulimit -u 3` made every cell, the control too, a crash).
+  // It reaches us as an exception record, or (thrown before the runner's trial loop) as
+  // std::terminate's SIGABRT with the message in the last output.
+  constexpr std::string_view kNoThread = "cannot start a worker thread";
+  if ((stream.exception() && stream.exception()->what.find(kNoThread) != std::string::npos) ||
+      mentions(stream, kNoThread)) {
+    return broken("the runner cannot start a worker thread (" + process_limit() + ")" + output);
+  }
   if (stream.exception()) return crashed(stream.exception()->what);
   // Before the timeout: the driver stops a runner as soon as its protocol breaks.
   if (stream.error()) return broken("runner protocol error" + progress + ": " + *stream.error());
+  if (outcome.stopped_from_outside) {
+    return broken("the runner was stopped from outside (SIGSTOP, job control or a debugger) for "
+                  "longer than its timeout" +
+                  progress);
+  }
   if (outcome.timed_out) return RunnerEnd{RunnerEnd::Kind::hung, "no progress"};
   if (outcome.signal) {
     if (self_inflicted(*outcome.signal) && !stream.ended())

@@ -1,11 +1,13 @@
 #include "harness/driver/suppressions.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace lockstress {
 namespace {
@@ -62,16 +64,35 @@ Result<void> check_suppressions(std::string_view text, const std::string& name) 
 }
 
 Result<void> check_suppressions_file(const std::string& path) {
-  std::error_code ec;
   const std::string named = "--suppressions " + path + ": ";
-  if (!std::filesystem::exists(path, ec)) return Error{named + "no such file"};
-  if (std::filesystem::is_directory(path, ec)) return Error{named + "is a directory"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{named + "cannot read (" + std::strerror(errno) + ")"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Error{named + "read failed"};
-  return check_suppressions(text.str(), path);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below, like any file
+  // that is not regular (/dev/zero would grow the text without end, a FIFO block forever).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    if (errno == ENOENT) return Error{named + "no such file"};
+    return Error{named + "cannot read (" + std::strerror(errno) + ")"};
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Error{named + "cannot read (" + std::strerror(errno) + ")"};
+  if (S_ISDIR(st.st_mode)) return Error{named + "is a directory"};
+  if (!S_ISREG(st.st_mode)) return Error{named + "is not a regular file"};
+  std::string text;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return Error{named + "read failed (" + std::strerror(errno) + ")"};
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+    if (text.size() > kMaxSuppressionsBytes) {
+      return Error{named + "is larger than " + std::to_string(kMaxSuppressionsBytes) + " bytes"};
+    }
+  }
+  return check_suppressions(text, path);
 }
 
 Result<std::string> tsan_options_with_suppressions(std::string_view inherited,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -12,7 +13,12 @@ namespace lockstress {
 // status of a race report too; here the problem is one line naming the file and line instead.
 // Every line must be blank, a # comment, or type:pattern, with a type TSan knows (race, race_top,
 // mutex, thread, signal, called_from_lib, deadlock) and a pattern that is not empty.
+// The file must be a regular file of at most kMaxSuppressionsBytes: a device or a FIFO is refused
+// before it is read.
 Result<void> check_suppressions_file(const std::string& path);
+
+// 1 MiB, some 30,000 suppressions: far past any real file, and small enough to read at once.
+inline constexpr std::size_t kMaxSuppressionsBytes = std::size_t{1} << 20;
 
 // The same check on the file's text; problems name lines as "<name>:<line>".
 Result<void> check_suppressions(std::string_view text, const std::string& name);

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 
 namespace lockstress {
 namespace {

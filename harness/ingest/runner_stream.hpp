@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "harness/protocol/sync_probe.hpp"
-#include "harness/trial_record.hpp"
+#include "harness/protocol/trial_record.hpp"
 
 namespace lockstress {
 
@@ -25,7 +25,7 @@ struct CaseException {
   std::string what;
 };
 
-// Splits a runner's stderr (harness/protocol.hpp) into trial events, as bytes arrive. It trusts
+// Splits a runner's stderr (harness/protocol/protocol.hpp) into trial events, as bytes arrive. It trusts
 // nothing: a malformed record, trials out of order, a count outside 0..max_count, or a line cut
 // short at end of stream leaves an error() and stops the parse; nothing it was fed can crash it.
 class RunnerStream {

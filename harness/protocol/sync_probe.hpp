@@ -8,7 +8,7 @@ namespace lockstress {
 
 // What the sync probe saw of a lock (harness/runtime/sync_probe.hpp): the runner runs each of the
 // lock's operations once, on a lock of the probe's own, and counts what its detector sees. Written
-// by the runner as records (harness/protocol.hpp), read back by the driver into the cell.
+// by the runner as records (harness/protocol/protocol.hpp), read back by the driver into the cell.
 
 // A function of a shared object that a lock operation called first.
 struct SyncCall {

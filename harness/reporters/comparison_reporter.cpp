@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
+#include "harness/reporters/escape.hpp"
 #include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
 
@@ -11,15 +13,18 @@ namespace {
 
 std::string platform(const Summary& s) {
   const Context& c = s.context;
-  return c.cpu_model + ", " + std::to_string(c.cpus) + " CPUs, " + c.arch + ", " + c.os + ", " +
-         c.compiler + "; seed " + std::to_string(c.seed) + ", " + c.started_at;
+  return terminal_text(c.cpu_model + ", " + std::to_string(c.cpus) + " CPUs, " + c.arch + ", " +
+                       c.os + ", " + c.compiler + "; seed " + std::to_string(c.seed) + ", " +
+                       c.started_at);
 }
 
 std::string counts(const Rate& rate) {
   return std::to_string(rate.events) + "/" + std::to_string(rate.trials);
 }
 
-std::string cell(const ComparisonRow& r) { return r.case_name + "/" + r.variant.name; }
+std::string cell(const ComparisonRow& r) {
+  return terminal_text(r.case_name + "/" + r.variant.name);
+}
 
 std::string change(const ComparisonRow& r) {
   if (r.safe_got_worse) return "WORSE (safe case)";
@@ -45,11 +50,13 @@ std::string format_p_value(const FisherResult& fisher) {
   return buffer;
 }
 
-void write_comparison(const Comparison& comparison, const Summary& base,
-                      const std::string& base_name, const Summary& now, const std::string& new_name,
-                      std::ostream& out) {
-  out << "base: " << base_name << " (" << platform(base) << ")\n";
-  out << "new:  " << new_name << " (" << platform(now) << ")\n\n";
+namespace {
+
+void write_comparison_lines(const Comparison& comparison, const Summary& base,
+                            const std::string& base_name, const Summary& now,
+                            const std::string& new_name, std::ostream& out) {
+  out << "base: " << terminal_text(base_name) << " (" << platform(base) << ")\n";
+  out << "new:  " << terminal_text(new_name) << " (" << platform(now) << ")\n\n";
 
   std::vector<std::vector<std::string>> rows{
       {"case/variant", "threads x iters", "measure", "base", "", "new", "", "p", "change"}};
@@ -92,12 +99,24 @@ void write_comparison(const Comparison& comparison, const Summary& base,
         std::pair{"Only in the new summary", &comparison.only_in_new}}) {
     if (names->empty()) continue;
     out << '\n' << title << " (not compared):\n";
-    for (const std::string& name : *names) out << "  " << name << '\n';
+    for (const std::string& name : *names) out << "  " << terminal_text(name) << '\n';
   }
   if (!comparison.notes.empty()) {
     out << "\nNotes:\n";
-    for (const std::string& note : comparison.notes) out << "  " << note << '\n';
+    for (const std::string& note : comparison.notes) out << "  " << terminal_text(note) << '\n';
   }
+}
+
+}  // namespace
+
+// Both summaries are input: what they hold reaches the terminal as text, never as an escape
+// sequence or a forged line (see write_console).
+void write_comparison(const Comparison& comparison, const Summary& base,
+                      const std::string& base_name, const Summary& now, const std::string& new_name,
+                      std::ostream& out) {
+  std::ostringstream text;
+  write_comparison_lines(comparison, base, base_name, now, new_name, text);
+  out << terminal_lines(text.str());
 }
 
 }  // namespace lockstress

@@ -3,7 +3,7 @@
 #include <ostream>
 #include <string>
 
-#include "harness/stats/comparison.hpp"
+#include "harness/analysis/comparison.hpp"
 
 namespace lockstress {
 

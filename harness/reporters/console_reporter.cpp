@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "harness/reporters/detector_matrix.hpp"
+#include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
@@ -17,9 +18,7 @@ std::string fixed(double value, int digits) {
   return out.str();
 }
 
-std::string cell_name(const CellResult& cell) {
-  return cell.plan.case_name + "/" + cell.plan.variant.name;
-}
+std::string cell_name(const CellResult& cell) { return terminal_text(cell_label(cell.plan)); }
 
 // The median trial's max/min acquisitions, flagged: "1.02", "5.37 unfair", "inf starving".
 std::string fairness_text(const CellResult& cell) {
@@ -98,7 +97,7 @@ std::vector<std::string> row(const CellResult& cell) {
   const bool tsan = cell.plan.variant.info().reads_reports;
   return {cell.plan.case_name,
           cell.plan.variant.name,
-          std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations),
+          point_label(cell.plan),
           std::to_string(cell.measured.trials),
           std::to_string(cell.measured.failures.events),
           format_rate(cell.measured.failures),
@@ -128,12 +127,11 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
   }
 }
 
-}  // namespace
-
-void write_console(const Summary& summary, std::ostream& out) {
+void write_console_lines(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
   out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
-      << c.cpu_model << "), " << c.arch << ", " << c.os << ", " << c.compiler << '\n';
+      << terminal_text(c.cpu_model) << "), " << terminal_text(c.arch) << ", " << terminal_text(c.os)
+      << ", " << terminal_text(c.compiler) << '\n';
   write_fingerprint(c, out);
   if (!c.emulation.empty()) out << "  EMULATED: " << c.emulation << '\n';
   if (const std::string load = format_load(c.load); !load.empty()) out << "  " << load << '\n';
@@ -143,7 +141,7 @@ void write_console(const Summary& summary, std::ostream& out) {
   write_placement_note(summary, out);
   if (!summary.merged_from.empty()) {
     out << "Merged from " << summary.merged_from.size() << " summaries:";
-    for (const MergedInput& input : summary.merged_from) out << ' ' << input.file;
+    for (const MergedInput& input : summary.merged_from) out << ' ' << terminal_text(input.file);
     out << '\n';
   }
   if (!summary.complete) out << "INCOMPLETE: the run was interrupted; these are the trials done.\n";
@@ -173,14 +171,23 @@ void write_console(const Summary& summary, std::ostream& out) {
       any_reports = true;
       out << "  " << cell_name(cell) << ": " << report.kind << " at "
           << describe_locations(report.locations) << "\n      in "
-          << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
-                                     : format_count(report.trials, cell.measured.trials))
-          << ", printed " << report.occurrences
+          << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
           << (report.occurrences == 1 ? " time\n" : " times\n");
     }
   }
 
-  out << "\nSeed " << c.seed << ". Rerun: " << c.rerun_command << '\n';
+  out << "\nSeed " << c.seed << ". Rerun: " << terminal_text(c.rerun_command) << '\n';
+}
+
+}  // namespace
+
+// Everything shown may come from a summary read back (merge) or a runner's output: fields that
+// could forge a line are made single-line where they are written, and what is left (a CPU model,
+// a report's text) can send no escape sequence to the terminal.
+void write_console(const Summary& summary, std::ostream& out) {
+  std::ostringstream text;
+  write_console_lines(summary, text);
+  out << terminal_lines(text.str());
 }
 
 }  // namespace lockstress

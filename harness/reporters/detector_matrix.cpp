@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "harness/reporters/text_table.hpp"
-#include "harness/stats/grading.hpp"
+#include "harness/analysis/grading.hpp"
 #include "harness/summary/format.hpp"
 
 namespace lockstress {

@@ -89,4 +89,26 @@ std::string xml_escape(std::string_view text) {
   });
 }
 
+namespace {
+
+std::string terminal_safe(std::string_view text, bool keep_line_feeds) {
+  return transcode(text, [&](std::string& out, std::uint32_t c, std::string_view bytes) {
+    const bool control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    if (control && !(keep_line_feeds && c == '\n')) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+      return;
+    }
+    out += bytes;
+  });
+}
+
+}  // namespace
+
+std::string terminal_text(std::string_view text) { return terminal_safe(text, false); }
+
+std::string terminal_lines(std::string_view text) { return terminal_safe(text, true); }
+
 }  // namespace lockstress

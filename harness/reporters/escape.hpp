@@ -18,4 +18,14 @@ std::string valid_utf8(std::string_view text);
 // once ">" is escaped.
 std::string xml_escape(std::string_view text);
 
+// Valid UTF-8 safe to print on a terminal as part of one line: every C0 and C1 control
+// character and DEL (ESC starts the sequences that clear a screen or move the cursor, a line feed
+// forges a line) written as \xHH. For console text that comes from any input: a summary's case
+// names and CPU model, a runner's report text, file names.
+std::string terminal_text(std::string_view text);
+
+// The same for text of many lines (a whole console report): line feeds are kept, every other
+// control character is written as \xHH.
+std::string terminal_lines(std::string_view text);
+
 }  // namespace lockstress

@@ -48,13 +48,11 @@ std::string variant_name(const CellResult& cell) { return cell.plan.variant.name
 // like the plain one.
 std::string detector_class(const Variant& variant) { return std::string(variant.info().name); }
 
-std::string parameters(const CellResult& cell) {
-  return std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations);
-}
+std::string parameters(const CellResult& cell) { return point_label(cell.plan); }
 
 // What the charts' data-cell attributes name: unique per cell of a summary.
 std::string cell_key(const CellResult& cell) {
-  return cell.plan.case_name + "/" + variant_name(cell) + "/" + parameters(cell);
+  return cell_label(cell.plan) + "/" + parameters(cell);
 }
 
 std::string fixed(double value) {
@@ -199,9 +197,8 @@ std::vector<SweepChart> sweep_charts(const Summary& summary) {
 void write_reasons(const Summary& summary, std::ostream& out) {
   out << "<h2>Why</h2>\n";
   for (const CellResult& cell : summary.results) {
-    out << "<div><b>" << xml_escape(cell.plan.case_name + "/" + variant_name(cell)) << "</b> "
-        << parameters(cell) << ": " << verdict_badge(cell.grade.verdict)
-        << "\n<ul class=\"reasons\">";
+    out << "<div><b>" << xml_escape(cell_label(cell.plan)) << "</b> " << parameters(cell) << ": "
+        << verdict_badge(cell.grade.verdict) << "\n<ul class=\"reasons\">";
     for (const std::string& reason : reasons(cell)) out << "<li>" << xml_escape(reason) << "</li>";
     out << "</ul></div>\n";
   }
@@ -213,13 +210,12 @@ void write_reports(const Summary& summary, std::ostream& out) {
     for (const UniqueReport& report : cell.measured.unique_reports) {
       if (!any) out << "<h2>Sanitizer reports, deduplicated</h2>\n";
       any = true;
-      out << "<details><summary><b>" << xml_escape(cell.plan.case_name + "/" + variant_name(cell))
+      out << "<details><summary><b>" << xml_escape(cell_label(cell.plan))
           << "</b>: " << xml_escape(report.kind) << " at "
           << xml_escape(describe_locations(report.locations)) << ", in "
-          << (report.first_trial < 0 ? std::string("the runner's start-up or exit")
-                                     : format_count(report.trials, cell.measured.trials))
-          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time" : " times")
-          << "</summary>\n<pre>" << xml_escape(report.example) << "</pre></details>\n";
+          << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
+          << (report.occurrences == 1 ? " time" : " times") << "</summary>\n<pre>"
+          << xml_escape(report.example) << "</pre></details>\n";
     }
   }
 }

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/reporters/reporters.hpp"
-#include "harness/signal_name.hpp"
+#include "harness/protocol/signal_name.hpp"
 #include "harness/summary/grade_words.hpp"
 
 namespace lockstress {

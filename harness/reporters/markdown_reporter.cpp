@@ -68,10 +68,6 @@ std::string code_block(std::string_view raw) {
   return fence + "text\n" + body + "\n" + fence + "\n";
 }
 
-std::string cell_name(const CellResult& cell) {
-  return cell.plan.case_name + "/" + cell.plan.variant.name;
-}
-
 // "✅ lockstress: all 4 cells passed", or the count of each verdict, worst first.
 std::string headline(const Summary& summary) {
   std::size_t counts[4] = {};
@@ -150,8 +146,8 @@ void write_reasons(const Summary& summary, std::ostream& out) {
   std::string passes;
   for (const CellResult& cell : summary.results) {
     std::string block = "- " + std::string(symbol(cell.grade.verdict)) + " " +
-                        code(cell_name(cell)) + " " + std::to_string(cell.plan.threads) + " × " +
-                        std::to_string(cell.plan.iterations) + ": **" +
+                        code(cell_label(cell.plan)) + " " + std::to_string(cell.plan.threads) +
+                        " × " + std::to_string(cell.plan.iterations) + ": **" +
                         std::string(to_string(cell.grade.verdict)) + "**\n";
     for (const std::string& reason : reasons(cell)) block += "  - " + text(reason) + "\n";
     if (cell.grade.verdict == Verdict::pass) {
@@ -172,11 +168,9 @@ void write_reports(const Summary& summary, std::ostream& out) {
     for (const UniqueReport& report : cell.measured.unique_reports) {
       if (!any) out << "\n### Sanitizer reports, deduplicated\n";
       any = true;
-      const std::string where = report.first_trial < 0
-                                    ? std::string("the runner's start-up or exit")
-                                    : format_count(report.trials, cell.measured.trials);
+      const std::string where = where_seen(report, cell.measured.trials);
       out << "\n<details><summary>" << symbol(cell.grade.verdict) << " <code>"
-          << xml_escape(cell_name(cell)) << "</code>: " << xml_escape(report.kind) << " at "
+          << xml_escape(cell_label(cell.plan)) << "</code>: " << xml_escape(report.kind) << " at "
           << xml_escape(describe_locations(report.locations)) << ", in " << where << ", printed "
           << report.occurrences << (report.occurrences == 1 ? " time" : " times")
           << "</summary>\n\n"

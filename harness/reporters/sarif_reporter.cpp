@@ -121,13 +121,11 @@ bool unjudged(const CellResult& cell) {
 }
 
 std::string message(const CellResult& cell, const UniqueReport& report) {
-  const std::string seen = report.first_trial < 0
-                               ? std::string("the runner's start-up or exit")
-                               : format_count(report.trials, cell.measured.trials);
+  const std::string seen = where_seen(report, cell.measured.trials);
   return "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) +
-         ", in " + cell.plan.case_name + "/" + cell.plan.variant.name + " (" +
-         std::to_string(cell.plan.threads) + " threads x " + std::to_string(cell.plan.iterations) +
-         " iterations): in " + seen + ", printed " + std::to_string(report.occurrences) +
+         ", in " + cell_label(cell.plan) + " (" + std::to_string(cell.plan.threads) +
+         " threads x " + std::to_string(cell.plan.iterations) + " iterations): in " + seen +
+         ", printed " + std::to_string(report.occurrences) +
          (report.occurrences == 1 ? " time. " : " times. ") +
          (unjudged(cell) ? "Not a finding: " + reason(cell, finding::SyncInvisible{}) + ". " : "") +
          (expected(cell, report) ? "Expected: " + cell.plan.case_name + " declares this race."

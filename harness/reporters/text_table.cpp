@@ -3,9 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "harness/reporters/escape.hpp"
+
 namespace lockstress {
 
-void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
+void print_table(const std::vector<std::vector<std::string>>& raw, std::ostream& out) {
+  // A cell may hold a summary's case name: a line feed or an escape sequence in it must not
+  // reach the terminal.
+  std::vector<std::vector<std::string>> rows = raw;
+  for (auto& row : rows) {
+    for (std::string& entry : row) entry = terminal_text(entry);
+  }
   std::vector<std::size_t> width;
   for (const auto& row : rows) {
     width.resize(std::max(width.size(), row.size()));

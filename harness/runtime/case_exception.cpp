@@ -8,7 +8,7 @@
 #include <memory>
 #include <typeinfo>
 
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 #include "harness/runtime/record_writer.hpp"
 
 namespace lockstress {

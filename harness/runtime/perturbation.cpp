@@ -1,4 +1,4 @@
-// Perturbation's actions and the per-trial plans of --perturb (harness/perturb.hpp).
+// Perturbation's actions and the per-trial plans of --perturb (harness/protocol/perturb.hpp).
 
 #include <sched.h>
 #include <sys/prctl.h>
@@ -8,7 +8,7 @@
 
 #include "harness/runtime/perturbation_plan.hpp"
 #include "harness/runtime/spin_then_wait.hpp"
-#include "harness/trial_seed.hpp"
+#include "harness/protocol/trial_seed.hpp"
 
 namespace lockstress {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "harness/perturb.hpp"
+#include "harness/protocol/perturb.hpp"
 #include "lockstress/perturbation.hpp"
 
 namespace lockstress {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "harness/cpu_topology.hpp"
+#include "harness/base/cpu_topology.hpp"
 
 namespace lockstress {
 

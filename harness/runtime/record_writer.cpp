@@ -10,7 +10,7 @@
 #include <string>
 #include <type_traits>
 
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 
 namespace lockstress {
 namespace {

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/trial_record.hpp"
+#include "harness/protocol/trial_record.hpp"
 
 namespace lockstress {
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <string_view>
 
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 
 namespace lockstress {
 namespace {

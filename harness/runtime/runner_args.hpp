@@ -5,9 +5,9 @@
 #include <string>
 
 #include "harness/base/result.hpp"
-#include "harness/perturb.hpp"
+#include "harness/protocol/perturb.hpp"
 #include "harness/protocol/pin.hpp"
-#include "harness/start_line.hpp"
+#include "harness/protocol/start_line.hpp"
 
 namespace lockstress {
 

@@ -1,5 +1,5 @@
 // lockstress::main as the runner of one variant: runs the trials the driver asked for and
-// streams one record per trial back on stderr (see harness/protocol.hpp).
+// streams one record per trial back on stderr (see harness/protocol/protocol.hpp).
 
 #include <signal.h>
 #include <sys/prctl.h>
@@ -10,7 +10,7 @@
 #include <string>
 
 #include "harness/base/exit_codes.hpp"
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/loaded_objects.hpp"
 #include "harness/runtime/model_trials.hpp"
@@ -24,8 +24,8 @@
 #include "harness/runtime/sync_probe.hpp"
 #include "harness/runtime/worker_pool.hpp"
 #include "harness/runtime/worker_span.hpp"
-#include "harness/trial_seed.hpp"
-#include "harness/with_control.hpp"
+#include "harness/protocol/trial_seed.hpp"
+#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <atomic>
 
-#include "harness/start_line.hpp"
+#include "harness/protocol/start_line.hpp"
+#include "lockstress/cpu_relax.hpp"
 
 namespace lockstress {
 
@@ -19,14 +20,6 @@ inline constexpr int kOversubscribedSpinChecks = 64;
 // In StartLine::spin, a waiter yields its CPU after this many checks: a pure spin would wait out
 // whole scheduler time slices when workers outnumber CPUs.
 inline constexpr int kChecksPerYield = 1024;
-
-inline void cpu_relax() {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  asm volatile("yield");
-#endif
-}
 
 struct WaitPolicy {
   StartLine start = StartLine::hybrid;

@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 
 namespace lockstress {
 namespace {

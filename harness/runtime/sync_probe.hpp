@@ -14,7 +14,7 @@ namespace lockstress {
 // variant built without lockstress::tsan_hooks).
 std::optional<SyncProbe> probe_sync(const Workload& workload);
 
-// The probe's records (harness/protocol.hpp), in order: one `sync` per operation, a `sync-call`
+// The probe's records (harness/protocol/protocol.hpp), in order: one `sync` per operation, a `sync-call`
 // per function it called first, then `sync-done`.
 void write_sync_records(const SyncProbe& probe);
 

@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/cpu_topology.hpp"
+#include "harness/base/cpu_topology.hpp"
 #include "harness/summary/cpu_model.hpp"
 
 namespace lockstress {

@@ -13,7 +13,7 @@ enum class Verdict { pass, fail, inconclusive, error };
 std::string_view to_string(Verdict verdict);
 
 // What a grade found, one typed entry per fact, in the order its reasons read (jcstress's
-// GradingResult: the verdict with the facts that decide it). Grading (harness/stats/grading.cpp)
+// GradingResult: the verdict with the facts that decide it). Grading (harness/analysis/grading.cpp)
 // makes them; reporters put them in words (harness/summary/grade_words.hpp) and never decide a
 // verdict again. Counts are of the cell's trials; "bound" is the upper end of the 95% interval,
 // what seeing nothing in those trials proves.

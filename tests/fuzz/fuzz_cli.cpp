@@ -9,7 +9,7 @@
 #include "harness/driver/cli.hpp"
 #include "harness/driver/rerun_line.hpp"
 #include "harness/driver/suppressions.hpp"
-#include "harness/with_control.hpp"
+#include "cases/with_control.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace lockstress;

@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "harness/ingest/runner_stream.hpp"
-#include "harness/stats/cell_tally.hpp"
-#include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/cell_tally.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/summary/grade_words.hpp"
 
 namespace {

@@ -11,10 +11,10 @@
 #include <sstream>
 #include <string_view>
 
-#include "harness/ingest/summary_json.hpp"
+#include "harness/summary_json/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/comparison.hpp"
-#include "harness/stats/merge.hpp"
+#include "harness/analysis/comparison.hpp"
+#include "harness/analysis/merge.hpp"
 
 namespace {
 

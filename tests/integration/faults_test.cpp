@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "harness/trial_seed.hpp"
+#include "harness/protocol/trial_seed.hpp"
 #include "spawn.hpp"
 
 namespace lockstress {

@@ -91,7 +91,7 @@ TEST(Run, UsageErrorsAreOneLineExitTwoAndWriteNothing) {
            "run --html '" + (scratch / "no/dir/x.html").string() + "'",
            "run --markdown '" + (scratch / "same").string() + "' --junit '" +
                (scratch / "same").string() + "'",
-           "run --shard 2/3"}) {
+           "run --shard 2/3", "run --variant plain spinlock"}) {
     const bool own_json = args.find("--json") != std::string::npos;
     testing::Ran ran =
         run_lockstress(own_json ? args : args + " --json '" + json_path.string() + "'", scratch);
@@ -159,6 +159,22 @@ TEST(Run, HelpDocumentsTheExitCodes) {
   testing::Ran ran = run_lockstress("run --help", scratch);
   EXPECT_EQ(ran.exit_code, 0);
   EXPECT_NE(ran.out.find("3  inconclusive"), std::string::npos);
+}
+
+// It aborted with "filesystem_error ... cannot get current path", exit 134 (issue 13 item 8).
+TEST(Run, AWorkingDirectoryDeletedUnderItIsOneLineExitFourAndNothingWritten) {
+  Scratch scratch;
+  const auto json_path = scratch / "summary.json";
+  const std::string script = "mkdir " + (scratch / "gone").string() + " && cd " +
+                             (scratch / "gone").string() + " && rmdir ../gone && exec " +
+                             LOCKSTRESS_BINARY + " run --case locked_counter --iterations 100 "
+                             "--trials 1 --json " + json_path.string();
+  testing::Ran ran = testing::run_program("/bin/sh", "-c '" + script + "'", scratch);
+  EXPECT_EQ(ran.exit_code, 4);
+  EXPECT_EQ(ran.err,
+            "lockstress: the working directory no longer exists (No such file or directory): run "
+            "lockstress from one that does\n");
+  EXPECT_FALSE(std::filesystem::exists(json_path));
 }
 
 TEST(Run, ARunnerStartedByHandRefusesAndPointsAtTheDriver) {

@@ -1,4 +1,4 @@
-#include "harness/stats/cell_tally.hpp"
+#include "harness/analysis/cell_tally.hpp"
 
 #include <gtest/gtest.h>
 

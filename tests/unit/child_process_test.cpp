@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -34,6 +35,20 @@ TEST(ChildProcess, AMissingProgramIsASpawnError) {
   ChildOutcome outcome = run_child(ChildSpec{{"/nonexistent/runner"}, {}, false}, {});
   ASSERT_TRUE(outcome.spawn_error);
   EXPECT_NE(outcome.spawn_error->find("cannot start /nonexistent/runner"), std::string::npos);
+}
+
+// `ulimit -n 8` read "cannot create a pipe: Invalid argument" (issue 13 item 8).
+TEST(ChildProcess, TheDescriptorLimitIsNamedWhenNoPipeCanBeMade) {
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit low = saved;
+  low.rlim_cur = 8;
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &low), 0);
+  ChildOutcome outcome = run_child(ChildSpec{{"/bin/true"}, {}, false}, {});
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &saved), 0);
+  ASSERT_TRUE(outcome.spawn_error);
+  EXPECT_EQ(*outcome.spawn_error,
+            "cannot create a pipe: too many open files (the limit, ulimit -n, is 8)");
 }
 
 TEST(ChildProcess, ReplacesAndAddsEnvironmentVariables) {
@@ -95,6 +110,44 @@ TEST(ChildProcess, AReadableStopFdKillsTheChild) {
   EXPECT_GT(started, 0);
   close(fds[0]);
   close(fds[1]);
+}
+
+// `kill -STOP` on the runner for 20 s with --timeout 3 read "fail: hung" (issue 13 item 7).
+TEST(ChildProcess, AChildStoppedFromOutsideIsNotHungButIsKilledOnceStoppedTooLong) {
+  if (std::getenv("LOCKSTRESS_EMULATOR")) GTEST_SKIP() << "not tried under qemu-user";
+  std::string output;
+  ChildWatch watch;
+  const auto deadline = Clock::now() + 300ms;
+  watch.deadline = [&] { return deadline; };
+  const auto start = Clock::now();
+  ChildOutcome outcome = run_shell("kill -STOP $$; echo never", output, watch);
+  EXPECT_TRUE(outcome.stopped_from_outside);
+  EXPECT_FALSE(outcome.timed_out);
+  EXPECT_EQ(outcome.signal, SIGKILL);
+  EXPECT_EQ(output, "");
+  EXPECT_GE(Clock::now() - start, 600ms);  // the deadline, then as long again stopped
+}
+
+TEST(ChildProcess, TimeStoppedIsNotLackOfProgress) {
+  if (std::getenv("LOCKSTRESS_EMULATOR")) GTEST_SKIP() << "not tried under qemu-user";
+  std::string output;
+  ChildWatch watch;
+  auto last = Clock::now();
+  watch.on_output = [&](std::string_view bytes) {
+    output.append(bytes);
+    last = Clock::now();
+  };
+  watch.deadline = [&] { return last + 2s; };
+  // Stopped past its deadline (2 s), continued 0.5 s after it was seen stopped: 1.5 s to spare.
+  ChildOutcome outcome =
+      run_child(ChildSpec{{"/bin/sh", "-c", "(sleep 2.5; kill -CONT $$) & kill -STOP $$; echo back"},
+                          {},
+                          false},
+                watch);
+  EXPECT_FALSE(outcome.timed_out);
+  EXPECT_FALSE(outcome.stopped_from_outside);
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_EQ(output, "back\n");
 }
 
 // A child that closes its output and runs on is still watched.

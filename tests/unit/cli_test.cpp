@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "harness/driver/plan.hpp"
 #include "harness/driver/rerun_line.hpp"
 #include "lockstress/lockstress.hpp"
@@ -269,6 +271,23 @@ TEST(Cli, RerunArgumentsRepeatTheRun) {
   EXPECT_EQ(std::get<RunCommand>(again).options.timeout_seconds, 2.5);
   EXPECT_EQ(std::get<RunCommand>(again).options.max_faults, 9);
   EXPECT_EQ(std::get<RunCommand>(again).options.suppressions, "t.supp");
+}
+
+// A width of 0.00001 was written "1e-05", which the rerun line's own parse refuses, and a timeout
+// of 999999.5 s as "1e+06".
+TEST(Cli, RerunArgumentsKeepEveryDigitInAFormTheyParseBackFrom) {
+  Parsed command =
+      parse({"run", "--until-ci-width", "0.00001", "--timeout", "999999.5", "--seed", "1"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  const std::vector<std::string> rerun = rerun_arguments("x", o, 1);
+  EXPECT_NE(std::find(rerun.begin(), rerun.end(), "0.00001"), rerun.end());
+  EXPECT_NE(std::find(rerun.begin(), rerun.end(), "999999.5"), rerun.end());
+  Parsed again = parse(std::vector<std::string>(rerun.begin() + 1, rerun.end()));
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(again)) << error_of(
+      std::vector<std::string>(rerun.begin() + 1, rerun.end()));
+  EXPECT_EQ(std::get<RunCommand>(again).options.stopping.ci_width, 0.00001);
+  EXPECT_EQ(std::get<RunCommand>(again).options.timeout_seconds, 999999.5);
 }
 
 TEST(Cli, ShardTakesASliceOfTheTrialsOfOneSeededRun) {

@@ -1,4 +1,4 @@
-#include "harness/stats/comparison.hpp"
+#include "harness/analysis/comparison.hpp"
 
 #include <gtest/gtest.h>
 
@@ -118,6 +118,24 @@ TEST(Comparison, PrintsBothRatesThePValueAndTheChangesInWords) {
                       "96/500 here, p = 1.6e-31"),
             std::string::npos)
       << text;
+}
+
+// compare printed case names and CPU models from its inputs raw: a summary could clear the
+// screen and forge lines (issue 13 item 13).
+TEST(Comparison, WhatTheSummariesHoldReachesTheTerminalAsTextOnly) {
+  Summary base = summary_of({{"evil\x1b[2J\nlockstress: all good", testing::kPlain, 0, 0, 500}});
+  Summary now = base;
+  base.context.cpu_model = "CPU\x1b]0;owned\x07";
+  auto c = compare_summaries(base, now, 0.01);
+  ASSERT_TRUE(c);
+  std::ostringstream out;
+  write_comparison(*c, base, "x86\x1b.json", now, "arm.json", out);
+  const std::string text = out.str();
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x07'), std::string::npos) << text;
+  EXPECT_EQ(text.find("\nlockstress: all good"), std::string::npos) << text;
+  EXPECT_NE(text.find("evil\\x1b[2J\\x0alockstress: all good/plain"), std::string::npos) << text;
+  EXPECT_NE(text.find("CPU\\x1b]0;owned\\x07"), std::string::npos) << text;
 }
 
 TEST(FormatPValue, PrintsSmallValuesFromTheirLogarithm) {

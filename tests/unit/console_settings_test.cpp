@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "sample_summary.hpp"
 
 namespace lockstress {
@@ -16,6 +16,17 @@ std::string console(const Summary& summary) {
   std::ostringstream out;
   write_console(summary, out);
   return out.str();
+}
+
+// A merged summary's case names and CPU model reached the terminal raw (issue 13 item 13).
+TEST(ConsoleSettings, NoInputReachesTheTerminalAsAControlCharacter) {
+  Summary summary = testing::sample_summary();
+  summary.context.cpu_model = "CPU\x1b[2J";
+  summary.results.front().plan.case_name = "c\nlockstress: forged\x9b";
+  const std::string text = console(summary);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find("\nlockstress: forged"), std::string::npos) << text;
+  EXPECT_NE(text.find("CPU\\x1b[2J"), std::string::npos) << text;
 }
 
 TEST(ConsoleSettings, DefaultRunsSayNothingOfThem) {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "harness/stats/grading.hpp"
+#include "harness/analysis/grading.hpp"
 #include "sample_lock_summary.hpp"
 #include "test_variants.hpp"
 

@@ -37,5 +37,13 @@ TEST(Escape, XmlEscapesMarkupAndDropsWhatXmlForbids) {
   EXPECT_EQ(xml_escape("\xff"), kReplacement);
 }
 
+TEST(Escape, TerminalTextWritesEveryControlCharacterAsHex) {
+  EXPECT_EQ(terminal_text("\x1b[2Jcleared\nforged line\r\t\x7f"),
+            "\\x1b[2Jcleared\\x0aforged line\\x0d\\x09\\x7f");
+  EXPECT_EQ(terminal_text("\xc2\x9b"), "\\x9b");  // U+009B, the C1 control sequence introducer
+  EXPECT_EQ(terminal_text("Intel\xc2\xae Xeon\xc2\xae"), "Intel\xc2\xae Xeon\xc2\xae");
+  EXPECT_EQ(terminal_lines("a\x1b]0;title\x07\nb\n"), "a\\x1b]0;title\\x07\nb\n");
+}
+
 }  // namespace
 }  // namespace lockstress

@@ -1,4 +1,4 @@
-#include "harness/stats/grading.hpp"
+#include "harness/analysis/grading.hpp"
 
 #include <gtest/gtest.h>
 

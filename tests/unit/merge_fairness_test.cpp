@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "harness/stats/merge.hpp"
+#include "harness/analysis/merge.hpp"
 #include "result_testing.hpp"
 #include "sample_lock_summary.hpp"
 #include "test_variants.hpp"

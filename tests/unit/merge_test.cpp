@@ -1,14 +1,14 @@
 // The arithmetic of merging, on two hand-made shard summaries whose answers are worked out by
 // hand (tests/data/merge): shard 1 holds trials 0-9 of seed 5, shard 2 trials 10-19.
 
-#include "harness/stats/merge.hpp"
+#include "harness/analysis/merge.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <sstream>
 
-#include "harness/ingest/summary_json.hpp"
+#include "harness/summary_json/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/grade_words.hpp"
 #include "result_testing.hpp"

@@ -7,8 +7,8 @@
 
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/runtime/worker_span.hpp"
-#include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/summary/grade_words.hpp"
 #include "lockstress/case.hpp"
 #include "test_variants.hpp"

@@ -4,7 +4,7 @@
 
 #include "cases/unsafe_counter.hpp"
 #include "harness/runtime/perturbation_plan.hpp"
-#include "harness/trial_seed.hpp"
+#include "harness/protocol/trial_seed.hpp"
 
 namespace lockstress {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "harness/cpu_topology.hpp"
+#include "harness/base/cpu_topology.hpp"
 
 namespace lockstress {
 namespace {

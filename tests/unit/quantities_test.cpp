@@ -43,6 +43,11 @@ TEST(Quantities, FractionsAreBetweenZeroAndOne) {
   for (const char* bad : {"", "0", "0%", "1.5", "150%", "-0.1", "five", "%"}) {
     EXPECT_EQ(value_of(parse_fraction(bad)), std::nullopt) << bad;
   }
+  EXPECT_EQ(parse_fraction("1e-5").error().message,
+            "'1e-5' is not a decimal number (0.05 or 5%, no exponent)");
+  EXPECT_EQ(value_of(parse_fraction("0.00001")), 0.00001);
+  EXPECT_EQ(parse_fraction("2").error().message,
+            "'2' is not a width between 0 and 1 (0.05 or 5%)");
 }
 
 }  // namespace

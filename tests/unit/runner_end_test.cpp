@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 
 #include "test_variants.hpp"
 
@@ -82,6 +85,46 @@ TEST(JudgeRunner, AnExceptionRecordIsACrashWithItsText) {
                               exited(70));
   EXPECT_EQ(end.kind, Kind::crashed);
   EXPECT_EQ(end.cause, "std::bad_alloc: std::bad_alloc");
+}
+
+// `ulimit -u 3` made every cell, the control too, "fail: crashed ... cannot start a worker
+// thread" (issue 13 item 6): a limit of the machine is an error naming it, never the lock's fault.
+TEST(JudgeRunner, AWorkerThreadThePoolCannotStartIsAnErrorNamingTheLimit) {
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NPROC, &saved), 0);
+  rlimit low = saved;
+  low.rlim_cur = std::min<rlim_t>(saved.rlim_max, 3);
+  ASSERT_EQ(setrlimit(RLIMIT_NPROC, &low), 0);
+  const RunnerEnd record = judge(std::string(kTwoTrials) +
+                                     "@lockstress/1 exception index=2 seed=3 what=std::runtime_error: "
+                                     "cannot start a worker thread: Resource temporarily unavailable\n",
+                                 exited(70));
+  // What the runner really does (seen with setpriv and `ulimit -u 3`): std::terminate.
+  const RunnerEnd aborted = judge(
+      std::string(kTwoTrials) +
+          "terminate called after throwing an instance of 'std::runtime_error'\n"
+          "  what():  cannot start a worker thread: Resource temporarily unavailable\n",
+      killed(SIGABRT));
+  ASSERT_EQ(setrlimit(RLIMIT_NPROC, &saved), 0);
+  const std::string limit =
+      "the runner cannot start a worker thread (the limit on processes, ulimit -u, is " +
+      std::to_string(low.rlim_cur) + "); last output: ";
+  EXPECT_EQ(record.kind, Kind::broken);
+  EXPECT_EQ(record.cause.rfind(limit, 0), 0u) << record.cause;
+  EXPECT_EQ(aborted.kind, Kind::broken);
+  EXPECT_EQ(aborted.cause,
+            limit + "terminate called after throwing an instance of 'std::runtime_error' |   "
+                    "what():  cannot start a worker thread: Resource temporarily unavailable");
+}
+
+TEST(JudgeRunner, ARunnerStoppedFromOutsideTooLongIsAnErrorNotAHang) {
+  ChildOutcome stopped = killed(SIGKILL);
+  stopped.stopped_from_outside = true;
+  const RunnerEnd end = judge(kTwoTrials, stopped);
+  EXPECT_EQ(end.kind, Kind::broken);
+  EXPECT_EQ(end.cause,
+            "the runner was stopped from outside (SIGSTOP, job control or a debugger) for longer "
+            "than its timeout after 2 of 2 trials");
 }
 
 TEST(JudgeRunner, TheWatchdogsKillIsAHangUnlessTheProtocolBrokeFirst) {

@@ -2,8 +2,8 @@
 
 #include <limits>
 
-#include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/summary/summary.hpp"
 #include "sample_summary.hpp"
 #include "test_variants.hpp"

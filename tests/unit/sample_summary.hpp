@@ -1,7 +1,7 @@
 #pragma once
 
-#include "harness/stats/grading.hpp"
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/summary/summary.hpp"
 #include "test_variants.hpp"
 

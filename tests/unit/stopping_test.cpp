@@ -1,4 +1,4 @@
-#include "harness/stats/stopping.hpp"
+#include "harness/analysis/stopping.hpp"
 
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "harness/ingest/summary_json.hpp"
+#include "harness/summary_json/summary_json.hpp"
 #include "result_testing.hpp"
 
 namespace lockstress {

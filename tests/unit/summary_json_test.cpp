@@ -1,4 +1,4 @@
-#include "harness/ingest/summary_json.hpp"
+#include "harness/summary_json/summary_json.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
 #include "harness/driver/suppressions.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -37,6 +38,28 @@ TEST(Suppressions, AMissingFileOrADirectoryIsAProblem) {
   EXPECT_EQ(message_of(check_suppressions_file("/nonexistent/tsan.supp")),
             "--suppressions /nonexistent/tsan.supp: no such file");
   EXPECT_EQ(message_of(check_suppressions_file("/")), "--suppressions /: is a directory");
+}
+
+// /dev/zero grew the text without end and a FIFO blocked forever (issue 13 item 11).
+TEST(Suppressions, OnlyARegularFileOfBoundedSizeIsRead) {
+  EXPECT_EQ(message_of(check_suppressions_file("/dev/zero")),
+            "--suppressions /dev/zero: is not a regular file");
+  const auto fifo =
+      std::filesystem::temp_directory_path() / ("lockstress-fifo-" + std::to_string(getpid()));
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(message_of(check_suppressions_file(fifo.string())),
+            "--suppressions " + fifo.string() + ": is not a regular file");
+  std::filesystem::remove(fifo);
+  const auto big =
+      std::filesystem::temp_directory_path() / ("lockstress-big-" + std::to_string(getpid()));
+  {
+    std::ofstream out(big);
+    const std::string line = "# a comment line of some length, repeated past the bound\n";
+    while (static_cast<std::size_t>(out.tellp()) <= kMaxSuppressionsBytes) out << line;
+  }
+  EXPECT_EQ(message_of(check_suppressions_file(big.string())),
+            "--suppressions " + big.string() + ": is larger than 1048576 bytes");
+  std::filesystem::remove(big);
 }
 
 TEST(Suppressions, ReadsTheFile) {

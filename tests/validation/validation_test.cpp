@@ -17,7 +17,7 @@
 #include "../unit/sample_lock_summary.hpp"
 #include "../unit/sample_summary.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/stats/grading.hpp"
+#include "harness/analysis/grading.hpp"
 
 namespace lockstress {
 namespace {
