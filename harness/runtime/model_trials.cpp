@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "harness/base/exit_codes.hpp"
-#include "harness/protocol.hpp"
+#include "harness/protocol/protocol.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/progress_beacon.hpp"
 #include "harness/runtime/record_writer.hpp"
 #include "harness/runtime/stop_request.hpp"
-#include "harness/trial_seed.hpp"
+#include "harness/protocol/trial_seed.hpp"
 #include "sanitizers/model/model.hpp"
 #include "sanitizers/model/report_text.hpp"
 
