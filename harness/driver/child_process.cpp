@@ -27,6 +27,8 @@ using Clock = ChildWatch::Clock;
 constexpr std::chrono::seconds kDrainAfterKill{2};
 // How often to check whether a child that closed its output has exited.
 constexpr int kExitPollMs = 20;
+// The longest wait between two ChildWatch::on_tick calls.
+constexpr int kTickMs = 1000;
 // The child's output is read at most every kReadInterval, from a pipe made big enough to hold
 // what a runner writes meanwhile. A runner writes a record the moment each trial ends, so that a
 // trial that crashes or hangs after it loses nothing; but a driver woken for every record of
@@ -279,8 +281,10 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
       const int until_read = poll_timeout_ms(next_read, now);
       timeout = timeout < 0 ? until_read : std::min(timeout, until_read);
     }
+    if (watch.on_tick) timeout = timeout < 0 ? kTickMs : std::min(timeout, kTickMs);
     const int ready = ::poll(fds, count, timeout);
     if (ready < 0 && errno != EINTR) break;
+    if (watch.on_tick) watch.on_tick();
 
     bool news = false;
     if (ready > 0 && output_slot >= 0 && fds[output_slot].revents != 0) {

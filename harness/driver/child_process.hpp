@@ -26,6 +26,9 @@ struct ChildWatch {
   std::function<void(std::string_view)> on_output;  // the child's stdout and stderr, as it arrives
   std::function<void()> on_progress;                // bytes arrived on the progress pipe
   std::function<void(int pid)> on_start;            // the child runs, in process group `pid`
+  // Called at least once a second while the child runs, whatever it does or does not say: a
+  // clock for the parent's own periodic work (the progress line of a cell that finishes nothing).
+  std::function<void()> on_tick;
   // The time by which the child must next show life, asked again after every output or progress
   // event; past it, the child's process group is killed, unless it is stopped (see
   // ChildOutcome::stopped_from_outside). Unset or time_point::max(): no limit.

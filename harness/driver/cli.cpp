@@ -181,8 +181,18 @@ std::vector<std::string> words_of(const po::variables_map& vm, const char* posit
                               : std::vector<std::string>();
 }
 
+// A word on run's command line that is no option: Boost's own message ("too many positional
+// options") named neither the word nor what was meant, and ignoring it ran the whole matrix.
+Error stray_word(const std::string& word, const Program& program) {
+  const std::string hint = program.find_case(word)      ? " (did you mean --case " + word + "?)"
+                           : program.find_variant(word) ? " (did you mean --variant " + word + "?)"
+                                                        : " (lockstress run --help)";
+  return Error{"run: '" + word + "' is not an option" + hint};
+}
+
 Command parse_run(const std::vector<std::string>& args, const Program& program) {
-  const po::variables_map vm = parse_options(args, run_options(program));
+  const po::variables_map vm = parse_options(args, run_options(program), "word");
+  if (vm.count("word")) throw stray_word(words_of(vm, "word").front(), program);
   if (vm["help"].as<bool>()) return PrintCommand{run_help(program)};
   return RunCommand{to_run_options(vm, program)};
 }

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -24,12 +25,14 @@
 #include "harness/driver/rerun_line.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
+#include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/analysis/grading.hpp"
 #include "harness/analysis/stopping.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
+#include "harness/summary/tsan_overrides.hpp"
 #include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
@@ -117,7 +120,8 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.runner_compiler = build.compiler;
   summary.context.runner_c_compiler = build.c_compiler;
   summary.context.variant_builds = build.variants;
-  summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
+  summary.context.rerun_command =
+      rerun_command(args[0], options, seed, summary.context.tsan_options);
   summary.context.start_line = to_string(options.start);
   summary.context.perturb = to_string(options.perturb);
   summary.context.stopping = options.stopping;
@@ -131,6 +135,15 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.repository_root = source_control.root;
   LoadSampler load(summary.context.cpus);
   const std::vector<PlannedCell> plans = plan_cells(program, options);
+  // Said before the first cell as well as in the summary: a long run should not be wasted.
+  const bool runs_tsan = std::any_of(plans.begin(), plans.end(), [](const PlannedCell& p) {
+    return p.plan.variant.info().takes_tsan_options;
+  });
+  for (const TsanOverride& o : runs_tsan ? attribution_overrides(summary.context.tsan_options)
+                                         : std::vector<TsanOverride>{}) {
+    std::cerr << "lockstress: warning: TSAN_OPTIONS sets " << terminal_text(o.setting) << ": "
+              << o.consequence << '\n';
+  }
   std::int64_t total_trials = 0;
   for (const PlannedCell& planned : plans) total_trials += planned.plan.trials;
   Progress progress(std::cerr,
@@ -157,6 +170,10 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
     progress.start_cell(cell_label(plan), uncapped ? 0 : plan.trials);
     settings.on_trial = [&](const TrialEvent& trial) {
       progress.trial_done(trial.count != plan.expected_count());
+      load.sample();
+    };
+    settings.on_tick = [&] {
+      progress.tick();
       load.sample();
     };
     load.sample();

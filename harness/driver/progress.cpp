@@ -48,6 +48,12 @@ void Progress::trial_done(bool failed) {
   ++done_trials_;
   ++cell_done_;
   cell_failed_ += failed ? 1 : 0;
+  draw_when_due();
+}
+
+void Progress::tick() { draw_when_due(); }
+
+void Progress::draw_when_due() {
   if (mode_ == Mode::off) return;
   const Clock::time_point now = now_();
   const auto interval = mode_ == Mode::terminal ? kTerminalInterval : kLogInterval;

@@ -29,12 +29,16 @@ class Progress {
   void set_time_budget(double seconds) { budget_seconds_ = seconds; }
   void start_cell(std::string name, std::int64_t trials);
   void trial_done(bool failed);
+  // Time passing with no trial done: the line is drawn as often as when trials are (a log gets
+  // its line every 10 s even from a cell that finishes no trial in that time).
+  void tick();
   void end_cell();
   // Clears the terminal line, so that what follows starts on a clean line.
   void finish();
 
  private:
   std::string line() const;
+  void draw_when_due();
   void draw();
 
   std::ostream& out_;

@@ -125,6 +125,7 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
     ChildWatch watch;
     watch.on_output = [&](std::string_view bytes) { stream.feed(bytes); };
     watch.on_progress = [&] { watchdog.progress(Clock::now()); };
+    watch.on_tick = settings.on_tick;
     watch.on_start = [&](int pid) {
       runner = pid;
       if (settings.on_runner_start) settings.on_runner_start(pid);

@@ -35,6 +35,7 @@ struct CellSettings {
   int stop_fd = -1;                              // readable once the run is interrupted
   std::function<void(int pid)> on_runner_start;  // each runner's process (group) id
   std::function<void(const TrialEvent&)> on_trial;  // each counted trial as it arrives; or empty
+  std::function<void()> on_tick;  // at least once a second while a runner runs; or empty
 };
 
 // Runs one cell in its variant's runner and returns what it measured (grading comes after every

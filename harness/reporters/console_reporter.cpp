@@ -8,6 +8,7 @@
 #include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/tsan_overrides.hpp"
 
 namespace lockstress {
 namespace {
@@ -137,6 +138,14 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
   if (const std::string load = format_load(c.load); !load.empty()) out << "  " << load << '\n';
   if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
     out << "  WARNING: " << warning << '\n';
+  }
+  if (!c.tsan_options.empty()) {
+    out << "  TSAN_OPTIONS: " << terminal_text(c.tsan_options)
+        << " (from the environment: it overrides the TSan runner's own options)\n";
+  }
+  for (const TsanOverride& o : attribution_overrides(c.tsan_options)) {
+    out << "  WARNING: TSAN_OPTIONS sets " << terminal_text(o.setting) << ": " << o.consequence
+        << '\n';
   }
   write_placement_note(summary, out);
   if (!summary.merged_from.empty()) {

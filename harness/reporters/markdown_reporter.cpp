@@ -7,6 +7,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/tsan_overrides.hpp"
 
 namespace lockstress {
 namespace {
@@ -25,10 +26,20 @@ std::string_view symbol(Verdict verdict) {
   return "?";
 }
 
-// Text in Markdown: HTML-escaped, and the punctuation that would start emphasis, links, code or a
-// table cell escaped with a backslash (a function named operator* must not italicise the table).
+// Every line break of `raw` as a space: all the summary's texts are one line each, and a line
+// break from an input (a file name, TSAN_OPTIONS, a CPU model) could otherwise end the paragraph
+// or table row and start a block of its own, a heading or a forged line.
+std::string one_line(std::string_view raw) {
+  std::string out(raw);
+  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return out;
+}
+
+// Text in Markdown: on one line, HTML-escaped, and the punctuation that would start emphasis,
+// links, code or a table cell escaped with a backslash (a function named operator* must not
+// italicise the table).
 std::string text(std::string_view raw) {
-  const std::string escaped = xml_escape(raw);
+  const std::string escaped = xml_escape(one_line(raw));
   std::string out;
   for (std::size_t i = 0; i < escaped.size(); ++i) {
     // Every '&' in xml_escape's output opens an entity (&#39; holds a '#'): copied whole.
@@ -56,7 +67,7 @@ std::size_t longest_run(std::string_view raw, char c) {
 // A code span that holds any text: its backtick fence is longer than any run of backticks inside.
 std::string code(std::string_view raw) {
   const std::string fence(longest_run(raw, '`') + 1, '`');
-  const std::string body = valid_utf8(raw);
+  const std::string body = valid_utf8(one_line(raw));
   const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
@@ -100,6 +111,14 @@ void write_platform(const Summary& summary, std::ostream& out) {
   }
   if (const std::string warning = shared_cpus_warning(c.load, c.cpus); !warning.empty()) {
     out << "\n**Warning**: " << text(warning) << ".\n";
+  }
+  if (!c.tsan_options.empty()) {
+    out << "\n`TSAN_OPTIONS` from the environment, which overrides the TSan runner's own: "
+        << code(c.tsan_options) << ".\n";
+  }
+  for (const TsanOverride& o : attribution_overrides(c.tsan_options)) {
+    out << "\n**Warning**: `TSAN_OPTIONS` sets " << code(o.setting) << ": " << text(o.consequence)
+        << ".\n";
   }
   if (!summary.merged_from.empty()) {
     out << "\nMerged from " << summary.merged_from.size() << " summaries:\n\n";

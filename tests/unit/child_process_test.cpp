@@ -93,6 +93,17 @@ TEST(ChildProcess, ProgressMovesTheDeadline) {
   EXPECT_GE(progress, 5);
 }
 
+TEST(ChildProcess, TicksAtLeastOnceASecondWhileASilentChildRuns) {
+  std::string output;
+  int ticks = 0;
+  ChildWatch watch;
+  watch.on_tick = [&] { ++ticks; };
+  // Silent for 2.5 s, with no deadline to wake the parent: only the ticks' own waits can.
+  ChildOutcome outcome = run_shell("sleep 2.5", output, watch);
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_GE(ticks, 2);
+}
+
 TEST(ChildProcess, AReadableStopFdKillsTheChild) {
   // Under qemu-user 7.2 the spawned shell outlives the stop (seen in the cross-arm64 preset, not
   // diagnosed further): the emulator's process handling, since the same code passes natively.

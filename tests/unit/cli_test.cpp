@@ -138,6 +138,13 @@ TEST(Cli, EveryMistakeIsOneClearLine) {
   EXPECT_NE(error_of({"frobnicate"}).find("unknown command 'frobnicate'"), std::string::npos);
   EXPECT_NE(error_of({}).find("missing command"), std::string::npos);
   EXPECT_EQ(error_of({"list", "extra"}), "list takes no arguments");
+  // A stray word once ran the whole default matrix, then drew Boost's "too many positional
+  // options", which named neither the word nor what was meant.
+  EXPECT_EQ(error_of({"run", "--variant", "plain", "peterson"}),
+            "run: 'peterson' is not an option (did you mean --case peterson?)");
+  EXPECT_EQ(error_of({"run", "tsan"}), "run: 'tsan' is not an option (did you mean --variant tsan?)");
+  EXPECT_EQ(error_of({"run", "--trials", "5", "soon"}),
+            "run: 'soon' is not an option (lockstress run --help)");
 }
 
 TEST(Cli, CompareIsACommandLikeTheOthers) {
@@ -288,6 +295,18 @@ TEST(Cli, RerunArgumentsKeepEveryDigitInAFormTheyParseBackFrom) {
       std::vector<std::string>(rerun.begin() + 1, rerun.end()));
   EXPECT_EQ(std::get<RunCommand>(again).options.stopping.ci_width, 0.00001);
   EXPECT_EQ(std::get<RunCommand>(again).options.timeout_seconds, 999999.5);
+}
+
+// TSAN_OPTIONS changes what TSan reports (suppress_equal_stacks=1 undercounts): a rerun line
+// without it would not repeat the run.
+TEST(Cli, TheRerunCommandKeepsTheEnvironmentsTsanOptions) {
+  Parsed command = parse({"run", "--case", "peterson", "--seed", "7"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command));
+  const RunOptions& o = std::get<RunCommand>(command).options;
+  EXPECT_EQ(rerun_command("lockstress", o, 7, ""), "lockstress run --case peterson --seed 7");
+  EXPECT_EQ(rerun_command("lockstress", o, 7, "suppress_equal_stacks=1 history_size=4"),
+            "TSAN_OPTIONS='suppress_equal_stacks=1 history_size=4' lockstress run --case "
+            "peterson --seed 7");
 }
 
 TEST(Cli, ShardTakesASliceOfTheTrialsOfOneSeededRun) {

@@ -78,6 +78,27 @@ TEST(Progress, ALogGetsAWholeLinePerCellAndEveryTenSeconds) {
             "lockstress: locked_counter/tsan 2/2 trials, 0 failed; run 2/4, ETA 11 s\n");
 }
 
+// A cell whose trials each take minutes, or whose runner hangs: a log must still hear from the
+// run every 10 s (it stayed silent for 30 s when only finished trials drew the line).
+TEST(Progress, ALogGetsItsLineEveryTenSecondsEvenWhenNoTrialFinishes) {
+  FakeClock clock;
+  std::ostringstream out;
+  Progress progress(out, Progress::Mode::log, 4, clock.function());
+  progress.start_cell("slow/plain", 4);
+  clock.now += 9s;
+  progress.tick();
+  EXPECT_EQ(out.str(), "");
+  clock.now += 2s;
+  progress.tick();
+  clock.now += 5s;
+  progress.tick();
+  EXPECT_EQ(out.str(), "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n");
+  clock.now += 5s;
+  progress.tick();
+  EXPECT_EQ(out.str(), "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n"
+                       "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n");
+}
+
 TEST(Progress, OffWritesNothing) {
   FakeClock clock;
   std::ostringstream out;

@@ -130,6 +130,41 @@ TEST(Reporters, MarkdownEscapesPunctuationButNotTheEntitiesItWrites) {
       << out.str();
 }
 
+// An input's line break (a CPU model from /proc/cpuinfo, a merged file's name, TSAN_OPTIONS) must
+// not end the paragraph and start a block of its own.
+TEST(Reporters, MarkdownKeepsEachInputsTextOnItsOwnLine) {
+  Summary summary = testing::sample_summary();
+  summary.context.cpu_model = "Xeon\n\n# Forged heading";
+  summary.context.tsan_options = "history_size=2\n\n- forged item";
+  std::ostringstream out;
+  write_markdown(summary, out);
+  EXPECT_EQ(out.str().find("\n# Forged"), std::string::npos) << out.str();
+  EXPECT_EQ(out.str().find("\n- forged"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("Xeon  \\# Forged heading"), std::string::npos) << out.str();
+}
+
+// What TSAN_OPTIONS overrides is in every text header, with what it does to the counts.
+TEST(Reporters, TsanOptionsAndTheirWarningsAreInTheConsoleAndMarkdownHeaders) {
+  Summary summary = testing::sample_summary();
+  summary.context.tsan_options = "suppress_equal_stacks=1";
+  std::ostringstream console, markdown;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  EXPECT_NE(console.str().find("  TSAN_OPTIONS: suppress_equal_stacks=1 (from the environment"),
+            std::string::npos)
+      << console.str();
+  EXPECT_NE(console.str().find("  WARNING: TSAN_OPTIONS sets suppress_equal_stacks=1: TSan"),
+            std::string::npos)
+      << console.str();
+  EXPECT_NE(markdown.str().find("`TSAN_OPTIONS` from the environment, which overrides the TSan "
+                                "runner's own: `suppress_equal_stacks=1`."),
+            std::string::npos)
+      << markdown.str();
+  EXPECT_NE(markdown.str().find("**Warning**: `TSAN_OPTIONS` sets `suppress_equal_stacks=1`: "),
+            std::string::npos)
+      << markdown.str();
+}
+
 // A merge of machines with different CPU counts has no one count (0): no reporter says "0 CPUs".
 TEST(Reporters, AMergeOfDifferentCpuCountsSaysSoInEveryHeader) {
   Summary summary = testing::sample_summary();
