@@ -6,13 +6,17 @@
 #include <utility>
 #include <variant>
 
+#include "harness/base/exit_codes.hpp"
+
 namespace lockstress {
 
 // A mistake a user can make, or an input lockstress cannot use, in one line that names it:
 // "--threads: 'x' is not a whole number", "a.json: results[2].trials: missing". Whoever reports it
-// prints "lockstress: <message>" on stderr and exits with the code its command documents.
+// prints "lockstress: <message>" on stderr and exits with `exit_code`: bad input, unless the
+// machine refused what the input asked for (a resource limit: kExitError).
 struct Error {
   std::string message;
+  int exit_code = kExitUsage;
 };
 
 // A value, or the Error that kept it from being made: what every function that checks input

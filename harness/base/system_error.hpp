@@ -6,7 +6,15 @@
 #include <cstring>
 #include <string>
 
+#include "harness/base/exit_codes.hpp"
+
 namespace lockstress {
+
+// The exit code of a file that could not be opened: at the descriptor limit (ulimit -n) or with
+// the system's table of files full the path is not at fault, and it is no bad input.
+inline int open_failure_exit_code(int error) {
+  return error == EMFILE || error == ENFILE ? kExitError : kExitUsage;
+}
 
 // "the limit of open files (ulimit -n) is 8": a resource limit's soft value, in the words, the
 // shell command and the unit (bash counts sizes in KiB) a user knows it by.

@@ -21,8 +21,13 @@ namespace {
 // second collision means someone is guessing, and failing is right.
 constexpr int kNameAttempts = 8;
 
-std::string failure(const std::string& path, const std::string& what, int error) {
-  return path + ": " + what + " (" + errno_text(error) + ")";
+// What went wrong at `path`; at a limit of the machine's, which limit (errno_text), and not "cannot
+// write here": the path is not the problem.
+Error failure(const std::string& path, const std::string& what, int error) {
+  const int exit_code = open_failure_exit_code(error);
+  return Error{path + ": " + (exit_code == kExitUsage ? what : "cannot open") + " (" +
+                   errno_text(error) + ")",
+               exit_code};
 }
 
 // ".lockstress-<16 hex digits>.tmp": short (a legal 255-byte name stays legal beside it), hidden,
@@ -73,7 +78,7 @@ int write_all(int fd, std::string_view contents) {
 
 Result<FileId> existing_file_id(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return Error{failure(path, "cannot read", errno)};
+  if (::stat(path.c_str(), &st) != 0) return failure(path, "cannot read", errno);
   return FileId{st.st_dev, st.st_ino, ""};
 }
 
@@ -83,7 +88,7 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
   file.path_ = path;
   struct stat link {};
   const bool exists = ::lstat(path.c_str(), &link) == 0;
-  if (!exists && errno != ENOENT) return Error{failure(path, "cannot write here", errno)};
+  if (!exists && errno != ENOENT) return failure(path, "cannot write here", errno);
   std::string target = path;
   struct stat st = link;
   if (exists && S_ISLNK(link.st_mode)) {
@@ -93,7 +98,7 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
                    "not followed (remove it, or name the file it points to)"};
     }
     if (::stat(path.c_str(), &st) != 0) {
-      return Error{failure(path, "is a symlink to a file that does not exist", errno)};
+      return failure(path, "is a symlink to a file that does not exist", errno);
     }
   }
   if (exists) {
@@ -103,7 +108,7 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
       if (!same_file(st, fd)) continue;
       file.kind_ = Kind::stream;
       file.fd_ = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
-      if (file.fd_ < 0) return Error{failure(path, "cannot write", errno)};
+      if (file.fd_ < 0) return failure(path, "cannot write", errno);
       file.id_ = FileId{st.st_dev, st.st_ino, ""};
       return file;
     }
@@ -120,7 +125,7 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
       if (file.fd_ < 0 && errno == ENXIO && S_ISFIFO(st.st_mode)) {
         return Error{path + ": a FIFO no process reads it (start its reader first)"};
       }
-      if (file.fd_ < 0) return Error{failure(path, "cannot write", errno)};
+      if (file.fd_ < 0) return failure(path, "cannot write", errno);
       ::fcntl(file.fd_, F_SETFL, ::fcntl(file.fd_, F_GETFL) & ~O_NONBLOCK);
       file.id_ = FileId{st.st_dev, st.st_ino, ""};
       return file;
@@ -129,7 +134,7 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
       // A symlink to a regular file: the file is replaced and the symlink stays.
       std::unique_ptr<char, decltype(&std::free)> resolved(::realpath(path.c_str(), nullptr),
                                                            &std::free);
-      if (!resolved) return Error{failure(path, "cannot resolve the symlink", errno)};
+      if (!resolved) return failure(path, "cannot resolve the symlink", errno);
       target = resolved.get();
     }
   }
@@ -143,9 +148,9 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
     return Error{path + ": is a directory"};
   }
   file.directory_fd_ = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (file.directory_fd_ < 0) return Error{failure(path, "cannot write here", errno)};
+  if (file.directory_fd_ < 0) return failure(path, "cannot write here", errno);
   if (exists && ::faccessat(file.directory_fd_, file.name_.c_str(), W_OK, AT_EACCESS) != 0) {
-    return Error{failure(path, "cannot replace it", errno)};
+    return failure(path, "cannot replace it", errno);
   }
   file.fd_ = ::openat(file.directory_fd_, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
   // Filesystems without O_TMPFILE (EOPNOTSUPP; EISDIR from kernels before it) get a named one.
@@ -159,12 +164,12 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
                         O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (file.fd_ < 0) file.temporary_.clear();
   }
-  if (file.fd_ < 0) return Error{failure(path, "cannot write here", errno)};
+  if (file.fd_ < 0) return failure(path, "cannot write here", errno);
   struct stat where {};
   if (exists) {
     where = st;
   } else if (::fstat(file.directory_fd_, &where) != 0) {
-    return Error{failure(path, "cannot write here", errno)};
+    return failure(path, "cannot write here", errno);
   }
   file.id_ = FileId{where.st_dev, where.st_ino, exists ? "" : file.name_};
   return file;
@@ -193,14 +198,14 @@ Result<void> OutputFile::commit(std::string_view contents) {
   const int written = write_all(fd, contents);
   if (kind_ == Kind::stream) {
     ::close(fd);
-    if (written != 0) return Error{failure(path_, "write failed", written)};
+    if (written != 0) return failure(path_, "write failed", written);
     return {};
   }
   auto fail = [&](const std::string& what, int error) {
     ::close(fd);
     if (!temporary_.empty()) ::unlinkat(directory_fd_, temporary_.c_str(), 0);
     temporary_.clear();
-    return Error{failure(path_, what, error)};
+    return failure(path_, what, error);
   };
   if (written != 0) return fail("write failed", written);
   if (::fsync(fd) != 0 && errno != EINVAL) return fail("write failed", errno);

@@ -44,7 +44,8 @@ Result<OpenOutputs> open_outputs(const OutputPaths& paths, const std::vector<Inp
     const std::string& path = paths.*format.path;
     if (path.empty()) continue;
     Result<OutputFile> file = OutputFile::open(path);
-    if (!file) return Error{std::string(format.option) + " " + file.error().message};
+    if (!file)
+      return Error{std::string(format.option) + " " + file.error().message, file.error().exit_code};
     for (const OpenOutputs::Entry& other : outputs.entries) {
       if (other.file.id() != file->id()) continue;
       if (other.file.path() == path) {

@@ -69,8 +69,8 @@ std::vector<std::string> rerun_arguments(const std::string& program, const RunOp
   return args;
 }
 
-std::string rerun_command(const std::string& program, const RunOptions& options,
-                          std::uint64_t seed, std::string_view tsan_options) {
+std::string rerun_command(const std::string& program, const RunOptions& options, std::uint64_t seed,
+                          std::string_view tsan_options) {
   const std::string command = shell_join(rerun_arguments(program, options, seed));
   if (tsan_options.empty()) return command;
   return "TSAN_OPTIONS=" + shell_join({std::string(tsan_options)}) + " " + command;

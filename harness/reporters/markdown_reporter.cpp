@@ -31,7 +31,8 @@ std::string_view symbol(Verdict verdict) {
 // or table row and start a block of its own, a heading or a forged line.
 std::string one_line(std::string_view raw) {
   std::string out(raw);
-  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return out;
 }
 

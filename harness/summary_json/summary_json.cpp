@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/base/system_error.hpp"
 #include "harness/summary_json/summary_invariants.hpp"
 #include "harness/summary_json/summary_json_parts.hpp"
 #include "harness/protocol/signal_name.hpp"
@@ -62,11 +63,14 @@ Result<Summary> read_summary_json(std::string_view text) {
 
 Result<Summary> read_summary_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path + ": cannot read (" + std::strerror(errno) + ")"};
+  if (!in) {
+    const int error = errno;
+    return Error{path + ": cannot read (" + errno_text(error) + ")", open_failure_exit_code(error)};
+  }
   std::ostringstream text;
   text << in.rdbuf();
   Result<Summary> summary = read_summary_json(text.str());
-  if (!summary) return Error{path + ": " + summary.error().message};
+  if (!summary) return Error{path + ": " + summary.error().message, summary.error().exit_code};
   return summary;
 }
 

@@ -150,11 +150,10 @@ TEST(ChildProcess, TimeStoppedIsNotLackOfProgress) {
   };
   watch.deadline = [&] { return last + 2s; };
   // Stopped past its deadline (2 s), continued 0.5 s after it was seen stopped: 1.5 s to spare.
-  ChildOutcome outcome =
-      run_child(ChildSpec{{"/bin/sh", "-c", "(sleep 2.5; kill -CONT $$) & kill -STOP $$; echo back"},
-                          {},
-                          false},
-                watch);
+  ChildOutcome outcome = run_child(
+      ChildSpec{
+          {"/bin/sh", "-c", "(sleep 2.5; kill -CONT $$) & kill -STOP $$; echo back"}, {}, false},
+      watch);
   EXPECT_FALSE(outcome.timed_out);
   EXPECT_FALSE(outcome.stopped_from_outside);
   EXPECT_EQ(outcome.exit_code, 0);

@@ -142,7 +142,8 @@ TEST(Cli, EveryMistakeIsOneClearLine) {
   // options", which named neither the word nor what was meant.
   EXPECT_EQ(error_of({"run", "--variant", "plain", "peterson"}),
             "run: 'peterson' is not an option (did you mean --case peterson?)");
-  EXPECT_EQ(error_of({"run", "tsan"}), "run: 'tsan' is not an option (did you mean --variant tsan?)");
+  EXPECT_EQ(error_of({"run", "tsan"}),
+            "run: 'tsan' is not an option (did you mean --variant tsan?)");
   EXPECT_EQ(error_of({"run", "--trials", "5", "soon"}),
             "run: 'soon' is not an option (lockstress run --help)");
 }

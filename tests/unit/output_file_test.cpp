@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,6 +65,28 @@ TEST_F(OutputFileTest, AMissingDirectoryIsReportedWhenOpened) {
 
 // An output opened and never committed (the run failed, or the writer threw) leaves the previous
 // file whole and nothing else.
+// At the descriptor limit the path is not at fault: not "cannot write here" and bad input (exit
+// 2), but the limit, named, and exit 4 as for every other limit.
+TEST_F(OutputFileTest, TheDescriptorLimitIsNamedAndIsNoUsageError) {
+  const int lowest_free = ::dup(STDIN_FILENO);
+  ASSERT_GE(lowest_free, 0);
+  ::close(lowest_free);
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit low = saved;
+  low.rlim_cur = static_cast<rlim_t>(lowest_free);
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &low), 0);
+  Result<OutputFile> file = OutputFile::open((dir_ / "out.json").string());
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &saved), 0);
+  ASSERT_FALSE(file);
+  EXPECT_EQ(file.error().exit_code, kExitError);
+  EXPECT_NE(file.error().message.find("cannot open (Too many open files (the limit of open files "
+                                      "(ulimit -n) is " +
+                                      std::to_string(lowest_free) + "))"),
+            std::string::npos)
+      << file.error().message;
+}
+
 TEST_F(OutputFileTest, AnOutputNeverCommittedChangesNothing) {
   const fs::path path = dir_ / "out.json";
   EXPECT_TRUE(write(path, "previous"));

@@ -95,8 +95,9 @@ TEST(Progress, ALogGetsItsLineEveryTenSecondsEvenWhenNoTrialFinishes) {
   EXPECT_EQ(out.str(), "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n");
   clock.now += 5s;
   progress.tick();
-  EXPECT_EQ(out.str(), "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n"
-                       "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n");
+  EXPECT_EQ(out.str(),
+            "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n"
+            "lockstress: slow/plain 0/4 trials, 0 failed; run 0/4, ETA ?\n");
 }
 
 TEST(Progress, OffWritesNothing) {

@@ -16,7 +16,8 @@ TEST(TsanOverrides, OnlyTheSettingsTheAttributionRestsOnAreNamed) {
   EXPECT_TRUE(settings("history_size=7 verbosity=1 report_thread_leaks=0").empty());
   // The runner's own values, said again, change nothing.
   EXPECT_TRUE(settings("suppress_equal_stacks=0:halt_on_error=0:detect_deadlocks=1").empty());
-  EXPECT_EQ(settings("suppress_equal_stacks=1"), std::vector<std::string>{"suppress_equal_stacks=1"});
+  EXPECT_EQ(settings("suppress_equal_stacks=1"),
+            std::vector<std::string>{"suppress_equal_stacks=1"});
   EXPECT_EQ(settings("detect_deadlocks=false,halt_on_error=yes"),
             (std::vector<std::string>{"detect_deadlocks=false", "halt_on_error=yes"}));
   EXPECT_EQ(settings("report_bugs=0 log_path=/tmp/t exitcode=1"),
