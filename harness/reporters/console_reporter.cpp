@@ -129,9 +129,8 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
 
 void write_console_lines(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
-      << terminal_text(c.cpu_model) << "), " << terminal_text(c.arch) << ", " << terminal_text(c.os)
-      << ", " << terminal_text(c.compiler) << '\n';
+  out << "lockstress " << c.lockstress_version << " on " << terminal_text(format_platform(c))
+      << '\n';
   write_fingerprint(c, out);
   if (!c.emulation.empty()) out << "  EMULATED: " << c.emulation << '\n';
   if (const std::string load = format_load(c.load); !load.empty()) out << "  " << load << '\n';

@@ -102,9 +102,7 @@ void write_suite(const Summary& summary, const Variant& variant,
   property(out, "rerun_command", c.rerun_command);
   property(out, "complete", summary.complete ? "true" : "false");
   property(out, "lockstress_version", c.lockstress_version);
-  property(
-      out, "platform",
-      format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " + c.compiler);
+  property(out, "platform", format_platform(c));
   if (!c.emulation.empty()) property(out, "emulation", c.emulation);
   if (const std::string load = format_load(c.load); !load.empty()) {
     property(out, "load_average", load);
