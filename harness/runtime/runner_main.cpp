@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <string>
 
+#include "cases/with_control.hpp"
 #include "harness/base/exit_codes.hpp"
 #include "harness/protocol/protocol.hpp"
+#include "harness/protocol/trial_seed.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/loaded_objects.hpp"
 #include "harness/runtime/model_trials.hpp"
@@ -24,8 +26,6 @@
 #include "harness/runtime/sync_probe.hpp"
 #include "harness/runtime/worker_pool.hpp"
 #include "harness/runtime/worker_span.hpp"
-#include "harness/protocol/trial_seed.hpp"
-#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {
@@ -37,13 +37,6 @@ constexpr bool kModelRunner = true;
 #else
 constexpr bool kModelRunner = false;
 #endif
-
-const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
-  for (const Case& c : cases) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
-}
 
 // Runs `code`, the case's own code, in trial `index`: an exception out of it ends the runner with
 // an exception record (see exit_with_case_exception).
