@@ -168,10 +168,9 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
       if (!any_reports)
         out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
       any_reports = true;
-      out << "  " << cell_name(cell) << ": " << report.kind << " at "
-          << describe_locations(report.locations) << "\n      in "
-          << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
-          << (report.occurrences == 1 ? " time\n" : " times\n");
+      out << "  " << cell_name(cell) << ": " << signature(report.kind, report.locations)
+          << "\n      in " << where_seen(report, cell.measured.trials) << ", printed "
+          << report.occurrences << (report.occurrences == 1 ? " time\n" : " times\n");
     }
   }
 

@@ -208,8 +208,7 @@ void write_reports(const Summary& summary, std::ostream& out) {
       if (!any) out << "<h2>Sanitizer reports, deduplicated</h2>\n";
       any = true;
       out << "<details><summary><b>" << xml_escape(cell_label(cell.plan))
-          << "</b>: " << xml_escape(report.kind) << " at "
-          << xml_escape(describe_locations(report.locations)) << ", in "
+          << "</b>: " << xml_escape(signature(report.kind, report.locations)) << ", in "
           << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
           << (report.occurrences == 1 ? " time" : " times") << "</summary>\n<pre>"
           << xml_escape(report.example) << "</pre></details>\n";

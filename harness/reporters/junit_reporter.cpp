@@ -45,8 +45,8 @@ std::string details(const CellResult& cell) {
   if (!cell.measured.unique_reports.empty()) {
     const UniqueReport& first = cell.measured.unique_reports.front();
     text += "\nFirst of " + std::to_string(cell.measured.unique_reports.size()) + " unique report" +
-            (cell.measured.unique_reports.size() == 1 ? "" : "s") + " (" + first.kind + " at " +
-            describe_locations(first.locations) + "):\n" + first.example;
+            (cell.measured.unique_reports.size() == 1 ? "" : "s") + " (" +
+            signature(first.kind, first.locations) + "):\n" + first.example;
   }
   return text;
 }

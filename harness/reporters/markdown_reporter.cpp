@@ -168,9 +168,9 @@ void write_reports(const Summary& summary, std::ostream& out) {
       any = true;
       const std::string where = where_seen(report, cell.measured.trials);
       out << "\n<details><summary>" << symbol(cell.grade.verdict) << " <code>"
-          << xml_escape(cell_label(cell.plan)) << "</code>: " << xml_escape(report.kind) << " at "
-          << xml_escape(describe_locations(report.locations)) << ", in " << where << ", printed "
-          << report.occurrences << (report.occurrences == 1 ? " time" : " times")
+          << xml_escape(cell_label(cell.plan))
+          << "</code>: " << xml_escape(signature(report.kind, report.locations)) << ", in " << where
+          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time" : " times")
           << "</summary>\n\n"
           << code_block(report.example) << "\n</details>\n";
     }

@@ -102,11 +102,10 @@ bool unjudged(const CellResult& cell) {
 
 std::string message(const CellResult& cell, const UniqueReport& report) {
   const std::string seen = where_seen(report, cell.measured.trials);
-  return "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) +
-         ", in " + cell_label(cell.plan) + " (" + std::to_string(cell.plan.threads) +
-         " threads x " + std::to_string(cell.plan.iterations) + " iterations): in " + seen +
-         ", printed " + std::to_string(report.occurrences) +
-         (report.occurrences == 1 ? " time. " : " times. ") +
+  return "ThreadSanitizer: " + signature(report.kind, report.locations) + ", in " +
+         cell_label(cell.plan) + " (" + std::to_string(cell.plan.threads) + " threads x " +
+         std::to_string(cell.plan.iterations) + " iterations): in " + seen + ", printed " +
+         std::to_string(report.occurrences) + (report.occurrences == 1 ? " time. " : " times. ") +
          (unjudged(cell) ? "Not a finding: " + reason(cell, finding::SyncInvisible{}) + ". " : "") +
          (expected(cell, report) ? "Expected: " + cell.plan.case_name + " declares this race."
                                  : "Verdict: " + std::string(to_string(cell.grade.verdict)) + ".") +

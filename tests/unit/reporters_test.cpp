@@ -178,5 +178,29 @@ TEST(Reporters, EveryHeaderAndMergedInputNamesThePlatformAlike) {
       << markdown.str();
 }
 
+// A report that names no location (a thread leak TSan prints at exit) is named by its kind
+// alone: "thread leak at , in ..." was printed in five formats.
+TEST(Reporters, AReportWithoutALocationIsNamedByItsKind) {
+  Summary summary = testing::sample_summary();
+  for (CellResult& cell : summary.results) {
+    for (UniqueReport& report : cell.measured.unique_reports) {
+      report.kind = "thread leak";
+      report.locations.clear();
+      report.first_trial = -1;
+    }
+  }
+  std::ostringstream console, markdown, html, junit, sarif;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  write_html(summary, html);
+  write_junit(summary, junit);
+  write_sarif(summary, sarif);
+  for (const std::string& text :
+       {console.str(), markdown.str(), html.str(), junit.str(), sarif.str()}) {
+    EXPECT_NE(text.find("thread leak"), std::string::npos) << text;
+    EXPECT_EQ(text.find("thread leak at"), std::string::npos) << text;
+  }
+}
+
 }  // namespace
 }  // namespace lockstress
