@@ -37,7 +37,9 @@ std::int64_t default_iterations(const Case& c) {
   return c.defaults.iterations > 0 ? c.defaults.iterations : kDefaultIterations;
 }
 
-std::int64_t default_trials(const Case& c) { return default_trials(c); }
+std::int64_t default_trials(const Case& c) {
+  return c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials;
+}
 
 bool is_selected(const RunOptions& options, const Case& c) {
   if (options.cases.empty()) return c.runs_by_default;
@@ -48,7 +50,7 @@ std::int64_t planned_trials(const Case& c, const RunOptions& options) {
   if (options.trials) return *options.trials;
   // Under a time budget the time stops a cell; trials only cap it when given.
   if (options.stopping.duration_seconds) return kMaxTrials;
-  return c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials;
+  return default_trials(c);
 }
 
 std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& options) {
