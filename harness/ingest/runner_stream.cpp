@@ -1,5 +1,6 @@
 #include "harness/ingest/runner_stream.hpp"
 
+#include "harness/ingest/field_index.hpp"
 #include "harness/ingest/record_fields.hpp"
 #include "harness/ingest/sync_records.hpp"
 #include "harness/protocol/protocol.hpp"
@@ -169,11 +170,9 @@ void RunnerStream::on_record(std::string_view record) {
   }
 
   TrialEvent event;
-  auto index = field(fields, "index");
-  auto seed = field(fields, "seed");
-  auto count = field(fields, "count");
-  auto ns = field(fields, "ns");
-  auto reports = field(fields, "reports");
+  FieldIndex trial(fields);
+  auto index = trial("index"), seed = trial("seed"), count = trial("count"), ns = trial("ns");
+  auto reports = trial("reports");
   if (!index || !seed || !count || !ns || !reports || !parse_int(*index, event.index) ||
       !parse_int(*seed, event.seed) || !parse_int(*count, event.count) ||
       !parse_int(*ns, event.nanoseconds) || !parse_int(*reports, event.runtime_reports) ||
@@ -187,19 +186,19 @@ void RunnerStream::on_record(std::string_view record) {
   if (event.count < 0 || event.count > max_count_ || event.nanoseconds < 0) {
     return fail("impossible trial record: '" + std::string(record.substr(0, 200)) + "'");
   }
-  if (auto acquired = field(fields, "acquired")) {
+  if (auto acquired = trial("acquired")) {
     if (!parse_list(*acquired, event.acquisitions, std::int64_t{0})) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
   }
-  if (auto overlap = field(fields, "overlap")) {
+  if (auto overlap = trial("overlap")) {
     std::int64_t value = 0;
     if (!parse_int(*overlap, value)) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
     event.overlap_ns = value;
   }
-  if (auto torn = field(fields, "torn")) {
+  if (auto torn = trial("torn")) {
     if (!parse_int(*torn, event.torn_reads) || event.torn_reads < 0) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }

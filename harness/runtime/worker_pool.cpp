@@ -45,8 +45,10 @@ void WorkerPool::stop_helpers() {
 }
 
 void WorkerPool::run_round(JobFunction function, void* context) {
-  job_function_ = function;
-  job_context_ = context;
+  if (function != job_function_ || context != job_context_) {
+    job_function_ = function;
+    job_context_ = context;
+  }
   running_.store(static_cast<int>(helpers_.size()), std::memory_order_relaxed);
   round_.fetch_add(1, std::memory_order_release);
   round_.notify_all();

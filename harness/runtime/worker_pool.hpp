@@ -66,17 +66,22 @@ class WorkerPool {
   // Phase 2 of round `round` (counted from 1): returns once every worker has checked in.
   void check_in(std::uint64_t round);
 
+  // What every worker reads in every round, written only when it changes: a line worker 0 wrote
+  // in each round would move to the other CPUs and back once more per round (bench/README.md, "A
+  // trial's cost").
   WaitPolicy wait_;
   std::vector<int> pinned_;
   std::vector<Helper> helpers_;  // reserved once: helper threads hold pointers into it
   JobFunction job_function_ = nullptr;
   void* job_context_ = nullptr;
   bool stopping_ = false;
-  std::uint64_t rounds_ = 0;  // worker 0's count of the rounds it released
+  // The start line, one cache line: worker 0 releases and checks in with two read-modify-writes,
+  // the second on a line it already holds.
   // Bumped to release the workers into a round; the job and stopping_ are published by it.
   alignas(64) std::atomic<std::uint32_t> round_{0};
   // Check-ins since the pool started: round r may begin once it reaches r * threads.
-  alignas(64) std::atomic<std::uint64_t> arrivals_{0};
+  std::atomic<std::uint64_t> arrivals_{0};
+  std::uint64_t rounds_ = 0;  // worker 0's count of the rounds it released
   // Workers other than worker 0 still running this round (or, at first, still starting).
   alignas(64) std::atomic<int> running_{0};
 };
