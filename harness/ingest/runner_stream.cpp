@@ -237,6 +237,11 @@ void RunnerStream::on_record(std::string_view record) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
   }
+  if (auto dropped = field(fields, "dropped")) {
+    if (!parse_int(*dropped, event.dropped_reports) || event.dropped_reports < 0) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+  }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();
   ++trials_seen_;

@@ -230,6 +230,8 @@ json cell_json(const CellResult& cell) {
         {"trials_by_kind", kinds},
         {"runtime_report_count", cell.measured.runtime_reports},
         {"parsed_report_count", cell.measured.parsed_reports},
+        {"dropped_report_count", cell.measured.dropped_reports},
+        {"capped_trials", cell.measured.capped_trials},
         {"unique_reports", unique}}},
       {"trial_seconds", cell.measured.trial_seconds},
       {"wall_seconds", cell.measured.wall_seconds},

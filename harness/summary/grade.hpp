@@ -140,6 +140,13 @@ struct SyncUnordered {
 // The probe's counts are lower bounds: instrumented shared objects were loaded, whose atomics it
 // does not count (SyncProbe::instrumented_objects), so it could not tell blindness.
 struct SyncProbeIncomplete {};
+// `trials` trials reached the per-trial report cap (`cap`), and the `dropped` reports past it
+// were counted, never printed: the unique reports are those of the reports printed.
+struct ReportsDropped {
+  std::int64_t dropped = 0;
+  std::int64_t trials = 0;
+  std::int64_t cap = 0;
+};
 // The runtime's count of reports and the driver's differ.
 struct ReportCountMismatch {
   std::int64_t counted = 0;
@@ -156,7 +163,7 @@ using Finding = std::variant<
     finding::FairnessJudged, finding::FairnessNotJudged, finding::Starving, finding::Unfair,
     finding::SharedCpus, finding::PartialOverlap, finding::ReportCountMismatch, finding::TornReads,
     finding::SyncInvisible, finding::SyncCause, finding::SyncRemedies, finding::ReportedAnyway,
-    finding::SyncUnordered, finding::SyncProbeIncomplete>;
+    finding::SyncUnordered, finding::SyncProbeIncomplete, finding::ReportsDropped>;
 
 // A cell's grade: the verdict and the facts behind it.
 struct Grade {

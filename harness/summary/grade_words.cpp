@@ -267,6 +267,12 @@ std::string reason(const CellResult& cell, const Finding& finding) {
             return "the sanitizer counted " + std::to_string(f.counted) + " reports and " +
                    std::to_string(f.read) + " were read from its output";
           },
+          [&](const ReportsDropped& f) {
+            return "report cap: " + format_count(f.trials, m.trials) + " reached " +
+                   std::to_string(f.cap) + " reports, and the " + std::to_string(f.dropped) +
+                   " reports past it were counted and dropped unprinted (the unique reports "
+                   "are those printed)";
+          },
       },
       finding);
 }

@@ -74,6 +74,10 @@ struct Measurement {
   std::vector<ReportKindCount> report_kinds;
   std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
+  // Reports past the per-trial cap (protocol::kReportsPerTrial), counted by the runtime's hook
+  // and never printed, and the trials that reached the cap.
+  std::int64_t dropped_reports = 0;
+  std::int64_t capped_trials = 0;
   std::vector<UniqueReport> unique_reports;
   std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
   Overlap overlap;                   // whether the workers ran at once, trial by trial

@@ -76,6 +76,39 @@ TEST(Faults, ALockThatForgetsToUnlockIsHungAndTheRunGoesOn) {
       << run.ran.out;
 }
 
+// A safe cell that failed once cannot pass: --stop-on-detect ends it there, in each variant, with
+// the exact interval for trials until a first failure on the rate that stopped it.
+TEST(Faults, StopOnDetectEndsASafeCellAtItsFirstFailedTrial) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case broken_lock --stop-on-detect", scratch, 200);
+  EXPECT_EQ(run.ran.exit_code, 1) << run.ran.out << run.ran.err;
+  EXPECT_EQ(run.summary["context"]["stopping_rule"],
+            "stop a race cell at its first detection, a safe cell at its first failed trial");
+  const std::string geometric = "exact, trials until the first detection";
+  for (const char* variant : {"plain", "tsan"}) {
+    const json* cell = find_cell(run.summary, "broken_lock", variant);
+    ASSERT_TRUE(cell) << variant;
+    EXPECT_EQ((*cell)["verdict"], "fail") << variant;
+    EXPECT_EQ((*cell)["stopped_by"], "first failure") << variant;
+    EXPECT_LT((*cell)["trials"].get<int>(), 200) << variant;
+    const json& failed = (*cell)["failed_trials"];
+    EXPECT_LE(failed.get<int>(), 1) << variant;
+    if (failed == 1) EXPECT_EQ((*cell)["failure_rate_ci95_method"], geometric) << variant;
+    if (!cell->contains("sanitizer")) {
+      EXPECT_EQ(failed, 1) << variant;
+      continue;
+    }
+    const json& reported = (*cell)["sanitizer"]["trials_with_reports"];
+    EXPECT_LE(reported.get<int>(), 1);
+    EXPECT_GE(failed.get<int>() + reported.get<int>(), 1);
+    if (reported == 1) EXPECT_EQ((*cell)["sanitizer"]["report_rate_ci95_method"], geometric);
+    // The race control is a race cell: it stops at its first detection, as before.
+    const json* control = find_cell(run.summary, "unsafe_counter", variant);
+    ASSERT_TRUE(control);
+    EXPECT_EQ((*control)["stopped_by"], "first detection");
+  }
+}
+
 TEST(Faults, ASegfaultIsACrashWithItsSignalInBothVariants) {
   Scratch scratch;
   FaultRun run = run_faults("--case segfault", scratch);
