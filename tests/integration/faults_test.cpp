@@ -109,6 +109,30 @@ TEST(Faults, StopOnDetectEndsASafeCellAtItsFirstFailedTrial) {
   }
 }
 
+// A trial prints at most 100 reports (protocol::kReportsPerTrial): the rest are counted as
+// dropped, and the grade says so.
+TEST(Faults, AFloodOfReportsIsCutAtTheCapAndCounted) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case report_flood --variant tsan", scratch, 2);
+  EXPECT_EQ(run.ran.exit_code, 0) << run.ran.out << run.ran.err;
+  const json* cell = find_cell(run.summary, "report_flood", "tsan");
+  ASSERT_TRUE(cell);
+  const json& sanitizer = (*cell)["sanitizer"];
+  EXPECT_EQ(sanitizer["runtime_report_count"], 100) << sanitizer.dump(2);
+  EXPECT_EQ(sanitizer["parsed_report_count"], 100);
+  EXPECT_EQ(sanitizer["capped_trials"], 1);
+  // About 300 racy words: a few may go unreported when both workers store to one at once.
+  EXPECT_GT(sanitizer["dropped_report_count"].get<int>(), 100);
+  const std::string dropped = std::to_string(sanitizer["dropped_report_count"].get<int>());
+  EXPECT_NE(run.ran.out.find("report cap: 1/2 trials reached 100 reports, and the " + dropped +
+                             " reports past it were counted and dropped unprinted"),
+            std::string::npos)
+      << run.ran.out;
+  const json* control = find_cell(run.summary, "unsafe_counter", "tsan");
+  ASSERT_TRUE(control);
+  EXPECT_EQ((*control)["sanitizer"]["dropped_report_count"], 0);
+}
+
 TEST(Faults, ASegfaultIsACrashWithItsSignalInBothVariants) {
   Scratch scratch;
   FaultRun run = run_faults("--case segfault", scratch);

@@ -66,6 +66,9 @@ TEST(GradeWords, EachFindingInWords) {
             "the OS refused to pin 1 of 2 workers; they ran wherever the scheduler put them");
   EXPECT_EQ(reason(plain, ReportCountMismatch{2, 1}),
             "the sanitizer counted 2 reports and 1 were read from its output");
+  EXPECT_EQ(reason(tsan, ReportsDropped{250, 3, 100}),
+            "report cap: 3/200 trials reached 100 reports, and the 250 reports past it were "
+            "counted and dropped unprinted (the unique reports are those printed)");
 }
 
 TEST(GradeWords, ReasonsFollowTheFindingsInOrder) {

@@ -184,6 +184,18 @@ TEST(Grading, AMismatchBetweenCountedAndReadReportsIsStated) {
   EXPECT_EQ(g.find<ReportCountMismatch>()->read, 0);
 }
 
+TEST(Grading, ReportsDroppedPastTheCapAreStated) {
+  CellResult c = cell("locked", testing::kTsan, Expect::safe, 0, 0);
+  EXPECT_FALSE(grade(c, true).find<ReportsDropped>());
+  c.measured.dropped_reports = 250;
+  c.measured.capped_trials = 3;
+  const Grade g = grade(c, true);
+  ASSERT_TRUE(g.find<ReportsDropped>());
+  EXPECT_EQ(g.find<ReportsDropped>()->dropped, 250);
+  EXPECT_EQ(g.find<ReportsDropped>()->trials, 3);
+  EXPECT_EQ(g.find<ReportsDropped>()->cap, 100);
+}
+
 TEST(Grading, AWorkerTheOsWouldNotPinIsNotedUnlessNoPinningWasAsked) {
   CellResult c = cell("locked", testing::kPlain, Expect::safe, 0, 0);
   c.measured.worker_cpus = {0, -1};
