@@ -132,6 +132,7 @@ void merge_reports(const std::vector<MeasurementSource>& sources, Measurement& o
     out.parsed_reports += cell->parsed_reports;
     out.dropped_reports += cell->dropped_reports;
     out.capped_trials += cell->capped_trials;
+    add_matches(out.suppressed, cell->suppressed);
   }
   for (const auto& [kind, trials] : kinds) out.report_kinds.push_back({kind, trials});
 }

@@ -139,6 +139,7 @@ void RunnerStream::on_line(std::string_view line) {
     }
     return;
   }
+  if (suppressions_.feed(line)) return;
   if (!sanitizer_error_) {
     if (std::optional<std::string_view> error = sanitizer_error_line(line)) {
       sanitizer_error_ = std::string(error->substr(0, 1024));

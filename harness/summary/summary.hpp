@@ -39,6 +39,7 @@ struct Context {
   std::string compiler;
   std::string started_at;    // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
+  std::string suppressions_file{};  // --suppressions as given; empty: none
 
   // The rest of the platform fingerprint: what a lock's behaviour can depend on.
   std::string distribution;    // /etc/os-release PRETTY_NAME

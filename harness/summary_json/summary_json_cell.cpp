@@ -256,6 +256,17 @@ Measurement read_measurement(const Node& n, const CellPlan& plan) {
     }
   }
   if (n.has("sync")) c.sync = read_sync(n.at("sync"));
+  // Absent: nothing suppressed (or a summary from before suppressions were counted).
+  if (n.has("suppressed")) {
+    const Node suppressed = n.at("suppressed");
+    for (const Node& match : suppressed.at("matches").items()) {
+      c.suppressed.push_back(SuppressionMatch{match.at("type").text(), match.at("pattern").text(),
+                                              match.at("reports").integer()});
+    }
+    if (suppressed.at("reports").integer() != suppressed_reports(c.suppressed)) {
+      suppressed.at("reports").fail("is not the sum of the matches' reports");
+    }
+  }
 
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {
