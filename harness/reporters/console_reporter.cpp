@@ -133,13 +133,16 @@ void write_suppressions(const Summary& summary, std::ostream& out) {
   if (summary.context.suppressions_file.empty()) return;
   out << "\nSuppressions: " << terminal_text(summary.context.suppressions_file)
       << " (TSan runners)\n";
+  bool any = false;
   for (const CellResult& cell : summary.results) {
     const finding::Suppressed* s = cell.grade.find<finding::Suppressed>();
     if (!s) continue;
+    any = true;
     out << "  " << cell_name(cell) << ": " << s->reports
         << (s->reports == 1 ? " report" : " reports") << " suppressed"
         << (s->clean ? ", and none printed: its result rests on them" : "") << '\n';
   }
+  if (!any) out << "  no report suppressed\n";
 }
 
 void write_console_lines(const Summary& summary, std::ostream& out) {

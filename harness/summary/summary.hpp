@@ -39,7 +39,6 @@ struct Context {
   std::string compiler;
   std::string started_at;    // ISO 8601, UTC
   std::string tsan_options;  // TSAN_OPTIONS from the environment, which overrides the defaults
-  std::string suppressions_file{};  // --suppressions as given; empty: none
 
   // The rest of the platform fingerprint: what a lock's behaviour can depend on.
   std::string distribution;    // /etc/os-release PRETTY_NAME
@@ -80,6 +79,8 @@ struct Context {
 
   // The runners' C sources' compiler (lockstress_add_runner); empty: the program has none.
   std::string runner_c_compiler{};
+
+  std::string suppressions_file{};  // --suppressions as given; empty: none
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than
