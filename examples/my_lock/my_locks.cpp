@@ -23,5 +23,12 @@ int main(int argc, char** argv) {
                            [](int /*threads*/) {
                              return std::make_unique<my_lib::Transfers<my_lib::MyLock>>();
                            }},
+          // And the broken lock under it, to check that the workload catches what it should.
+          lockstress::Case{"my_broken_transfers", "check-then-set guarding the same transfers",
+                           lockstress::Expect::race_caught_by_both(),
+                           lockstress::ThreadLimit{2, lockstress::kMaxThreads},
+                           [](int /*threads*/) {
+                             return std::make_unique<my_lib::Transfers<my_lib::CheckThenSetLock>>();
+                           }},
       });
 }
