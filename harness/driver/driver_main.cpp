@@ -11,6 +11,9 @@
 #include <random>
 #include <sstream>
 
+#include "cases/with_control.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
 #include "harness/driver/error_line.hpp"
@@ -27,13 +30,10 @@
 #include "harness/driver/suppressions.hpp"
 #include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/analysis/grading.hpp"
-#include "harness/analysis/stopping.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
 #include "harness/summary/tsan_overrides.hpp"
-#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {
@@ -123,6 +123,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.rerun_command =
       rerun_command(args[0], options, seed, summary.context.tsan_options);
   summary.context.start_line = to_string(options.start);
+  summary.context.suppressions_file = options.suppressions;
   summary.context.perturb = to_string(options.perturb);
   summary.context.stopping = options.stopping;
   summary.context.stopping_rule = rule_text(options.stopping);

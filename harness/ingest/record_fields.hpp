@@ -1,36 +1,20 @@
 #pragma once
 
 #include <charconv>
-#include <optional>
 #include <string_view>
 #include <vector>
 
 namespace lockstress::record_fields {
 
-// The fields of a runner's record (harness/protocol/protocol.hpp): "key=value" items separated by
-// single spaces, the values whole numbers or comma-separated lists of them. Each reader refuses
-// what the runner could not have written, and never reads past its text.
+// The values of a runner's record fields (harness/protocol/protocol.hpp; the fields are found by
+// FieldIndex): whole numbers, or comma-separated lists of them. Each reader refuses what the
+// runner could not have written, and never reads past its text.
 
 // A whole decimal number, all of `text`.
 template <class Int>
 bool parse_int(std::string_view text, Int& out) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
-}
-
-// The value of "key=value" among space-separated fields.
-inline std::optional<std::string_view> field(std::string_view fields, std::string_view key) {
-  std::size_t pos = 0;
-  while (pos < fields.size()) {
-    std::size_t end = fields.find(' ', pos);
-    if (end == std::string_view::npos) end = fields.size();
-    std::string_view item = fields.substr(pos, end - pos);
-    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
-      return item.substr(key.size() + 1);
-    }
-    pos = end + 1;
-  }
-  return std::nullopt;
 }
 
 // "3,-1,0" -> {3, -1, 0}: whole numbers no smaller than `min`, comma-separated; "" -> {}.

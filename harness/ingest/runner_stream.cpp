@@ -8,7 +8,6 @@
 namespace lockstress {
 namespace {
 
-using record_fields::field;
 using record_fields::parse_int;
 using record_fields::parse_list;
 
@@ -107,6 +106,7 @@ void RunnerStream::on_line(std::string_view line) {
     }
     return;
   }
+  if (suppressions_.feed(line)) return;
   if (!sanitizer_error_) {
     if (std::optional<std::string_view> error = sanitizer_error_line(line)) {
       sanitizer_error_ = std::string(error->substr(0, 1024));
@@ -125,7 +125,7 @@ void RunnerStream::on_record(std::string_view record) {
 
   if (type == protocol::kEnd) {
     std::int64_t trials = 0;
-    auto value = field(fields, "trials");
+    auto value = FieldIndex(fields)("trials");
     if (!value || !parse_int(*value, trials)) return fail("malformed end record");
     if (trials != trials_seen_) {
       return fail("the runner ended after " + std::to_string(trials_seen_) +
@@ -137,8 +137,8 @@ void RunnerStream::on_record(std::string_view record) {
     return;
   }
   if (type == protocol::kPlacement) {
-    auto pin = field(fields, "pin");
-    auto cpus = field(fields, "cpus");
+    FieldIndex placement(fields);
+    auto pin = placement("pin"), cpus = placement("cpus");
     if (!pin || !cpus) return fail("malformed placement record");
     pin_ = std::string(*pin);
     if (!parse_list(*cpus, worker_cpus_, -1)) return fail("malformed placement record");
@@ -148,8 +148,8 @@ void RunnerStream::on_record(std::string_view record) {
     // what= runs to the end of the line, and comes last.
     const std::size_t what_at = fields.find(" what=");
     CaseException thrown;
-    auto index = field(fields.substr(0, what_at), "index");
-    auto seed = field(fields.substr(0, what_at), "seed");
+    FieldIndex head(fields.substr(0, what_at));
+    auto index = head("index"), seed = head("seed");
     if (what_at == std::string_view::npos || !index || !seed || !parse_int(*index, thrown.index) ||
         !parse_int(*seed, thrown.seed)) {
       return fail("malformed exception record");
@@ -200,6 +200,11 @@ void RunnerStream::on_record(std::string_view record) {
   }
   if (auto torn = trial("torn")) {
     if (!parse_int(*torn, event.torn_reads) || event.torn_reads < 0) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+  }
+  if (auto dropped = trial("dropped")) {
+    if (!parse_int(*dropped, event.dropped_reports) || event.dropped_reports < 0) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
   }

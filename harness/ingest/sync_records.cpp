@@ -3,13 +3,13 @@
 #include <optional>
 #include <string>
 
+#include "harness/ingest/field_index.hpp"
 #include "harness/ingest/record_fields.hpp"
 #include "harness/protocol/protocol.hpp"
 
 namespace lockstress {
 namespace {
 
-using record_fields::field;
 using record_fields::parse_int;
 
 // A lock has a handful of operations, each calling a handful of functions first.
@@ -18,7 +18,7 @@ constexpr std::size_t kMaxEntries = 64;
 Error too_many() { return Error{"too many sync entries"}; }
 
 Result<bool> add_done(SyncProbe& probe, std::string_view fields) {
-  auto instrumented = field(fields, "instrumented");
+  auto instrumented = FieldIndex(fields)("instrumented");
   if (!instrumented) return Error{"malformed sync-done record"};
   for (std::size_t pos = 0; pos < instrumented->size();) {
     std::size_t comma = instrumented->find(',', pos);
@@ -35,10 +35,8 @@ Result<bool> add_done(SyncProbe& probe, std::string_view fields) {
 
 Result<bool> add_operation(SyncProbe& probe, std::string_view fields) {
   OperationSync operation;
-  auto name = field(fields, "op");
-  auto seen = field(fields, "seen");
-  auto acquire = field(fields, "acquire");
-  auto release = field(fields, "release");
+  FieldIndex sync(fields);
+  auto name = sync("op"), seen = sync("seen"), acquire = sync("acquire"), release = sync("release");
   std::optional<std::string> unescaped = name ? protocol::unescape_field(*name) : std::nullopt;
   if (!unescaped || !seen || !acquire || !release || !parse_int(*seen, operation.seen) ||
       !parse_int(*acquire, operation.acquire) || !parse_int(*release, operation.release) ||
@@ -54,10 +52,8 @@ Result<bool> add_operation(SyncProbe& probe, std::string_view fields) {
 // function= runs to the end of the line, and comes last.
 Result<bool> add_call(SyncProbe& probe, std::string_view fields) {
   const std::size_t function_at = fields.find(" function=");
-  const std::string_view head = fields.substr(0, function_at);
-  auto name = field(head, "op");
-  auto system = field(head, "system");
-  auto object = field(head, "object");
+  FieldIndex head(fields.substr(0, function_at));
+  auto name = head("op"), system = head("system"), object = head("object");
   std::optional<std::string> op = name ? protocol::unescape_field(*name) : std::nullopt;
   std::optional<std::string> path = object ? protocol::unescape_field(*object) : std::nullopt;
   if (function_at == std::string_view::npos || !op || !path || !system ||
