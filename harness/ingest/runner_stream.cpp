@@ -159,6 +159,10 @@ void RunnerStream::on_record(std::string_view record) {
     std::int64_t trials = 0;
     auto value = field(fields, "trials");
     if (!value || !parse_int(*value, trials)) return fail("malformed end record");
+    if (auto restart = field(fields, "restart")) {
+      if (*restart != "1") return fail("malformed end record");
+      restart_ = true;
+    }
     if (trials != trials_seen_) {
       return fail("the runner ended after " + std::to_string(trials_seen_) +
                   " trial records but claimed " + std::to_string(trials));
@@ -236,6 +240,12 @@ void RunnerStream::on_record(std::string_view record) {
     if (!parse_int(*torn, event.torn_reads) || event.torn_reads < 0) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
+  }
+  if (auto deadlock = field(fields, "deadlock")) {
+    if (*deadlock != "1") {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+    event.deadlock = true;
   }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();
