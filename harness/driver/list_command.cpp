@@ -6,6 +6,7 @@
 
 #include "harness/driver/case_defaults.hpp"
 #include "harness/protocol/detectors.hpp"
+#include "harness/reporters/text_table.hpp"
 #include "harness/summary/summary.hpp"
 
 namespace lockstress {
@@ -45,7 +46,8 @@ std::string defaults_text(const Case& c, const std::vector<Variant>& variants) {
 }  // namespace
 
 int list_cases(const Program& program) {
-  // No header line: scripts read the first word of each line as a case name.
+  // No header line: scripts read the first word of each line as a case name. The defaults start
+  // with a digit but are text, aligned left like the rest.
   std::vector<std::vector<std::string>> rows;
   for (const Case& c : program.cases) {
     std::string description = c.description;
@@ -57,16 +59,7 @@ int list_cases(const Program& program) {
     rows.push_back(
         {c.name, expectation_text(c.expect), defaults_text(c, program.variants), description});
   }
-  std::vector<std::size_t> width(4, 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
-  }
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i + 1 < row.size(); ++i) {
-      std::cout << row[i] << std::string(width[i] - row[i].size() + 2, ' ');
-    }
-    std::cout << row.back() << '\n';
-  }
+  print_table(rows, std::cout, NumberAlignment::left);
   return kExitPass;
 }
 

@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <string>
 
+#include "cases/with_control.hpp"
 #include "harness/base/exit_codes.hpp"
 #include "harness/protocol/protocol.hpp"
+#include "harness/protocol/trial_seed.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/loaded_objects.hpp"
 #include "harness/runtime/model_trials.hpp"
@@ -24,8 +26,6 @@
 #include "harness/runtime/sync_probe.hpp"
 #include "harness/runtime/worker_pool.hpp"
 #include "harness/runtime/worker_span.hpp"
-#include "harness/protocol/trial_seed.hpp"
-#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {
@@ -37,13 +37,6 @@ constexpr bool kModelRunner = true;
 #else
 constexpr bool kModelRunner = false;
 #endif
-
-const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
-  for (const Case& c : cases) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
-}
 
 // Runs `code`, the case's own code, in trial `index`: an exception out of it ends the runner with
 // an exception record (see exit_with_case_exception).
@@ -63,12 +56,13 @@ struct TrialJob {
   Workload* workload;
   std::int64_t iterations;
   std::uint64_t run_seed;
-  // The trial running now. The workers read it during a round; it changes only between rounds,
-  // which the pool's start and finish lines order.
-  std::int64_t index;
   std::vector<Perturbation> perturbations;  // one per worker; used with --perturb only
   std::vector<WorkerSpan> spans;            // one per worker: when it ran the workload
   std::int64_t start_stagger_ns;
+  // The trial running now. It changes only between rounds, which the pool's start and finish
+  // lines order; the workers read it only when the case throws. On a line of its own: worker 0
+  // writes it every trial, and the fields above are every worker's to read in every round.
+  alignas(64) std::int64_t index;
 };
 
 [[noreturn]] void exit_with_exception_in(const TrialJob& trial) {
@@ -136,10 +130,10 @@ void run_perturbed_job(void* context, int worker) {
   TrialJob trial{workload.get(),
                  args.iterations,
                  args.seed,
-                 args.first_trial,
                  std::vector<Perturbation>(static_cast<std::size_t>(args.threads)),
                  std::vector<WorkerSpan>(static_cast<std::size_t>(args.threads)),
-                 args.start_stagger_ns};
+                 args.start_stagger_ns,
+                 args.first_trial};
   // Without --perturb the job is the bare workload: nothing of the perturbation runs.
   const WorkerPool::JobFunction plain_job =
       args.start_stagger_ns > 0 ? &run_staggered_job : &run_job;

@@ -32,7 +32,8 @@ class WorkerPool {
   using JobFunction = void (*)(void* context, int worker);
 
   // One worker per entry of `cpus`: the CPU to pin it to, or -1 to leave it to the scheduler.
-  // Returns once every worker is running and placed.
+  // Returns once every worker is running and placed; throws std::runtime_error when a thread
+  // cannot be started, once the ones it started have ended.
   explicit WorkerPool(const std::vector<int>& cpus, WaitPolicy wait = {});
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
@@ -60,20 +61,27 @@ class WorkerPool {
   static void* helper_main(void* helper);
   void place(int worker, int cpu);
   void worker_main(int worker, int cpu);
+  // Releases every helper into a last round in which it returns, and joins it.
+  void stop_helpers();
   // Phase 2 of round `round` (counted from 1): returns once every worker has checked in.
   void check_in(std::uint64_t round);
 
+  // What every worker reads in every round, written only when it changes: a line worker 0 wrote
+  // in each round would move to the other CPUs and back once more per round (bench/README.md, "A
+  // trial's cost").
   WaitPolicy wait_;
   std::vector<int> pinned_;
   std::vector<Helper> helpers_;  // reserved once: helper threads hold pointers into it
   JobFunction job_function_ = nullptr;
   void* job_context_ = nullptr;
   bool stopping_ = false;
-  std::uint64_t rounds_ = 0;  // worker 0's count of the rounds it released
+  // The start line, one cache line: worker 0 releases and checks in with two read-modify-writes,
+  // the second on a line it already holds.
   // Bumped to release the workers into a round; the job and stopping_ are published by it.
   alignas(64) std::atomic<std::uint32_t> round_{0};
   // Check-ins since the pool started: round r may begin once it reaches r * threads.
-  alignas(64) std::atomic<std::uint64_t> arrivals_{0};
+  std::atomic<std::uint64_t> arrivals_{0};
+  std::uint64_t rounds_ = 0;  // worker 0's count of the rounds it released
   // Workers other than worker 0 still running this round (or, at first, still starting).
   alignas(64) std::atomic<int> running_{0};
 };

@@ -162,8 +162,8 @@ std::string reason(const CellResult& cell, const Finding& finding) {
           },
           [&](const Reported& f) {
             const UniqueReport& r = m.unique_reports.at(f.index);
-            return who + " reported a " + r.kind + " at " + describe_locations(r.locations) +
-                   " in " + where_seen(r, m.trials);
+            return who + " reported a " + signature(r.kind, r.locations) + " in " +
+                   where_seen(r, m.trials);
           },
           [&](const ReportsWithoutText& f) {
             return "the sanitizer counted " + std::to_string(f.counted) +

@@ -38,7 +38,7 @@ TEST(GradeWords, EachFindingInWords) {
   EXPECT_EQ(reason(tsan, Reported{0}),
             "TSan reported a data race at a.cpp:3 in f() in 3/200 trials");
   EXPECT_EQ(reason(tsan, Reported{1}),
-            "TSan reported a thread leak at  in the runner's start-up or exit");
+            "TSan reported a thread leak in the runner's start-up or exit");
   EXPECT_EQ(reason(cell(testing::kModel, Expect::safe), Reported{0}),
             "the model reported a data race at a.cpp:3 in f() in 3/200 trials");
   EXPECT_EQ(reason(plain, NoneSeen{Symptom::lost_update, 200, 200, 0.0149}),

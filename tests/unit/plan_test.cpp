@@ -4,6 +4,7 @@
 
 #include <tuple>
 
+#include "harness/driver/case_defaults.hpp"
 #include "test_variants.hpp"
 
 namespace lockstress {
@@ -46,6 +47,17 @@ TEST(Plan, EachCaseRunsAtItsOwnDefaultsAndTheControlAtEveryOtherCasesPoint) {
                                 {"peterson", testing::kPlain, 2, 100'000, 200},
                                 // "hangs" is not in the default run.
                             }));
+}
+
+// What run plans and what list shows, from one rule: the case's own defaults, else its kind's,
+// its threads within the case's limit.
+TEST(Plan, ACasesDefaultsAreItsOwnElseItsKindsWithinItsThreadLimit) {
+  const std::vector<Case> cases = test_cases();
+  EXPECT_EQ(case_defaults(cases[1], Detector::plain), (CaseDefaults{5, 10'000, 100}));
+  EXPECT_EQ(case_defaults(cases[2], Detector::tsan), (CaseDefaults{2, 100'000, 200}));
+  EXPECT_EQ(case_defaults(cases[1], Detector::model), (CaseDefaults{2, 5, 300}));
+  EXPECT_EQ(case_defaults(cases[2], Detector::model), (CaseDefaults{2, 3, 300}));
+  EXPECT_EQ(planned_trials(cases[1], Detector::plain, RunOptions{}), 100);
 }
 
 TEST(Plan, SweepsCrossThreadsWithIterationsInBothVariants) {
