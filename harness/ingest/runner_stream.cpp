@@ -124,9 +124,10 @@ void RunnerStream::on_record(std::string_view record) {
 
   if (type == protocol::kEnd) {
     std::int64_t trials = 0;
-    auto value = FieldIndex(fields)("trials");
+    FieldIndex end(fields);
+    auto value = end("trials");
     if (!value || !parse_int(*value, trials)) return fail("malformed end record");
-    if (auto restart = field(fields, "restart")) {
+    if (auto restart = end("restart")) {
       if (*restart != "1") return fail("malformed end record");
       restart_ = true;
     }
@@ -206,7 +207,7 @@ void RunnerStream::on_record(std::string_view record) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
   }
-  if (auto deadlock = field(fields, "deadlock")) {
+  if (auto deadlock = trial("deadlock")) {
     if (*deadlock != "1") {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
