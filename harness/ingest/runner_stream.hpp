@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/ingest/matched_suppressions.hpp"
 #include "harness/protocol/sync_probe.hpp"
 #include "harness/protocol/trial_record.hpp"
 
@@ -25,9 +26,10 @@ struct CaseException {
   std::string what;
 };
 
-// Splits a runner's stderr (harness/protocol/protocol.hpp) into trial events, as bytes arrive. It trusts
-// nothing: a malformed record, trials out of order, a count outside 0..max_count, or a line cut
-// short at end of stream leaves an error() and stops the parse; nothing it was fed can crash it.
+// Splits a runner's stderr (harness/protocol/protocol.hpp) into trial events, as bytes arrive. It
+// trusts nothing: a malformed record, trials out of order, a count outside 0..max_count, or a line
+// cut short at end of stream leaves an error() and stops the parse; nothing it was fed can crash
+// it.
 class RunnerStream {
  public:
   // The runner was asked to start at trial `first_trial`; no trial can count more than `max_count`.
@@ -62,6 +64,11 @@ class RunnerStream {
   const std::vector<std::string>& reports_outside_trials() const { return outside_; }
   // The last lines that were neither records nor report text, for diagnosing a failed runner.
   const std::deque<std::string>& tail() const { return tail_; }
+  // The suppressions that matched reports, as TSan listed them at exit (print_suppressions);
+  // empty when none matched, or the runner never got to exit.
+  const std::vector<SuppressionMatch>& matched_suppressions() const {
+    return suppressions_.matches();
+  }
 
  private:
   void on_line(std::string_view line);
@@ -90,6 +97,7 @@ class RunnerStream {
   std::vector<std::string> unfinished_;
   std::optional<SyncProbe> sync_building_;  // between the first sync record and sync-done
   std::optional<SyncProbe> sync_;
+  MatchedSuppressionsReader suppressions_;
 };
 
 }  // namespace lockstress
