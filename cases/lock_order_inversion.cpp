@@ -58,6 +58,19 @@ class OppositeOrders final : public Workload {
     }
   }
 
+  // Without waiting for thread 0: a schedule in which each thread holds the lock the other wants
+  // ends as a deadlock the model reports, instead of hanging the runner.
+  void run_modelled(int thread, std::int64_t iterations) override {
+    TwoLocks& locks = *locks_;
+    for (std::int64_t i = 0; i < iterations; ++i) {
+      if (thread == 0) {
+        increment_under(locks.first, locks.second);
+      } else {
+        increment_under(locks.second, locks.first);
+      }
+    }
+  }
+
   std::int64_t count() const override { return count_.value; }
 
  private:
@@ -84,7 +97,9 @@ Case lock_order_inversion_case() {
       Expect::race_caught_by_tsan_only(
           "the two orders never overlap in time here, so nothing deadlocks and no update is lost: "
           "only the order of acquisitions shows the bug",
-          "lock-order-inversion"),
+          "lock-order-inversion")
+          // Under the model the two orders may overlap (run_modelled): some schedule deadlocks.
+          .caught_by_model_too("deadlock"),
       {2, 2},
       [](int) { return std::make_unique<OppositeOrders>(); },
       // TSan reports the inversion the first time both orders have been seen: a few iterations

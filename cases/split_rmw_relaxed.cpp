@@ -26,7 +26,8 @@ Case split_rmw_relaxed_case() {
       // between this thread's load and store, and that update is lost.
       Expect::race_caught_by_plain_only(
           "every access is atomic: a lost update between a load and a store is an atomicity "
-          "violation, not a data race, and TSan looks only for data races"),
+          "violation, not a data race, and TSan looks only for data races")
+          .caught_by_model_too(),
       {},
       [](int threads) {
         return std::make_unique<CounterWorkload<LoadThenStoreIncrement>>(threads);

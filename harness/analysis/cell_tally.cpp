@@ -16,7 +16,8 @@ CellTally::CellTally(std::int64_t expected_count, std::string source_root)
     : expected_count_(expected_count), source_root_(std::move(source_root)) {}
 
 void CellTally::add_trial(const TrialEvent& trial) {
-  const std::int64_t lost = expected_count_ - trial.count;
+  // A deadlocked trial's count is where its threads stopped: its report says what happened.
+  const std::int64_t lost = trial.deadlock ? 0 : expected_count_ - trial.count;
   lost_.add(lost);
   if (lost != 0 || trial.torn_reads > 0) ++failed_;
   if (lost != 0) ++lost_trials_;

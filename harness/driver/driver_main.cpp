@@ -103,7 +103,6 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
       options.seed.value_or(std::random_device{}() * 0x100000001ULL ^ std::random_device{}());
   CellSettings settings;
   settings.seed = seed;
-  settings.pin = options.pin;
   settings.start = options.start;
   settings.perturb = options.perturb;
   settings.stopping = options.stopping;
@@ -210,7 +209,7 @@ int main_of(int argc, char** argv, std::vector<Case> cases) {
   if (!command) return print_error(command.error());
   return std::visit(
       Overloaded{
-          [&](const ListCommand&) { return list_cases(program.cases); },
+          [&](const ListCommand&) { return list_cases(program); },
           [&](const RunCommand& command) { return run(command.options, program, *build, args); },
           [&](const MergeCommand& command) { return merge_command(command, args); },
           [](const CompareCommand& command) { return compare_command(command); },

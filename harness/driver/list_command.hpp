@@ -2,12 +2,13 @@
 
 #include <vector>
 
-#include "lockstress/case.hpp"
+#include "harness/driver/program.hpp"
 
 namespace lockstress {
 
 // `lockstress list`: each case with its expectation, the parameters `run` gives it by default,
-// and its description, on stdout. Returns the exit code.
-int list_cases(const std::vector<Case>& cases);
+// in each of the program's kinds of detector, and its description, on stdout. Returns the exit
+// code.
+int list_cases(const Program& program);
 
 }  // namespace lockstress

@@ -41,13 +41,13 @@ std::vector<std::string> runner_arguments(const PlannedCell& cell, const CellSet
                                 "--seed",
                                 std::to_string(settings.seed),
                                 "--pin",
-                                std::string(to_string(settings.pin)),
-                                "--start",
-                                std::string(to_string(settings.start)),
-                                "--perturb",
-                                std::string(to_string(settings.perturb)),
+                                std::string(to_string(cell.plan.pin)),
                                 "--progress-fd",
                                 std::to_string(kProgressFd)};
+  if (cell.plan.variant.info().real_threads) {
+    args.insert(args.end(), {"--start", std::string(to_string(settings.start)), "--perturb",
+                             std::string(to_string(settings.perturb))});
+  }
   args.insert(args.begin(), settings.emulator.begin(), settings.emulator.end());
   if (const std::int64_t stagger = cell.plan.variant.info().start_stagger_ns; stagger > 0) {
     args.insert(args.end(), {"--start-stagger-ns", std::to_string(stagger)});
@@ -156,7 +156,12 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
 
     const RunnerEnd runner_end = judge_runner(outcome, stream, detector, end - next);
     if (runner_end.kind == RunnerEnd::Kind::finished) {
-      // A runner ends early of its own accord only when asked to stop, or out of time.
+      if (stream.restart_asked() && !stopped && unfinished < end) {
+        next = unfinished;
+        continue;
+      }
+      // A runner ends early of its own accord only when asked to stop, out of time, or to be
+      // restarted (above).
       if (!stopped && unfinished < end) stopped = StopReason::duration;
       break;
     }

@@ -10,7 +10,6 @@
 #include "harness/driver/plan.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/protocol/perturb.hpp"
-#include "harness/protocol/pin.hpp"
 #include "harness/protocol/start_line.hpp"
 #include "harness/stats/stopping_rule.hpp"
 #include "harness/summary/summary.hpp"
@@ -24,7 +23,6 @@ struct CellSettings {
   std::vector<std::string> emulator;
   std::uint64_t seed = 0;
   std::string source_root;
-  Pin pin = Pin::spread;
   StartLine start = StartLine::hybrid;
   Perturb perturb = Perturb::none;
   StoppingRule stopping;

@@ -8,18 +8,12 @@
 #include "harness/driver/shard.hpp"
 #include "harness/protocol/perturb.hpp"
 #include "harness/protocol/pin.hpp"
-#include "harness/protocol/variant.hpp"
 #include "harness/protocol/start_line.hpp"
+#include "harness/protocol/variant.hpp"
 #include "harness/stats/stopping_rule.hpp"
 
 namespace lockstress {
 
-// A case's parameters when neither the command line nor the case itself (Case::defaults) sets
-// them: enough for the unlocked counter to lose updates in most trials on 2 CPUs, while 0
-// failures still bounds a safe case's rate below 1.5%.
-inline constexpr int kDefaultThreads = 5;
-inline constexpr std::int64_t kDefaultIterations = 100'000;
-inline constexpr std::int64_t kDefaultTrials = 200;
 // The most trials a cell runs: the limit of --trials, and the cap of a cell under --duration.
 inline constexpr std::int64_t kMaxTrials = 1'000'000'000;
 // The watchdog's floor: a trial is hung after this long without progress (plus 10 x the median
@@ -45,10 +39,11 @@ struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
   std::vector<Variant> variants;   // empty: every variant of the program
   // Each list is swept: every case runs at every (threads, iterations) pair. Empty: the case's
-  // own default, else kDefaultThreads (within the case's limit) and kDefaultIterations.
+  // own default in each variant's kind of detector (case_defaults.hpp).
   std::vector<int> threads;
   std::vector<std::int64_t> iterations;
-  // Unset: the case's own default, else kDefaultTrials. Of the whole run: a shard runs its slice.
+  // Unset: the case's own default in each variant (case_defaults.hpp). Of the whole run: a shard
+  // runs its slice.
   std::optional<std::int64_t> trials;
   std::optional<Shard> shard;
   std::optional<std::uint64_t> seed;  // unset: a fresh random seed, printed in the summary

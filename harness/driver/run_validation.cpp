@@ -7,16 +7,19 @@
 namespace lockstress {
 namespace {
 
-Result<void> check_case(const Case& c, const RunOptions& options) {
+Result<void> check_case(const Case& c, const RunOptions& options,
+                        const std::vector<Variant>& variants) {
   const bool selected = is_selected(options, c);
-  // Each case's trials are split among the shards (the control always runs).
-  if (options.shard && (selected || c.name == kControlCase) &&
-      options.shard->count > planned_trials(c, options)) {
-    return Error{"--shard " + std::to_string(options.shard->index) + "/" +
-                 std::to_string(options.shard->count) + ": " +
-                 std::to_string(planned_trials(c, options)) + " trials" +
-                 (options.trials ? "" : " (" + c.name + "'s)") + " cannot give each of " +
-                 std::to_string(options.shard->count) + " shards a trial"};
+  // Each case's trials are split among the shards (the control always runs), in every variant.
+  for (const Variant& variant : variants) {
+    const std::int64_t trials = planned_trials(c, variant.detector, options);
+    if (options.shard && (selected || c.name == kControlCase) && options.shard->count > trials) {
+      return Error{
+          "--shard " + std::to_string(options.shard->index) + "/" +
+          std::to_string(options.shard->count) + ": " + std::to_string(trials) + " trials" +
+          (options.trials ? "" : " (" + c.name + "'s in " + variant.name + ")") +
+          " cannot give each of " + std::to_string(options.shard->count) + " shards a trial"};
+    }
   }
   for (int threads : options.threads) {
     if (selected && (threads < c.threads.min || threads > c.threads.max)) {
@@ -32,8 +35,10 @@ Result<void> check_case(const Case& c, const RunOptions& options) {
 }  // namespace
 
 Result<void> check_run(const RunOptions& options, const Program& program) {
+  const std::vector<Variant>& variants =
+      options.variants.empty() ? program.variants : options.variants;
   for (const Case& c : program.cases) {
-    if (Result<void> checked = check_case(c, options); !checked) return checked;
+    if (Result<void> checked = check_case(c, options, variants); !checked) return checked;
   }
   for (const PlannedCell& planned : plan_cells(program, options)) {
     const CellPlan& cell = planned.plan;

@@ -125,8 +125,13 @@ void RunnerStream::on_record(std::string_view record) {
 
   if (type == protocol::kEnd) {
     std::int64_t trials = 0;
-    auto value = FieldIndex(fields)("trials");
+    FieldIndex end(fields);
+    auto value = end("trials");
     if (!value || !parse_int(*value, trials)) return fail("malformed end record");
+    if (auto restart = end("restart")) {
+      if (*restart != "1") return fail("malformed end record");
+      restart_ = true;
+    }
     if (trials != trials_seen_) {
       return fail("the runner ended after " + std::to_string(trials_seen_) +
                   " trial records but claimed " + std::to_string(trials));
@@ -207,6 +212,12 @@ void RunnerStream::on_record(std::string_view record) {
     if (!parse_int(*dropped, event.dropped_reports) || event.dropped_reports < 0) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
+  }
+  if (auto deadlock = trial("deadlock")) {
+    if (*deadlock != "1") {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+    event.deadlock = true;
   }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();

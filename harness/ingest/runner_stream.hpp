@@ -41,6 +41,8 @@ class RunnerStream {
   void finish();
 
   bool ended() const { return ended_; }
+  // The end record asked for another runner to go on at the next trial (protocol.hpp).
+  bool restart_asked() const { return restart_; }
   std::int64_t trials_seen() const { return trials_seen_; }
   const std::optional<std::string>& error() const { return error_; }
   const std::optional<CaseException>& exception() const { return exception_; }
@@ -86,6 +88,7 @@ class RunnerStream {
   std::string pin_;
   std::vector<int> worker_cpus_;
   bool ended_ = false;
+  bool restart_ = false;
   std::int64_t trials_seen_ = 0;
   std::optional<std::string> error_;
   std::optional<CaseException> exception_;

@@ -18,8 +18,8 @@ namespace lockstress::protocol {
 //   @lockstress/1 sync-done instrumented=PATH,PATH...          sync-done; before the placement)
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...] [overlap=O]
-//                 [torn=N] [dropped=D]
-//   @lockstress/1 end trials=N
+//                 [torn=N] [dropped=D] [deadlock=1]
+//   @lockstress/1 end trials=N [restart=1]
 //   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
 // `acquired` (lock cases only) is each worker's acquisitions while every worker ran: from when the
@@ -29,6 +29,10 @@ namespace lockstress::protocol {
 // `torn` (written when not 0) is the trial's torn reads (Workload::torn_reads).
 // `reports` counts the sanitizer reports the trial printed, at most kReportsPerTrial; `dropped`
 // (written when not 0) the ones past that, counted and never printed.
+// `deadlock=1`: no
+// thread could go on (TrialRecord::deadlock). `restart=1`: the runner ended before the trials
+// asked, to free what it holds (the threads of the model's deadlocked schedules stay parked for
+// the process's life); the driver starts another at the next trial.
 // `sync` says how many operations the detector saw in one lock operation of the sync probe
 // (harness/runtime/sync_probe.hpp) and how many of them order like an acquire or a release;
 // `sync-call` names a function of a shared object that operation called first (system: the C or

@@ -22,6 +22,9 @@ struct TrialRecord {
   std::optional<std::int64_t> overlap_ns;
   // Reads that saw a half-written pair (Workload::torn_reads); 0 for a workload that only counts.
   std::int64_t torn_reads = 0;
+  // The trial could not finish: no thread could go on (the model's schedules only). Its count is
+  // where the threads stopped, not an update lost.
+  bool deadlock = false;
 };
 
 }  // namespace lockstress

@@ -1,7 +1,7 @@
 #include "harness/reporters/detector_matrix.hpp"
 
 #include <algorithm>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "harness/reporters/text_table.hpp"
@@ -59,8 +59,8 @@ std::string detector_outcome(const CellResult& cell) {
     const std::string what = m.torn_trials == 0                ? "lost updates"
                              : m.torn_trials == caught->trials ? "torn reads"
                                                                : "lost updates or torn reads";
-    return (detector.expected_report ? cell.plan.expect.*detector.expected_report : what) +
-           in_trials(caught->trials, caught->of);
+    const std::string& report = expected_report(detector, cell.plan.expect);
+    return (report.empty() ? what : report) + in_trials(caught->trials, caught->of);
   }
   if (grade.find<BlindSpot>()) return "nothing (blind spot)";
   if (const Missed* missed = grade.find<Missed>()) {
@@ -70,13 +70,24 @@ std::string detector_outcome(const CellResult& cell) {
 }
 
 void write_detector_matrix(const Summary& summary, std::ostream& out) {
-  // One row per (case, threads, iterations), in the order the cells ran; a column per variant, in
-  // the order the variants first appear.
-  using Key = std::tuple<std::string, int, std::int64_t>;
+  // A column per variant, in the order the variants first appear. A row per case and rank: a
+  // case's n-th cell in each variant shares the n-th row, so that the detectors stand side by side
+  // even where a kind runs at sizes of its own (the model's tiny instances); the row's point is
+  // its first cell's, and a cell at another point says its own.
+  using Key = std::pair<std::string, std::size_t>;  // case, rank within its variant
   std::vector<Key> keys;
+  std::vector<Key> rank_of_cell;
   std::vector<Variant> variants;
   for (const CellResult& cell : summary.results) {
-    Key key{cell.plan.case_name, cell.plan.threads, cell.plan.iterations};
+    std::size_t rank = 0;
+    for (const CellResult& earlier : summary.results) {
+      if (&earlier == &cell) break;
+      if (earlier.plan.case_name == cell.plan.case_name &&
+          earlier.plan.variant == cell.plan.variant)
+        ++rank;
+    }
+    Key key{cell.plan.case_name, rank};
+    rank_of_cell.push_back(key);
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     if (std::find(variants.begin(), variants.end(), cell.plan.variant) == variants.end()) {
       variants.push_back(cell.plan.variant);
@@ -90,13 +101,17 @@ void write_detector_matrix(const Summary& summary, std::ostream& out) {
   }
   for (const Key& key : keys) {
     std::vector<std::string> row(3 + variants.size(), "-");
-    row[0] = std::get<0>(key);
-    row[2] = std::to_string(std::get<1>(key)) + "x" + std::to_string(std::get<2>(key));
-    for (const CellResult& cell : summary.results) {
-      if (Key{cell.plan.case_name, cell.plan.threads, cell.plan.iterations} != key) continue;
+    row[0] = key.first;
+    for (std::size_t i = 0; i < summary.results.size(); ++i) {
+      if (rank_of_cell[i] != key) continue;
+      const CellResult& cell = summary.results[i];
+      const std::string point =
+          std::to_string(cell.plan.threads) + "x" + std::to_string(cell.plan.iterations);
+      if (row[2] == "-") row[2] = point;
       row[1] = expects(cell.plan.expect);
       const auto column = std::find(variants.begin(), variants.end(), cell.plan.variant);
-      row[3 + static_cast<std::size_t>(column - variants.begin())] = detector_outcome(cell);
+      row[3 + static_cast<std::size_t>(column - variants.begin())] =
+          detector_outcome(cell) + (point == row[2] ? "" : " at " + point);
     }
     rows.push_back(std::move(row));
   }

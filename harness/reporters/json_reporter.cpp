@@ -26,7 +26,8 @@ json locations(const std::vector<SourceLocation>& locations) {
   return out;
 }
 
-// "caught_by", and the report each kind that names one expects: "<kind>_report" ("tsan_report").
+// "caught_by", and the report each kind that names one expects, when it names one:
+// "<kind>_report" ("tsan_report"; "model_report" only where the model must draw a report).
 json expectation_fields(const Expect& expect) {
   json out = {{"expectation", expect.race ? "race" : "safe"}};
   if (expect.race) {
@@ -35,8 +36,8 @@ json expectation_fields(const Expect& expect) {
       caught_by.push_back(std::string(detector_info(kind).name));
     out["caught_by"] = caught_by;
     for (const DetectorInfo& detector : kDetectors) {
-      if (detector.expected_report) {
-        out[std::string(detector.name) + "_report"] = expect.*detector.expected_report;
+      if (const std::string& report = expected_report(detector, expect); !report.empty()) {
+        out[std::string(detector.name) + "_report"] = report;
       }
     }
     out["blind_spot"] = expect.blind_spot;

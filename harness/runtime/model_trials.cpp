@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -11,16 +12,20 @@
 
 #include "harness/base/exit_codes.hpp"
 #include "harness/protocol/protocol.hpp"
+#include "harness/protocol/trial_seed.hpp"
 #include "harness/runtime/case_exception.hpp"
 #include "harness/runtime/progress_beacon.hpp"
 #include "harness/runtime/record_writer.hpp"
 #include "harness/runtime/stop_request.hpp"
-#include "harness/protocol/trial_seed.hpp"
 #include "sanitizers/model/model.hpp"
 #include "sanitizers/model/report_text.hpp"
 
 namespace lockstress {
 namespace {
+
+// The threads of deadlocked schedules stay parked for the process's life (model.hpp): past this
+// many the runner ends after its trial and the driver starts another (protocol.hpp, restart=1).
+constexpr int kMaxParkedThreads = 256;
 
 template <class Code>
 decltype(auto) case_code(std::int64_t index, std::uint64_t run_seed, Code&& code) {
@@ -36,31 +41,45 @@ model::ScheduleResult schedule(Workload& workload, const model::Options& options
   // An exception out of the case's code ends the runner, as in the other runners: a schedule's
   // thread cannot unwind past the model's thread start.
   return model::run_schedule(options, args.threads, [&](int thread) {
-    case_code(index, args.seed, [&] { workload.run(thread, args.iterations); });
+    case_code(index, args.seed, [&] { workload.run_modelled(thread, args.iterations); });
   });
 }
 
-// PCT's k: the steps of one random-walk schedule, from a seed fixed by the run's, so that a
-// runner restarted at a later trial measures the same k (each trial's replay key holds it).
-std::int64_t measure_steps(Workload& workload, const RunnerArgs& args) {
+// What every schedule of the runner shares. A schedule of a lock takes about 5 steps an iteration
+// a thread (bench/README.md, "The model variant"): sizes given on the command line must not make
+// a long schedule a livelock.
+model::Options base_options(const RunnerArgs& args) {
   model::Options options;
-  options.strategy = model::Strategy::random;
-  options.seed = trial_seed(args.seed, -1);
   options.keep_events = false;
+  const std::int64_t per_iteration = 100 * std::int64_t{args.threads};
+  if (args.iterations > INT64_MAX / per_iteration) {
+    options.step_limit = INT64_MAX;
+  } else {
+    options.step_limit = std::max(options.step_limit, per_iteration * args.iterations);
+  }
+  return options;
+}
+
+// PCT's k: the steps of one schedule, from a seed fixed by the run's, so that a runner restarted
+// at a later trial measures the same k (each trial's replay key holds it). A PCT schedule, not a
+// random walk: the walk hands the CPU over at nearly every step, each hand-off a switch of real
+// threads (tens of microseconds), and at sizes given on the command line (2 x 20,000) it took
+// tens of seconds where a PCT schedule, with a hand-off or two, takes milliseconds.
+std::int64_t measure_steps(Workload& workload, const RunnerArgs& args) {
+  model::Options options = base_options(args);
+  options.seed = trial_seed(args.seed, -1);
   case_code(args.first_trial, args.seed, [&] { workload.reset(); });
   const model::ScheduleResult result = schedule(workload, options, args, args.first_trial);
   return std::max<std::int64_t>(1, result.steps);
 }
 
-// A schedule that could not finish (deadlock, livelock, a call the model cannot control) leaves
-// its threads parked and its count meaningless: it ends the runner like a case that threw,
-// naming what stopped it and its replay key; the driver records the trial and restarts the
-// runner after it.
+// A schedule that could not finish for want of control (a livelock, a call the model cannot
+// control) leaves its count meaningless: it ends the runner like a case that threw, naming what
+// stopped it and its replay key; the driver records the trial and restarts the runner after it.
 [[noreturn]] void exit_with_unfinished(const model::ScheduleResult& result, std::int64_t index,
                                        std::uint64_t seed) {
-  std::string what = result.deadlock   ? "the model: deadlock"
-                     : result.livelock ? "the model: livelock (step limit)"
-                                       : "the model: " + result.error;
+  std::string what =
+      result.livelock ? "the model: livelock (step limit)" : "the model: " + result.error;
   for (const model::BlockedThread& thread : result.blocked) {
     what += "; T" + std::to_string(thread.thread) + " waits in " + thread.call;
   }
@@ -68,6 +87,29 @@ std::int64_t measure_steps(Workload& workload, const RunnerArgs& args) {
   std::fputs(model::blocked_text(result).c_str(), stderr);
   write_exception_record(index, seed, what);
   ::_exit(protocol::kCaseThrewStatus);
+}
+
+// Printed as TSan prints its reports, which the driver parses, counts and deduplicates: one per
+// racy address, as the TSan runner keeps one per address and trial (suppress_equal_addresses),
+// so that the read and the write of one `+= 1` racing with another thread's are one report; and
+// a deadlock, with each thread's blocked call. Returns how many it printed.
+int print_reports(const model::ScheduleResult& result) {
+  std::vector<std::uintptr_t> addresses;
+  std::string text;
+  int reports = 0;
+  for (const model::RaceReport& race : result.races) {
+    const std::uintptr_t address = race.current.address;
+    if (std::find(addresses.begin(), addresses.end(), address) != addresses.end()) continue;
+    addresses.push_back(address);
+    text += "==================\n" + model::race_text(race, result) + "==================\n";
+    ++reports;
+  }
+  if (result.deadlock) {
+    text += "==================\n" + model::deadlock_text(result) + "==================\n";
+    ++reports;
+  }
+  std::fputs(text.c_str(), stderr);
+  return reports;
 }
 
 }  // namespace
@@ -82,15 +124,15 @@ void run_model_trials(const Case& test_case, const RunnerArgs& args) {
       case_code(args.first_trial, args.seed, [&] { return test_case.make_workload(args.threads); });
   // The model's threads are not pinned, whatever --pin says: one runs at a time.
   write_placement_record(to_string(Pin::none), std::vector<int>(args.threads, -1));
-  model::Options options;
-  options.keep_events = false;
+  model::Options options = base_options(args);
   options.pct_steps = measure_steps(*workload, args);
   ProgressBeacon beacon(args.progress_fd, *workload);
   install_stop_request_handler();
   const auto first_start = std::chrono::steady_clock::now();
   const auto time_limit = std::chrono::milliseconds(args.time_limit_ms);
+  const std::int64_t end = args.first_trial + args.trials;
   std::int64_t done = 0;
-  for (std::int64_t index = args.first_trial; index < args.first_trial + args.trials; ++index) {
+  for (std::int64_t index = args.first_trial; index < end; ++index) {
     if (stop_requested()) break;
     options.seed = trial_seed(args.seed, index);
     case_code(index, args.seed, [&] { workload->reset(); });
@@ -98,24 +140,25 @@ void run_model_trials(const Case& test_case, const RunnerArgs& args) {
     if (args.time_limit_ms > 0 && done > 0 && start - first_start >= time_limit) break;
     const model::ScheduleResult result = schedule(*workload, options, args, index);
     const auto elapsed = std::chrono::steady_clock::now() - start;
-    if (!result.completed()) exit_with_unfinished(result, index, options.seed);
-    // Printed as TSan prints its reports, which the driver parses, counts and deduplicates.
-    for (const model::RaceReport& race : result.races) {
-      const std::string text = "==================\n" + model::race_text(race, result) +
-                               "==================\n";
-      std::fputs(text.c_str(), stderr);
-    }
+    if (!result.completed() && !result.deadlock) exit_with_unfinished(result, index, options.seed);
+    const int reports = print_reports(result);
     write_trial_record(TrialRecord{
         .index = index,
         .seed = options.seed,
         .count = case_code(index, args.seed, [&] { return workload->count(); }),
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
-        .runtime_reports = static_cast<int>(result.races.size()),
-        .acquisitions = workload->acquisitions(),
+        .runtime_reports = reports,
+        // None: who took the lock how often is the strategy's choice, not the lock's fairness.
+        .acquisitions = {},
         .overlap_ns = std::nullopt,
         .torn_reads = case_code(index, args.seed, [&] { return workload->torn_reads(); }),
+        .deadlock = result.deadlock,
     });
     ++done;
+    if (model::parked_threads() >= kMaxParkedThreads && index + 1 < end) {
+      write_end_record(done, true);
+      return;
+    }
   }
   write_end_record(done);
 }

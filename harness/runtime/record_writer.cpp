@@ -57,6 +57,7 @@ void write_trial_record(const TrialRecord& record) {
     if (record.overlap_ns) line << " overlap=" << *record.overlap_ns;
     if (record.torn_reads != 0) line << " torn=" << record.torn_reads;
     if (record.dropped_reports != 0) line << " dropped=" << record.dropped_reports;
+    if (record.deadlock) line << " deadlock=1";
     *line.at() = '\n';
     write_line(head, static_cast<int>(line.at() + 1 - head));
     return;
@@ -69,6 +70,7 @@ void write_trial_record(const TrialRecord& record) {
   if (record.overlap_ns) text += " overlap=" + std::to_string(*record.overlap_ns);
   if (record.torn_reads != 0) text += " torn=" + std::to_string(record.torn_reads);
   if (record.dropped_reports != 0) text += " dropped=" + std::to_string(record.dropped_reports);
+  if (record.deadlock) text += " deadlock=1";
   text += '\n';
   write_line(text.data(), static_cast<int>(text.size()));
 }
@@ -84,12 +86,12 @@ void write_placement_record(std::string_view pin, const std::vector<int>& cpus) 
   write_line(line.data(), static_cast<int>(line.size()));
 }
 
-void write_end_record(std::int64_t trials) {
+void write_end_record(std::int64_t trials, bool restart) {
   char line[128];
-  int length =
-      std::snprintf(line, sizeof line, "%.*s%.*s trials=%" PRId64 "\n",
-                    static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
-                    static_cast<int>(protocol::kEnd.size()), protocol::kEnd.data(), trials);
+  int length = std::snprintf(line, sizeof line, "%.*s%.*s trials=%" PRId64 "%s\n",
+                             static_cast<int>(protocol::kPrefix.size()), protocol::kPrefix.data(),
+                             static_cast<int>(protocol::kEnd.size()), protocol::kEnd.data(), trials,
+                             restart ? " restart=1" : "");
   write_line(line, length);
 }
 

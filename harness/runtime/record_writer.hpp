@@ -15,7 +15,8 @@ namespace lockstress {
 // or hangs later must not take finished trials with it (the driver batches its reads instead; see
 // harness/driver/child_process.cpp).
 void write_trial_record(const TrialRecord& record);
-void write_end_record(std::int64_t trials);
+// `restart`: ended early to free what the runner holds; the driver starts another (protocol.hpp).
+void write_end_record(std::int64_t trials, bool restart = false);
 // The case threw out of trial `index`: `what` is cut to one line of at most 1,000 bytes.
 void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_view what);
 // Where the workers run: `pin` as asked, and each worker's CPU (-1: not pinned).

@@ -104,7 +104,8 @@ std::string reason(const CellResult& cell, const Finding& finding) {
   const Measurement& m = cell.measured;
   const DetectorInfo& detector = plan.variant.info();
   const std::string who(detector.who);
-  const auto expected_report = [&] { return plan.expect.*detector.expected_report; };
+  const std::string& expected = expected_report(detector, plan.expect);
+  const auto expected_report = [&] { return expected; };
   return std::visit(
       Overloaded{
           [&](const Fault& f) { return fault_text(m.faults.at(f.index)); },
@@ -161,7 +162,7 @@ std::string reason(const CellResult& cell, const Finding& finding) {
           },
           [&](const Reported& f) {
             const UniqueReport& r = m.unique_reports.at(f.index);
-            return "TSan reported a " + signature(r.kind, r.locations) + " in " +
+            return who + " reported a " + signature(r.kind, r.locations) + " in " +
                    where_seen(r, m.trials);
           },
           [&](const ReportsWithoutText& f) {
@@ -187,7 +188,7 @@ std::string reason(const CellResult& cell, const Finding& finding) {
                    ", so a clean result here proves nothing";
           },
           [&](const Caught& f) {
-            const std::string caught = detector.expected_report
+            const std::string caught = !expected.empty()
                                            ? who + " reported a " + expected_report() + " in " +
                                                  format_count(f.trials, f.of)
                                            : failed_text(m, f.trials, f.of, f.most_lost);
@@ -195,15 +196,15 @@ std::string reason(const CellResult& cell, const Finding& finding) {
                               : caught + " (not required of " + plan.variant.name + ")";
           },
           [&](const BlindSpot&) {
-            return who + (detector.expected_report ? " did not report " : " lost no update in ") +
+            return who + (!expected.empty() ? " did not report " : " lost no update in ") +
                    plan.case_name + " — expected" +
                    (plan.expect.blind_spot.empty() ? "" : ": " + plan.expect.blind_spot);
           },
           [&](const Missed& f) {
             return "expected to be caught by " + plan.variant.name + ", but no trial of " +
                    trials_text(f.trials) +
-                   (detector.expected_report ? " drew a " + expected_report() + " report"
-                                             : " lost an update (" + bound_text(f.bound) + ")");
+                   (!expected.empty() ? " drew a " + expected_report() + " report"
+                                      : " lost an update (" + bound_text(f.bound) + ")");
           },
           [&](const ControlNotShown&) {
             return std::string(

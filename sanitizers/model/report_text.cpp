@@ -195,6 +195,14 @@ std::string race_text(const RaceReport& race, const ScheduleResult& schedule) {
   return out;
 }
 
+std::string deadlock_text(const ScheduleResult& schedule) {
+  return "WARNING: ThreadSanitizer: deadlock (pid=" + std::to_string(getpid()) + ")\n" +
+         "  Found by the lockstress model, not by ThreadSanitizer: no thread can go on in "
+         "schedule " +
+         replay_key(schedule.options) + ", trace " + hex(schedule.trace_hash) + "\n" +
+         blocked_text(schedule);
+}
+
 std::string blocked_text(const ScheduleResult& schedule) {
   std::string out;
   for (const BlockedThread& thread : schedule.blocked) {

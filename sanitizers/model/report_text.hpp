@@ -22,6 +22,11 @@ std::string race_text(const RaceReport& race, const ScheduleResult& schedule);
 // looked like when the schedule ended.
 std::string blocked_text(const ScheduleResult& schedule);
 
+// A deadlock in ThreadSanitizer's text form, which lockstress's report parser reads as a report
+// of kind "deadlock" at the first stuck thread's call site: the WARNING line, a line naming the
+// schedule that found it, and blocked_text.
+std::string deadlock_text(const ScheduleResult& schedule);
+
 // Names each location of the schedule's events after the global it lies in ("counter",
 // "flag+4"), or "#N at 0x..." for heap and stack locations.
 void name_locations(ScheduleResult& schedule);

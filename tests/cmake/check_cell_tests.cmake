@@ -51,7 +51,7 @@ endforeach()
 
 set(expected "")
 foreach(case IN LISTS names)
-  foreach(variant plain tsan)
+  foreach(variant plain tsan model)
     set(name "${RUNNER}.${case}.${variant}")
     list(APPEND expected ${name})
     list(FIND found ${name} at)

@@ -27,7 +27,8 @@ TEST(Run, BothDetectorsCatchTheUnsafeCounterAndNeitherFaultsTheLockedOne) {
   EXPECT_EQ(summary["complete"], true);
   EXPECT_EQ(summary["context"]["seed"], 5);
   EXPECT_GE(summary["context"]["cpus"].get<int>(), 1);
-  ASSERT_EQ(summary["results"].size(), 4u);  // the control was added
+  // The control was added, and both cases ran in the model too (at its own sizes, 2 x 3).
+  ASSERT_EQ(summary["results"].size(), 6u);
 
   const json* unsafe_plain = find_cell(summary, "unsafe_counter", "plain");
   const json* unsafe_tsan = find_cell(summary, "unsafe_counter", "tsan");
@@ -124,27 +125,27 @@ TEST(Run, ListShowsEveryCaseWithItsExpectation) {
   testing::Ran ran = run_lockstress("list", scratch);
   EXPECT_EQ(ran.exit_code, 0);
   // Every case of the catalogue, with its expectation and its own default parameters.
-  for (const char* line : {"unsafe_counter        race, caught by plain+tsan  5x100000, 200 trials",
-                           "atomic_counter        safe                        5x100000, 100 trials",
-                           "split_rmw_relaxed     race, caught by plain       5x100000, 100 trials",
-                           "locked_counter        safe                        5x100000, 200 trials",
+  for (const char* line : {"unsafe_counter        race, caught by plain+tsan+model  5x100000, 200 trials; model 2x3, 300 trials",
+                           "atomic_counter        safe                              5x100000, 100 trials; model 2x3, 300 trials",
+                           "split_rmw_relaxed     race, caught by plain+model       5x100000, 100 trials; model 2x3, 300 trials",
+                           "locked_counter        safe                              5x100000, 200 trials; model 2x3, 300 trials",
                            "std_shared_mutex      safe",
                            "std_recursive_mutex   safe",
                            "binary_semaphore      safe",
-                           "pthread_spinlock      safe                        2x10000, 100 trials",
+                           "pthread_spinlock      safe                              2x10000, 100 trials; model 2x3, 300 trials",
                            "spinlock              safe",
-                           "spinlock_relaxed      race, caught by tsan        2x1000, 100 trials",
+                           "spinlock_relaxed      race, caught by tsan+model        2x1000, 100 trials; model 2x3, 300 trials",
                            "ttas_spinlock         safe",
                            "ticket_lock           safe",
                            "peterson_seq_cst      safe",
-                           "peterson_acq_rel      race, caught by plain       2x10000, 100 trials",
-                           "lock_order_inversion  race, caught by tsan        2x10000, 100 trials",
+                           "peterson_acq_rel      race, caught by plain+model       2x10000, 100 trials; model 2x3, 300 trials",
+                           "lock_order_inversion  race, caught by tsan+model        2x10000, 100 trials; model 2x3, 300 trials",
                            "mcs_lock              safe",
-                           "mcs_relaxed_handoff   race, caught by tsan",
+                           "mcs_relaxed_handoff   race, caught by tsan+model",
                            "std_mutex_try         safe",
                            "c_spinlock            safe",
                            "c_try_spinlock        safe",
-                           "c_check_then_set      race, caught by plain+tsan",
+                           "c_check_then_set      race, caught by plain+tsan+model",
                            "std_shared_mutex_rw   safe",
                            "pthread_rwlock        safe",
                            "rw_spinlock           safe",

@@ -49,7 +49,17 @@ TEST(Suite, EachDetectorSeesItsOwnBugsAndTheSummarySaysWhichItMisses) {
     if (plain_sees) EXPECT_GT((*plain)["failed_trials"].get<int>(), 0) << name;
     if (tsan_sees) EXPECT_GE((*tsan)["sanitizer"]["trials_with_reports"].get<int>(), 30) << name;
     if (!tsan_sees) EXPECT_EQ((*tsan)["sanitizer"]["trials_with_reports"], 0) << name;
+    // The model must catch every one of them (lost updates; lock_order_inversion: a deadlock).
+    const json* model = find_cell(summary, name, "model");
+    ASSERT_TRUE(model) << name;
+    EXPECT_EQ((*model)["verdict"], "pass") << name;
+    EXPECT_EQ((*model)["threads"], 2) << name;
+    EXPECT_EQ((*model)["iterations"], 3) << name;
   }
+  EXPECT_GT((*find_cell(summary, "lock_order_inversion",
+                        "model"))["sanitizer"]["trials_by_kind"]["deadlock"]
+                .get<int>(),
+            0);
   EXPECT_EQ((*find_cell(summary, "lock_order_inversion",
                         "tsan"))["sanitizer"]["trials_by_kind"]["lock-order-inversion"],
             40);

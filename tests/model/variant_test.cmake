@@ -1,14 +1,14 @@
-# The model as a variant of `lockstress run` (issue 11, phase 2): a runner built with
-# VARIANTS model runs the built-in cases one schedule per trial. The relaxed spinlock, which the
+# The model as a variant of `lockstress run` (issue 11): the built-in lockstress runs its cases
+# one schedule per trial in the model variant. The relaxed spinlock, which the
 # plain build on x86 never breaks, must lose updates in the model's cell; a correct spinlock must
 # show nothing in as many schedules.
-#   -DDRIVER=<the driver of a runner built with VARIANTS model> -DWORK_DIR=<scratch>
+#   -DDRIVER=<the built-in lockstress> -DWORK_DIR=<scratch>
 file(MAKE_DIRECTORY ${WORK_DIR})
 
 # <out_json> = the summary of `run --case <case>` at 2 x 3, <trials> schedules.
 function(run_case case trials out_json)
   set(json ${WORK_DIR}/${case}.json)
-  execute_process(COMMAND ${DRIVER} run --case ${case} --threads 2 --iterations 3
+  execute_process(COMMAND ${DRIVER} run --case ${case} --variant model --threads 2 --iterations 3
                           --trials ${trials} --seed 1 --json ${json}
                   RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT EXISTS ${json})
@@ -66,3 +66,47 @@ string(JSON report_trials GET "${reports}" trials_with_reports)
 if(NOT report_trials GREATER 0)
   message(FATAL_ERROR "unsafe_counter drew no race report from the model in 300 schedules")
 endif()
+
+# The races the model must catch at its own default sizes (the case's declaration, not the plain
+# build's): each cell passes, by lost updates or, for lock_order_inversion, a deadlock.
+function(run_default case out_json)
+  set(json ${WORK_DIR}/${case}-default.json)
+  execute_process(COMMAND ${DRIVER} run --case ${case} --variant model --seed 1 --json ${json}
+                  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT EXISTS ${json})
+    message(FATAL_ERROR "run --case ${case} wrote no summary (status ${status}):\n${out}\n${err}")
+  endif()
+  file(READ ${json} text)
+  set(${out_json} "${text}" PARENT_SCOPE)
+  set(run_output "${out}" PARENT_SCOPE)
+endfunction()
+
+foreach(case split_rmw_relaxed peterson_acq_rel lock_order_inversion)
+  run_default(${case} summary)
+  model_cell_field(verdict "${summary}" ${case} verdict)
+  model_cell_field(threads "${summary}" ${case} threads)
+  model_cell_field(iterations "${summary}" ${case} iterations)
+  model_cell_field(placement "${summary}" ${case} placement)
+  string(JSON pin GET "${placement}" pin)
+  if(NOT verdict STREQUAL "pass" OR NOT threads EQUAL 2 OR NOT iterations EQUAL 3 OR
+     NOT pin STREQUAL "none")
+    message(FATAL_ERROR "${case} under the model: verdict ${verdict} at ${threads} x "
+                        "${iterations}, pin ${pin}:\n${run_output}")
+  endif()
+  if(run_output MATCHES "refused to pin")
+    message(FATAL_ERROR "a note about pinning the model's threads:\n${run_output}")
+  endif()
+endforeach()
+# The deadlock is a report of the schedule, not a crash of the runner: no fault, and the report
+# names the two threads' blocked calls.
+model_cell_field(reports "${summary}" lock_order_inversion sanitizer)
+string(JSON deadlocked ERROR_VARIABLE none GET "${reports}" trials_by_kind deadlock)
+# (A fault would have failed the cell above.)
+if(NOT deadlocked GREATER 0)
+  message(FATAL_ERROR "lock_order_inversion: no schedule deadlocked:\n${run_output}")
+endif()
+string(JSON example GET "${reports}" unique_reports 0 example)
+if(NOT example MATCHES "waits in pthread_mutex_lock")
+  message(FATAL_ERROR "the deadlock report names no blocked call:\n${example}")
+endif()
+message(STATUS "lock_order_inversion: ${deadlocked} schedules deadlocked")

@@ -34,6 +34,19 @@ TEST(CellTally, CountsFailedTrialsAndLostUpdates) {
   EXPECT_NEAR(cell.trial_seconds, 0.004, 1e-12);
 }
 
+// A deadlocked schedule's count is where its threads stopped; its report is the finding.
+TEST(CellTally, ADeadlockedTrialLosesNoUpdate) {
+  CellTally tally(100, "");
+  TrialEvent stuck = trial(0, 40);
+  stuck.deadlock = true;
+  tally.add_trial(stuck);
+  tally.add_trial(trial(1, 100));
+  const Measurement cell = tally.measurement();
+  EXPECT_EQ(cell.trials, 2);
+  EXPECT_EQ(cell.failures.events, 0);
+  EXPECT_EQ(cell.lost_updates.max, 0);
+}
+
 TEST(CellTally, CountsTheReportsDroppedPastTheCapAndTheTrialsThatReachedIt) {
   CellTally tally(100, "");
   TrialEvent capped = trial(0, 100);

@@ -73,7 +73,7 @@ TEST(Cli, PerformanceOptionsDefaultAndParse) {
   // A time budget without --trials: the budget, not a trial count, ends each cell.
   EXPECT_FALSE(o.trials);
   const Case some_case{"c", "", Expect::safe, {}, nullptr, {.trials = 30}};
-  EXPECT_EQ(planned_trials(some_case, o), kMaxTrials);
+  EXPECT_EQ(planned_trials(some_case, Detector::plain, o), kMaxTrials);
   const std::vector<std::string> rerun = rerun_arguments("lockstress", o, 3);
   for (const char* arg : {"--start", "spin", "--perturb", "random", "--duration", "120s",
                           "--until-ci-width", "--stop-on-detect"}) {

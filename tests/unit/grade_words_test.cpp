@@ -34,10 +34,13 @@ TEST(GradeWords, EachFindingInWords) {
   EXPECT_EQ(reason(plain, Fault{1}),
             "crashed in trial 5 (seed 43): SIGSEGV; last output: second|third");
   EXPECT_EQ(reason(plain, TrialsNotRun{5, 10}), "5 of 10 trials did not run");
-  EXPECT_EQ(reason(plain, Reported{0}),
+  // A report is the reporting detector's: TSan's, or the model's own.
+  EXPECT_EQ(reason(tsan, Reported{0}),
             "TSan reported a data race at a.cpp:3 in f() in 3/200 trials");
-  EXPECT_EQ(reason(plain, Reported{1}),
+  EXPECT_EQ(reason(tsan, Reported{1}),
             "TSan reported a thread leak in the runner's start-up or exit");
+  EXPECT_EQ(reason(cell(testing::kModel, Expect::safe), Reported{0}),
+            "the model reported a data race at a.cpp:3 in f() in 3/200 trials");
   EXPECT_EQ(reason(plain, NoneSeen{Symptom::lost_update, 200, 200, 0.0149}),
             "no trial of 200 lost an update (rate <= 1.5% at 95%)");
   EXPECT_EQ(reason(plain, NoneSeen{Symptom::lost_update, 200, 150, 0.02}),

@@ -11,6 +11,20 @@ namespace {
 using namespace finding;
 
 const Expect kRaceBoth = Expect::race_caught_by({Detector::plain, Detector::tsan});
+// The model among a race's detectors: by lost updates by default, by a report when one is named.
+TEST(Expect, CaughtByModelTooAddsTheModelInDetectorOrder) {
+  const Expect e = Expect::race_caught_by_tsan_only("why", "lock-order-inversion")
+                       .caught_by_model_too("deadlock");
+  EXPECT_EQ(e.caught_by, (std::vector<Detector>{Detector::tsan, Detector::model}));
+  EXPECT_EQ(e.tsan_report, "lock-order-inversion");
+  EXPECT_EQ(e.model_report, "deadlock");
+  EXPECT_EQ(e.blind_spot, "why");
+  EXPECT_TRUE(e.must_be_caught_by(Detector::model));
+  EXPECT_EQ(expected_report(detector_info(Detector::model), e), "deadlock");
+  EXPECT_EQ(expected_report(detector_info(Detector::model), kRaceBoth.caught_by_model_too()), "");
+  EXPECT_EQ(expected_report(detector_info(Detector::plain), e), "");
+}
+
 const Expect kRacePlainOnly =
     Expect::race_caught_by({Detector::plain}, "not a data race: the accesses are atomic");
 

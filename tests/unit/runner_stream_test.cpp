@@ -39,6 +39,29 @@ TEST(RunnerStream, AttributesEachReportToTheTrialWhoseRecordFollowsIt) {
   EXPECT_FALSE(c.stream.error());
 }
 
+// The model's: a schedule in which no thread could go on, and a runner that ends early to be
+// restarted (its deadlocked schedules' threads stay parked).
+TEST(RunnerStream, ReadsADeadlockedTrialAndARestartRequest) {
+  Collected c;
+  c.stream.feed(
+      "@lockstress/1 trial index=0 seed=11 count=3 ns=100 reports=1 deadlock=1\n"
+      "@lockstress/1 trial index=1 seed=12 count=6 ns=100 reports=0\n"
+      "@lockstress/1 end trials=2 restart=1\n");
+  c.stream.finish();
+  ASSERT_EQ(c.trials.size(), 2u);
+  EXPECT_TRUE(c.trials[0].deadlock);
+  EXPECT_FALSE(c.trials[1].deadlock);
+  EXPECT_TRUE(c.stream.restart_asked());
+  EXPECT_FALSE(c.stream.error());
+  for (const char* bad : {"@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=0 deadlock=0\n",
+                          "@lockstress/1 end trials=0 restart=yes\n"}) {
+    Collected d;
+    d.stream.feed(bad);
+    d.stream.finish();
+    EXPECT_TRUE(d.stream.error()) << bad;
+  }
+}
+
 TEST(RunnerStream, ReadsTheReportsDroppedPastTheCap) {
   Collected c;
   c.stream.feed(std::string(kReport) +

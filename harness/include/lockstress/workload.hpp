@@ -58,6 +58,12 @@ class Workload {
   virtual void run_perturbed(int thread, std::int64_t iterations, Perturbation& /*perturbation*/) {
     run(thread, iterations);
   }
+
+  // run() in the model variant, where one thread runs at a time and a schedule in which no thread
+  // can go on ends as a reported deadlock: a workload that keeps its threads from deadlocking
+  // for real (waiting for one to finish, say) may drop that here, so that the model can find the
+  // deadlock. By default, run().
+  virtual void run_modelled(int thread, std::int64_t iterations) { run(thread, iterations); }
 };
 
 }  // namespace lockstress
