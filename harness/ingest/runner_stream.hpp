@@ -25,9 +25,10 @@ struct CaseException {
   std::string what;
 };
 
-// Splits a runner's stderr (harness/protocol/protocol.hpp) into trial events, as bytes arrive. It trusts
-// nothing: a malformed record, trials out of order, a count outside 0..max_count, or a line cut
-// short at end of stream leaves an error() and stops the parse; nothing it was fed can crash it.
+// Splits a runner's stderr (harness/protocol/protocol.hpp) into trial events, as bytes arrive. It
+// trusts nothing: a malformed record, trials out of order, a count outside 0..max_count, or a line
+// cut short at end of stream leaves an error() and stops the parse; nothing it was fed can crash
+// it.
 class RunnerStream {
  public:
   // The runner was asked to start at trial `first_trial`; no trial can count more than `max_count`.
@@ -35,6 +36,11 @@ class RunnerStream {
                         std::int64_t max_count = INT64_MAX);
 
   void feed(std::string_view bytes);
+  // Whole lines of records that came apart from stderr, from the memory a runner shares
+  // (harness/protocol/record_ring.hpp): stderr's last line may be unfinished, these never are.
+  void feed_records(std::string_view lines);
+  // The protocol broke outside the stream (the shared records are in a state no runner leaves).
+  void fail(std::string message);
   // End of stream: a partial last line or an open report block is an error.
   void finish();
 
@@ -63,9 +69,9 @@ class RunnerStream {
 
  private:
   void on_line(std::string_view line);
+  void on_record_line(std::string_view line);  // a line starting with the protocol's prefix
   void on_record(std::string_view record);
   void on_sync_record(std::string_view type, std::string_view fields);
-  void fail(std::string message);
 
   std::function<void(TrialEvent)> on_trial_;
   std::int64_t first_trial_ = 0;
@@ -79,6 +85,7 @@ class RunnerStream {
   std::string pin_;
   std::vector<int> worker_cpus_;
   bool ended_ = false;
+  bool records_apart_ = false;  // records came by feed_records: none may come on stderr
   std::int64_t trials_seen_ = 0;
   std::optional<std::string> error_;
   std::optional<CaseException> exception_;
