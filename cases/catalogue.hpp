@@ -10,19 +10,15 @@ namespace lockstress {
 // The built-in cases' own defaults (Case::defaults), chosen so that `lockstress run`, every case
 // in both variants, stays well under two minutes on a 2-CPU machine shared with other work, and
 // so that each point it runs at is one where the control unsafe_counter shows its race in every
-// runner process, since the control at a cell's point is that cell's gate. Measured here (2-CPU
-// VM): at 5 x 10,000 a plain runner lost updates in 0-40 of 40 trials depending on the process
-// (0/40 once on CI, 3/40 twice in 12 processes here), at 5 x 30,000 in 12-20 of 20, at 5 x 100,000
-// in 20 of 20 in all 10 processes; at 2 x 10,000 in 195-199 of 200. Under TSan each lock operation
-// costs 0.2-2.5 us, so 5 x 100,000 x 200 of a lock case takes 20-250 s (std::mutex: 20 s).
+// runner process, since the control at a cell's point is that cell's gate. The measurements
+// behind them: bench/README.md, "The built-in cases at their defaults".
 // Counters: the lesson's 5 threads x 100,000 (atomics cost little under TSan).
 inline constexpr Defaults kCounterDefaults{.trials = 100};
 // Locks other than std::mutex (locked_counter keeps the lesson's parameters whole): 2 threads x
 // 10,000. Spin-waiting locks need it: with more threads than CPUs a waiter spins or yields while
-// the thread it waits for is descheduled (on 2 CPUs a trial of 5 threads takes seconds, not ms).
-// Blocking ones too: std::shared_mutex at 5 x 100,000 took 0.6 s a plain trial here, and at 5 x
-// 10,000 their gate is unreliable (above). A TSan finding needs one unordered pair of accesses,
-// and the broken locks here lose updates within 10,000 iterations (Peterson's in 73-84% of trials).
+// the thread it waits for is descheduled. Blocking ones too: at 5 threads their trials are long,
+// and at 5 x 10,000 their gate is unreliable. A TSan finding needs one unordered pair of
+// accesses, and the broken locks here lose updates within 10,000 iterations.
 inline constexpr Defaults kLockDefaults{.threads = 2, .iterations = 10'000, .trials = 100};
 
 Case atomic_counter_case();

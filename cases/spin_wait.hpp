@@ -8,8 +8,8 @@ namespace lockstress {
 
 // The wait loop of the built-in spin locks: the CPU's spin hint, then, after a while, yielding the
 // CPU. Without the yield, a waiter on a machine with fewer CPUs than threads can spin through
-// whole scheduler time slices while the thread it waits for is not running (measured on 2 CPUs:
-// trials of seconds instead of milliseconds). Yielding changes how long a waiter waits, never
+// whole scheduler time slices while the thread it waits for is not running (bench/README.md,
+// "The built-in cases at their defaults"). Yielding changes how long a waiter waits, never
 // what the lock's atomics order.
 class SpinWait {
  public:

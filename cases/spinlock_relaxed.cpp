@@ -19,8 +19,8 @@ Case spinlock_relaxed_case() {
           "barrier, so this data race only shows on weakly ordered CPUs or when the compiler moves "
           "the increment out of the lock"),
       // 1,000 iterations, not the other spin locks' 10,000: TSan reports the race at every
-      // handover of the lock, and printing them dominates (measured: 85 reports and 300 ms a
-      // trial at 10,000; 2 reports and 10 ms at 1,000, still reported in every trial).
+      // handover of the lock, and printing them dominates (bench/README.md, "The built-in cases
+      // at their defaults").
       {}, Defaults{.threads = 2, .iterations = 1'000, .trials = 100});
 }
 

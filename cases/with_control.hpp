@@ -1,6 +1,6 @@
 #pragma once
 
-#include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "cases/unsafe_counter.hpp"
@@ -8,11 +8,19 @@
 
 namespace lockstress {
 
+// The case named `name` among a program's cases (the driver's --case, the runner's), or nullptr.
+inline const Case* find_case(const std::vector<Case>& cases, std::string_view name) {
+  for (const Case& c : cases) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
 // `cases` with the positive control first, added when the program did not list it itself.
 inline std::vector<Case> with_control(std::vector<Case> cases) {
-  bool has_control =
-      std::any_of(cases.begin(), cases.end(), [](const Case& c) { return c.name == kControlCase; });
-  if (!has_control) cases.insert(cases.begin(), unsafe_counter_case());
+  if (find_case(cases, kControlCase) == nullptr) {
+    cases.insert(cases.begin(), unsafe_counter_case());
+  }
   return cases;
 }
 

@@ -111,8 +111,8 @@ void merge_reports(const std::vector<MeasurementSource>& sources, Measurement& o
     const Measurement* cell = &source.measured;
     for (const ReportKindCount& k : cell->report_kinds) kinds[k.kind] += k.trials;
     for (const UniqueReport& r : cell->unique_reports) {
-      const std::string signature = r.kind + " at " + describe_locations(r.locations);
-      auto [it, inserted] = index.try_emplace(signature, out.unique_reports.size());
+      auto [it, inserted] =
+          index.try_emplace(signature(r.kind, r.locations), out.unique_reports.size());
       if (inserted) {
         out.unique_reports.push_back(r);
         continue;

@@ -4,7 +4,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +13,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "harness/driver/pipe.hpp"
 
 extern char** environ;
 
@@ -36,43 +37,6 @@ constexpr int kExitPollMs = 20;
 // hangs).
 constexpr auto kReadInterval = std::chrono::milliseconds(10);
 constexpr int kOutputPipeBytes = 1 << 20;
-
-// A pipe whose ends sit at descriptors 10 and above, close-on-exec, so that dup2 onto the
-// child's 1, 2 or kProgressFd always is a real copy that clears close-on-exec.
-struct Pipe {
-  int read_end = -1;
-  int write_end = -1;
-  Pipe() = default;
-  Pipe(const Pipe&) = delete;
-  Pipe& operator=(const Pipe&) = delete;
-  ~Pipe() {
-    close_read();
-    close_write();
-  }
-  bool open() {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return false;
-    read_end = high(fds[0]);
-    write_end = high(fds[1]);
-    return read_end >= 0 && write_end >= 0;
-  }
-  void close_read() {
-    if (read_end >= 0) ::close(read_end);
-    read_end = -1;
-  }
-  void close_write() {
-    if (write_end >= 0) ::close(write_end);
-    write_end = -1;
-  }
-  static int high(int fd) {
-    const int moved = fcntl(fd, F_DUPFD_CLOEXEC, 10);
-    // EINVAL here means 10 is at or past the descriptor limit: too many open files, in effect.
-    const int error = moved < 0 && errno == EINVAL ? EMFILE : errno;
-    ::close(fd);
-    errno = error;
-    return moved;
-  }
-};
 
 std::vector<std::string> child_environment(const std::vector<std::string>& overrides) {
   std::vector<std::string> env;
@@ -109,17 +73,6 @@ bool drain(int fd, const std::function<void(std::string_view)>& sink) {
       return n < 0 && errno == EAGAIN;
     }
   }
-}
-
-// Why a pipe could not be made; at the descriptor limit, which limit (`ulimit -n 8` read
-// "Invalid argument").
-std::string pipe_error(int error) {
-  rlimit limit{};
-  if (error != EMFILE || getrlimit(RLIMIT_NOFILE, &limit) != 0) return std::strerror(error);
-  return "too many open files (the limit, ulimit -n, is " +
-         (limit.rlim_cur == RLIM_INFINITY ? std::string("unlimited")
-                                          : std::to_string(limit.rlim_cur)) +
-         ")";
 }
 
 // Whether `pid` is stopped (state T, by SIGSTOP or a terminal's job control) or stopped by a

@@ -12,15 +12,9 @@ using Point = std::pair<int, std::int64_t>;  // threads, iterations
 // case's own defaults, or lockstress's.
 std::vector<Point> points_of(const Case& c, const RunOptions& options) {
   std::vector<int> threads = options.threads;
-  if (threads.empty()) {
-    threads.push_back(c.defaults.threads > 0
-                          ? c.defaults.threads
-                          : std::clamp(kDefaultThreads, c.threads.min, c.threads.max));
-  }
+  if (threads.empty()) threads.push_back(default_threads(c));
   std::vector<std::int64_t> iterations = options.iterations;
-  if (iterations.empty()) {
-    iterations.push_back(c.defaults.iterations > 0 ? c.defaults.iterations : kDefaultIterations);
-  }
+  if (iterations.empty()) iterations.push_back(default_iterations(c));
   std::vector<Point> points;
   for (int t : threads) {
     for (std::int64_t i : iterations) points.emplace_back(t, i);
@@ -34,6 +28,19 @@ void add_unique(std::vector<Point>& points, const Point& point) {
 
 }  // namespace
 
+int default_threads(const Case& c) {
+  return c.defaults.threads > 0 ? c.defaults.threads
+                                : std::clamp(kDefaultThreads, c.threads.min, c.threads.max);
+}
+
+std::int64_t default_iterations(const Case& c) {
+  return c.defaults.iterations > 0 ? c.defaults.iterations : kDefaultIterations;
+}
+
+std::int64_t default_trials(const Case& c) {
+  return c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials;
+}
+
 bool is_selected(const RunOptions& options, const Case& c) {
   if (options.cases.empty()) return c.runs_by_default;
   return std::find(options.cases.begin(), options.cases.end(), c.name) != options.cases.end();
@@ -43,7 +50,7 @@ std::int64_t planned_trials(const Case& c, const RunOptions& options) {
   if (options.trials) return *options.trials;
   // Under a time budget the time stops a cell; trials only cap it when given.
   if (options.stopping.duration_seconds) return kMaxTrials;
-  return c.defaults.trials > 0 ? c.defaults.trials : kDefaultTrials;
+  return default_trials(c);
 }
 
 std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& options) {

@@ -27,6 +27,13 @@ std::vector<PlannedCell> plan_cells(const Program& program, const RunOptions& op
 // default. (The control runs whether selected or not.)
 bool is_selected(const RunOptions& options, const Case& c);
 
+// What `run` gives `c` when the command line does not say: the case's own defaults, else
+// lockstress's (kDefaultThreads within the case's thread limit, kDefaultIterations,
+// kDefaultTrials). `list` shows the same.
+int default_threads(const Case& c);
+std::int64_t default_iterations(const Case& c);
+std::int64_t default_trials(const Case& c);
+
 // The trials `c` runs in all (a shard runs its slice of them): --trials, else kMaxTrials under
 // --duration, else the case's own default, else kDefaultTrials.
 std::int64_t planned_trials(const Case& c, const RunOptions& options);

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cases/with_control.hpp"
 #include "harness/protocol/variant.hpp"
 #include "lockstress/case.hpp"
 
@@ -15,12 +16,7 @@ struct Program {
   std::vector<Case> cases;
   std::vector<Variant> variants;
 
-  const Case* find_case(std::string_view name) const {
-    for (const Case& c : cases) {
-      if (c.name == name) return &c;
-    }
-    return nullptr;
-  }
+  const Case* find_case(std::string_view name) const { return lockstress::find_case(cases, name); }
   const Variant* find_variant(std::string_view name) const {
     for (const Variant& v : variants) {
       if (v.name == name) return &v;

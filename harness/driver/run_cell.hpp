@@ -47,7 +47,9 @@ struct CellSettings {
 // finishes after that are not counted, so that the cell's trial count is the one the rule chose.
 Measurement run_cell(const PlannedCell& cell, const CellSettings& settings);
 
-// The runner executable of `variant` beside the driver: "<driver>-plain", "<driver>-tsan".
+// The runner executable of `variant` beside the driver: "<driver>-plain", "<driver>-tsan", as
+// lockstress_add_runner names them. Found by name, not recorded as a path: the program and its
+// runners may be moved or installed together (HACKING.md, "Entry points").
 std::string runner_path(const std::string& driver_path, const Variant& variant);
 
 }  // namespace lockstress

@@ -1,39 +1,21 @@
 #include "harness/ingest/runner_stream.hpp"
 
-#include <charconv>
-
 #include "harness/ingest/field_index.hpp"
+#include "harness/ingest/record_fields.hpp"
+#include "harness/ingest/sync_records.hpp"
 #include "harness/protocol/protocol.hpp"
 
 namespace lockstress {
 namespace {
+
+using record_fields::parse_int;
+using record_fields::parse_list;
 
 constexpr std::string_view kReportDelimiter = "==================";
 constexpr std::size_t kTailLines = 20;
 // A report longer than this is cut: its head identifies it, and the driver keeps one per finding.
 constexpr std::size_t kMaxReportBytes = 64 * 1024;
 constexpr std::size_t kMaxLineBytes = 64 * 1024;
-
-template <class Int>
-bool parse_int(std::string_view text, Int& out) {
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
-}
-
-// Finds "key=value" among space-separated fields.
-std::optional<std::string_view> field(std::string_view fields, std::string_view key) {
-  std::size_t pos = 0;
-  while (pos < fields.size()) {
-    std::size_t end = fields.find(' ', pos);
-    if (end == std::string_view::npos) end = fields.size();
-    std::string_view item = fields.substr(pos, end - pos);
-    if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=') {
-      return item.substr(key.size() + 1);
-    }
-    pos = end + 1;
-  }
-  return std::nullopt;
-}
 
 // "==123==ERROR: ThreadSanitizer: SEGV on ..." -> "ERROR: ThreadSanitizer: SEGV on ...";
 // nullopt for any line that is not a sanitizer's own error.
@@ -48,22 +30,6 @@ std::optional<std::string_view> sanitizer_error_line(std::string_view line) {
     if (tool.size() > 9 && tool.substr(tool.size() - 9) == "Sanitizer") return rest;
   }
   return std::nullopt;
-}
-
-// "3,-1,0" -> {3, -1, 0}: whole numbers no smaller than `min`, comma-separated; "" -> {}.
-template <class Int>
-bool parse_list(std::string_view text, std::vector<Int>& out, Int min) {
-  out.clear();
-  std::size_t pos = 0;
-  while (pos <= text.size() && !text.empty()) {
-    std::size_t comma = text.find(',', pos);
-    if (comma == std::string_view::npos) comma = text.size();
-    Int value = 0;
-    if (!parse_int(text.substr(pos, comma - pos), value) || value < min) return false;
-    out.push_back(value);
-    pos = comma + 1;
-  }
-  return true;
 }
 
 }  // namespace
@@ -176,7 +142,7 @@ void RunnerStream::on_record(std::string_view record) {
 
   if (type == protocol::kEnd) {
     std::int64_t trials = 0;
-    auto value = field(fields, "trials");
+    auto value = FieldIndex(fields)("trials");
     if (!value || !parse_int(*value, trials)) return fail("malformed end record");
     if (trials != trials_seen_) {
       return fail("the runner ended after " + std::to_string(trials_seen_) +
@@ -188,8 +154,8 @@ void RunnerStream::on_record(std::string_view record) {
     return;
   }
   if (type == protocol::kPlacement) {
-    auto pin = field(fields, "pin");
-    auto cpus = field(fields, "cpus");
+    FieldIndex placement(fields);
+    auto pin = placement("pin"), cpus = placement("cpus");
     if (!pin || !cpus) return fail("malformed placement record");
     pin_ = std::string(*pin);
     if (!parse_list(*cpus, worker_cpus_, -1)) return fail("malformed placement record");
@@ -199,8 +165,8 @@ void RunnerStream::on_record(std::string_view record) {
     // what= runs to the end of the line, and comes last.
     const std::size_t what_at = fields.find(" what=");
     CaseException thrown;
-    auto index = field(fields.substr(0, what_at), "index");
-    auto seed = field(fields.substr(0, what_at), "seed");
+    FieldIndex head(fields.substr(0, what_at));
+    auto index = head("index"), seed = head("seed");
     if (what_at == std::string_view::npos || !index || !seed || !parse_int(*index, thrown.index) ||
         !parse_int(*seed, thrown.seed)) {
       return fail("malformed exception record");
@@ -264,59 +230,12 @@ void RunnerStream::on_record(std::string_view record) {
 void RunnerStream::on_sync_record(std::string_view type, std::string_view fields) {
   if (trials_seen_ > 0 || sync_) return fail("a sync record after the sync probe was done");
   if (!sync_building_) sync_building_.emplace();
-  SyncProbe& probe = *sync_building_;
-  // A lock has a handful of operations, each calling a handful of functions first.
-  constexpr std::size_t kMaxEntries = 64;
-  if (type == protocol::kSyncDone) {
-    auto instrumented = field(fields, "instrumented");
-    if (!instrumented) return fail("malformed sync-done record");
-    for (std::size_t pos = 0; pos < instrumented->size();) {
-      std::size_t comma = instrumented->find(',', pos);
-      if (comma == std::string_view::npos) comma = instrumented->size();
-      std::optional<std::string> path =
-          protocol::unescape_field(instrumented->substr(pos, comma - pos));
-      if (!path || path->empty()) return fail("malformed sync-done record");
-      if (probe.instrumented_objects.size() == kMaxEntries) return fail("too many sync entries");
-      probe.instrumented_objects.push_back(std::move(*path));
-      pos = comma + 1;
-    }
-    sync_ = std::move(probe);
+  const Result<bool> done = add_sync_record(*sync_building_, type, fields);
+  if (!done) return fail(done.error().message);
+  if (*done) {
+    sync_ = std::move(*sync_building_);
     sync_building_.reset();
-    return;
   }
-  if (type == protocol::kSync) {
-    OperationSync operation;
-    auto name = field(fields, "op");
-    auto seen = field(fields, "seen");
-    auto acquire = field(fields, "acquire");
-    auto release = field(fields, "release");
-    std::optional<std::string> unescaped = name ? protocol::unescape_field(*name) : std::nullopt;
-    if (!unescaped || !seen || !acquire || !release || !parse_int(*seen, operation.seen) ||
-        !parse_int(*acquire, operation.acquire) || !parse_int(*release, operation.release) ||
-        operation.seen < 0 || operation.acquire < 0 || operation.release < 0) {
-      return fail("malformed sync record");
-    }
-    operation.name = std::move(*unescaped);
-    if (probe.operations.size() == kMaxEntries) return fail("too many sync entries");
-    probe.operations.push_back(std::move(operation));
-    return;
-  }
-  // sync-call: function= runs to the end of the line, and comes last.
-  const std::size_t function_at = fields.find(" function=");
-  const std::string_view head = fields.substr(0, function_at);
-  auto name = field(head, "op");
-  auto system = field(head, "system");
-  auto object = field(head, "object");
-  std::optional<std::string> op = name ? protocol::unescape_field(*name) : std::nullopt;
-  std::optional<std::string> path = object ? protocol::unescape_field(*object) : std::nullopt;
-  if (function_at == std::string_view::npos || !op || !path || !system ||
-      (*system != "0" && *system != "1") || probe.operations.empty() ||
-      probe.operations.back().name != *op) {
-    return fail("malformed sync-call record");
-  }
-  if (probe.operations.back().calls.size() == kMaxEntries) return fail("too many sync entries");
-  probe.operations.back().calls.push_back(SyncCall{
-      std::string(fields.substr(function_at + 10, 1000)), std::move(*path), *system == "1"});
 }
 
 void RunnerStream::fail(std::string message) {

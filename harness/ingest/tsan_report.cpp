@@ -206,9 +206,13 @@ std::string describe_locations(const std::vector<SourceLocation>& locations) {
   return out;
 }
 
+std::string signature(std::string_view kind, const std::vector<SourceLocation>& locations) {
+  if (locations.empty()) return std::string(kind);
+  return std::string(kind) + " at " + describe_locations(locations);
+}
+
 std::string signature(const SanitizerReport& report) {
-  if (report.locations.empty()) return report.kind;
-  return report.kind + " at " + describe_locations(report.locations);
+  return signature(report.kind, report.locations);
 }
 
 }  // namespace lockstress

@@ -45,7 +45,9 @@ std::vector<ReportStack> access_stacks(std::string_view block,
 // system headers, and lockstress's own unlocked_increment().
 bool is_library_frame(const SourceLocation& frame);
 
-// "data race at cases/unsafe_counter.cpp:17 in f()": the key reports are deduplicated by.
+// "data race at cases/unsafe_counter.cpp:17 in f()", or the kind alone for a report that names no
+// location ("thread leak"): how a report is named, and the key reports are deduplicated by.
+std::string signature(std::string_view kind, const std::vector<SourceLocation>& locations);
 std::string signature(const SanitizerReport& report);
 
 // "cases/unsafe_counter.cpp:17 in f() / cases/x.cpp:9 in g()"

@@ -22,9 +22,10 @@ namespace lockstress::protocol {
 //   @lockstress/1 end trials=N
 //   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
-// `acquired` (lock cases only) is each worker's acquisitions when the first worker finished.
-// `overlap` is how many nanoseconds every worker ran the workload at once; zero or negative: the
-// last began only after the first had finished (by -O ns). Runners before it wrote none.
+// `acquired` (lock cases only) is each worker's acquisitions while every worker ran: from when the
+// last started to when the first finished (Workload::acquisitions).
+// `overlap` is the longest time in nanoseconds any two workers ran the workload at once; zero or
+// negative: no two ever did (the closest pair missed by -O ns). Runners before it wrote none.
 // `torn` (written when not 0) is the trial's torn reads (Workload::torn_reads).
 // `sync` says how many operations the detector saw in one lock operation of the sync probe
 // (harness/runtime/sync_probe.hpp) and how many of them order like an acquire or a release;

@@ -13,8 +13,7 @@ namespace {
 
 std::string platform(const Summary& s) {
   const Context& c = s.context;
-  return terminal_text(c.cpu_model + ", " + std::to_string(c.cpus) + " CPUs, " + c.arch + ", " +
-                       c.os + ", " + c.compiler + "; seed " + std::to_string(c.seed) + ", " +
+  return terminal_text(format_platform(c) + "; seed " + std::to_string(c.seed) + ", " +
                        c.started_at);
 }
 
@@ -55,8 +54,8 @@ namespace {
 void write_comparison_lines(const Comparison& comparison, const Summary& base,
                             const std::string& base_name, const Summary& now,
                             const std::string& new_name, std::ostream& out) {
-  out << "base: " << terminal_text(base_name) << " (" << platform(base) << ")\n";
-  out << "new:  " << terminal_text(new_name) << " (" << platform(now) << ")\n\n";
+  out << "base: " << terminal_text(base_name) << " on " << platform(base) << '\n';
+  out << "new:  " << terminal_text(new_name) << " on " << platform(now) << "\n\n";
 
   std::vector<std::vector<std::string>> rows{
       {"case/variant", "threads x iters", "measure", "base", "", "new", "", "p", "change"}};

@@ -129,9 +129,8 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
 
 void write_console_lines(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  out << "lockstress " << c.lockstress_version << " on " << format_cpus(c.cpus) << " ("
-      << terminal_text(c.cpu_model) << "), " << terminal_text(c.arch) << ", " << terminal_text(c.os)
-      << ", " << terminal_text(c.compiler) << '\n';
+  out << "lockstress " << c.lockstress_version << " on " << terminal_text(format_platform(c))
+      << '\n';
   write_fingerprint(c, out);
   if (!c.emulation.empty()) out << "  EMULATED: " << c.emulation << '\n';
   if (const std::string load = format_load(c.load); !load.empty()) out << "  " << load << '\n';
@@ -169,10 +168,9 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
       if (!any_reports)
         out << "\nSanitizer reports, deduplicated (full text in the JSON summary):\n";
       any_reports = true;
-      out << "  " << cell_name(cell) << ": " << report.kind << " at "
-          << describe_locations(report.locations) << "\n      in "
-          << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
-          << (report.occurrences == 1 ? " time\n" : " times\n");
+      out << "  " << cell_name(cell) << ": " << signature(report.kind, report.locations)
+          << "\n      in " << where_seen(report, cell.measured.trials) << ", printed "
+          << report.occurrences << (report.occurrences == 1 ? " time\n" : " times\n");
     }
   }
 

@@ -75,10 +75,8 @@ std::string median_text(const CellResult& cell) {
 void write_header(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
   out << "<h1>lockstress report</h1>\n<p class=\"platform\">lockstress "
-      << xml_escape(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
-      << xml_escape(c.cpu_model) << "), " << xml_escape(c.arch) << ", " << xml_escape(c.os) << ", "
-      << xml_escape(c.compiler) << "; seed " << c.seed << ", started " << xml_escape(c.started_at)
-      << "</p>\n";
+      << xml_escape(c.lockstress_version) << " on " << xml_escape(format_platform(c)) << "; seed "
+      << c.seed << ", started " << xml_escape(c.started_at) << "</p>\n";
   if (!c.emulation.empty()) {
     out << "<p class=\"inconclusive\"><b>Emulated:</b> " << xml_escape(c.emulation) << ".</p>\n";
   }
@@ -92,9 +90,8 @@ void write_header(const Summary& summary, std::ostream& out) {
     out << "<p>Merged from " << summary.merged_from.size() << " summaries:</p>\n<ul>\n";
     for (const MergedInput& input : summary.merged_from) {
       const Context& i = input.context;
-      out << "<li><code>" << xml_escape(input.file) << "</code>: seed " << i.seed << ", " << i.cpus
-          << " CPUs (" << xml_escape(i.cpu_model) << "), " << xml_escape(i.arch) << ", "
-          << xml_escape(i.compiler) << (i.load.shared_cpus ? ", <b>shared CPUs</b>" : "")
+      out << "<li><code>" << xml_escape(input.file) << "</code>: seed " << i.seed << ", "
+          << xml_escape(format_platform(i)) << (i.load.shared_cpus ? ", <b>shared CPUs</b>" : "")
           << (input.complete ? "" : ", <b>incomplete</b>") << "</li>\n";
     }
     out << "</ul>\n";
@@ -211,8 +208,7 @@ void write_reports(const Summary& summary, std::ostream& out) {
       if (!any) out << "<h2>Sanitizer reports, deduplicated</h2>\n";
       any = true;
       out << "<details><summary><b>" << xml_escape(cell_label(cell.plan))
-          << "</b>: " << xml_escape(report.kind) << " at "
-          << xml_escape(describe_locations(report.locations)) << ", in "
+          << "</b>: " << xml_escape(signature(report.kind, report.locations)) << ", in "
           << where_seen(report, cell.measured.trials) << ", printed " << report.occurrences
           << (report.occurrences == 1 ? " time" : " times") << "</summary>\n<pre>"
           << xml_escape(report.example) << "</pre></details>\n";

@@ -45,8 +45,8 @@ std::string details(const CellResult& cell) {
   if (!cell.measured.unique_reports.empty()) {
     const UniqueReport& first = cell.measured.unique_reports.front();
     text += "\nFirst of " + std::to_string(cell.measured.unique_reports.size()) + " unique report" +
-            (cell.measured.unique_reports.size() == 1 ? "" : "s") + " (" + first.kind + " at " +
-            describe_locations(first.locations) + "):\n" + first.example;
+            (cell.measured.unique_reports.size() == 1 ? "" : "s") + " (" +
+            signature(first.kind, first.locations) + "):\n" + first.example;
   }
   return text;
 }
@@ -102,9 +102,7 @@ void write_suite(const Summary& summary, const Variant& variant,
   property(out, "rerun_command", c.rerun_command);
   property(out, "complete", summary.complete ? "true" : "false");
   property(out, "lockstress_version", c.lockstress_version);
-  property(
-      out, "platform",
-      format_cpus(c.cpus) + " (" + c.cpu_model + "), " + c.arch + ", " + c.os + ", " + c.compiler);
+  property(out, "platform", format_platform(c));
   if (!c.emulation.empty()) property(out, "emulation", c.emulation);
   if (const std::string load = format_load(c.load); !load.empty()) {
     property(out, "load_average", load);

@@ -91,9 +91,8 @@ std::string headline(const Summary& summary) {
 
 void write_platform(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
-  out << "lockstress " << text(c.lockstress_version) << " on " << format_cpus(c.cpus) << " ("
-      << text(c.cpu_model) << "), " << text(c.arch) << ", " << text(c.os) << ", "
-      << text(c.compiler) << "; seed " << c.seed << ", started " << text(c.started_at) << ".\n";
+  out << "lockstress " << text(c.lockstress_version) << " on " << text(format_platform(c))
+      << "; seed " << c.seed << ", started " << text(c.started_at) << ".\n";
   if (!c.emulation.empty()) out << "\n**Emulated**: " << text(c.emulation) << ".\n";
   if (const std::string load = format_load(c.load); !load.empty()) {
     out << "\nMachine: " << text(load) << ".\n";
@@ -105,9 +104,8 @@ void write_platform(const Summary& summary, std::ostream& out) {
     out << "\nMerged from " << summary.merged_from.size() << " summaries:\n\n";
     for (const MergedInput& input : summary.merged_from) {
       const Context& i = input.context;
-      out << "- " << code(input.file) << ": seed " << i.seed << ", " << i.cpus << " CPUs ("
-          << text(i.cpu_model) << "), " << text(i.arch) << ", " << text(i.os) << ", "
-          << text(i.compiler) << (i.load.shared_cpus ? ", **shared CPUs**" : "")
+      out << "- " << code(input.file) << ": seed " << i.seed << ", " << text(format_platform(i))
+          << (i.load.shared_cpus ? ", **shared CPUs**" : "")
           << (input.complete ? "" : ", **incomplete**") << "\n";
     }
   }
@@ -170,9 +168,9 @@ void write_reports(const Summary& summary, std::ostream& out) {
       any = true;
       const std::string where = where_seen(report, cell.measured.trials);
       out << "\n<details><summary>" << symbol(cell.grade.verdict) << " <code>"
-          << xml_escape(cell_label(cell.plan)) << "</code>: " << xml_escape(report.kind) << " at "
-          << xml_escape(describe_locations(report.locations)) << ", in " << where << ", printed "
-          << report.occurrences << (report.occurrences == 1 ? " time" : " times")
+          << xml_escape(cell_label(cell.plan))
+          << "</code>: " << xml_escape(signature(report.kind, report.locations)) << ", in " << where
+          << ", printed " << report.occurrences << (report.occurrences == 1 ? " time" : " times")
           << "</summary>\n\n"
           << code_block(report.example) << "\n</details>\n";
     }

@@ -2,7 +2,7 @@
 // result, located at the first frame of the program's own code in its accesses, with every access
 // as a related location and every access stack as a thread flow, so a pull request shows the
 // racing lines and how each thread got there. Paths below --source-root are relative to
-// %SRCROOT% (the checkout); the rule texts are in sarif_rules.cpp.
+// %SRCROOT% (the checkout, sarif_paths.cpp); the rule texts are in sarif_rules.cpp.
 
 #include <cctype>
 #include <cstdint>
@@ -13,6 +13,7 @@
 
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/reporters/reporters.hpp"
+#include "harness/reporters/sarif_paths.hpp"
 #include "harness/reporters/sarif_rules.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
@@ -31,15 +32,6 @@ constexpr const char* kTsanDocs = "https://clang.llvm.org/docs/ThreadSanitizer.h
 constexpr const char* kInformationUri = LOCKSTRESS_INFORMATION_URI;
 // Versioned, so that a change to what is hashed can never match an old alert by accident.
 constexpr const char* kFingerprintKey = "lockstressFinding/v1";
-
-// How report paths become URIs. %SRCROOT% is the checkout's top directory when --source-root is
-// in a git checkout (so that code scanning, which reads paths from the repository's root, places
-// them), else --source-root itself.
-struct Paths {
-  std::string base;                // what %SRCROOT% stands for; empty when unknown
-  std::string prefix;              // --source-root below the top: "src/", for paths relative to it
-  std::vector<std::string> roots;  // for the absolute paths of report text
-};
 
 // A relative path stays relative to %SRCROOT%; an absolute one becomes a file: URI, without the
 // '..' segments libstdc++'s paths have as clang prints them (/usr/bin/../lib/gcc/...), which
@@ -70,19 +62,6 @@ json location(const SourceLocation& frame, const std::string& message) {
   return out;
 }
 
-// A frame of the summary's report locations, which are relative to --source-root where they lie
-// below it, with its path made relative to %SRCROOT% wherever it can be.
-SourceLocation in_repository(SourceLocation frame, const Paths& paths) {
-  if (frame.file.empty()) return frame;
-  if (frame.file.front() != '/') {
-    frame.file = paths.prefix + frame.file;
-  } else if (!paths.base.empty()) {
-    const std::string top = paths.base + (paths.base.back() == '/' ? "" : "/");
-    if (frame.file.rfind(top, 0) == 0) frame.file.erase(0, top.size());
-  }
-  return frame;
-}
-
 // FNV-1a, 64 bits: the same on every platform and compiler, unlike std::hash.
 std::string fnv1a_hex(const std::string& text) {
   std::uint64_t hash = 14695981039346656037ULL;
@@ -100,7 +79,8 @@ std::string fnv1a_hex(const std::string& text) {
 // accesses.
 // Not line numbers (an edit above the race moves it), not trial counts or seeds, not the sweep
 // point (the same race at 2 and at 8 threads is one bug).
-std::string fingerprint(const CellResult& cell, const UniqueReport& report, const Paths& paths) {
+std::string fingerprint(const CellResult& cell, const UniqueReport& report,
+                        const SarifPaths& paths) {
   std::string key = cell.plan.case_name + '\0' + report.kind;
   for (const SourceLocation& location : report.locations) {
     const SourceLocation l = in_repository(location, paths);
@@ -122,11 +102,10 @@ bool unjudged(const CellResult& cell) {
 
 std::string message(const CellResult& cell, const UniqueReport& report) {
   const std::string seen = where_seen(report, cell.measured.trials);
-  return "ThreadSanitizer: " + report.kind + " at " + describe_locations(report.locations) +
-         ", in " + cell_label(cell.plan) + " (" + std::to_string(cell.plan.threads) +
-         " threads x " + std::to_string(cell.plan.iterations) + " iterations): in " + seen +
-         ", printed " + std::to_string(report.occurrences) +
-         (report.occurrences == 1 ? " time. " : " times. ") +
+  return "ThreadSanitizer: " + signature(report.kind, report.locations) + ", in " +
+         cell_label(cell.plan) + " (" + std::to_string(cell.plan.threads) + " threads x " +
+         std::to_string(cell.plan.iterations) + " iterations): in " + seen + ", printed " +
+         std::to_string(report.occurrences) + (report.occurrences == 1 ? " time. " : " times. ") +
          (unjudged(cell) ? "Not a finding: " + reason(cell, finding::SyncInvisible{}) + ". " : "") +
          (expected(cell, report) ? "Expected: " + cell.plan.case_name + " declares this race."
                                  : "Verdict: " + std::string(to_string(cell.grade.verdict)) + ".") +
@@ -136,7 +115,7 @@ std::string message(const CellResult& cell, const UniqueReport& report) {
 // Each access as a related location (its first frame of the program's own code, titled as TSan
 // titles the access), and each access stack, outermost call first, as one thread flow. The
 // stacks are read from the report's text, which the summary keeps whole.
-void add_stacks(json& out, const UniqueReport& report, const Paths& paths) {
+void add_stacks(json& out, const UniqueReport& report, const SarifPaths& paths) {
   const std::vector<ReportStack> stacks = access_stacks(report.example, paths.roots);
   json related = json::array();
   json thread_flows = json::array();
@@ -175,7 +154,7 @@ void add_stacks(json& out, const UniqueReport& report, const Paths& paths) {
 }
 
 json result(const CellResult& cell, const UniqueReport& report, std::size_t rule_index,
-            const Paths& paths) {
+            const SarifPaths& paths) {
   json out = {{"ruleId", rule_id(report.kind)},
               {"ruleIndex", rule_index},
               {"level", expected(cell, report) || unjudged(cell) ? "note" : "error"},
@@ -222,11 +201,6 @@ json tool(const Summary& summary, const json& rules) {
   return {{"driver", driver}};
 }
 
-// A base URI must end with '/' (SARIF 3.14.14).
-std::string directory_uri(const std::string& path) {
-  return "file://" + percent_encoded_path(path) + (path.back() == '/' ? "" : "/");
-}
-
 // How the run went, and how busy the machine was: a run that shared its CPUs says so as a
 // warning of the tool's, which code scanning shows beside the results.
 json invocation(const Summary& summary) {
@@ -245,33 +219,10 @@ json invocation(const Summary& summary) {
   return out;
 }
 
-Paths paths_of(const Summary& summary) {
-  const Context& context = summary.context;
-  Paths paths;
-  paths.base = context.repository_root.empty() ? context.source_root : context.repository_root;
-  if (!paths.base.empty()) {
-    paths.roots = {paths.base};
-    const std::string top = paths.base + (paths.base.back() == '/' ? "" : "/");
-    if (context.source_root.rfind(top, 0) == 0) {
-      paths.prefix = context.source_root.substr(top.size()) + "/";
-    }
-    return paths;
-  }
-  // A merge of inputs from different directories: each input's paths relative to its own.
-  for (const MergedInput& input : summary.merged_from) {
-    const std::string& root = input.context.source_root;
-    if (!root.empty() &&
-        std::find(paths.roots.begin(), paths.roots.end(), root) == paths.roots.end()) {
-      paths.roots.push_back(root);
-    }
-  }
-  return paths;
-}
-
 }  // namespace
 
 void write_sarif(const Summary& summary, std::ostream& out) {
-  const Paths paths = paths_of(summary);
+  const SarifPaths paths = sarif_paths(summary);
   json rules = json::array();
   std::map<std::string, std::size_t> rule_index;
   json results = json::array();

@@ -7,7 +7,8 @@
 
 namespace lockstress {
 
-void print_table(const std::vector<std::vector<std::string>>& raw, std::ostream& out) {
+void print_table(const std::vector<std::vector<std::string>>& raw, std::ostream& out,
+                 NumberAlignment numbers) {
   // A cell may hold a summary's case name: a line feed or an escape sequence in it must not
   // reach the terminal.
   std::vector<std::vector<std::string>> rows = raw;
@@ -22,8 +23,8 @@ void print_table(const std::vector<std::vector<std::string>>& raw, std::ostream&
   for (const auto& row : rows) {
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
-      const bool numeric =
-          !row[i].empty() && (std::isdigit(static_cast<unsigned char>(row[i][0])) != 0);
+      const bool numeric = numbers == NumberAlignment::right && !row[i].empty() &&
+                           (std::isdigit(static_cast<unsigned char>(row[i][0])) != 0);
       const std::string pad(width[i] - row[i].size(), ' ');
       line += numeric && i > 1 ? pad + row[i] : row[i] + pad;
       if (i + 1 < row.size()) line += "  ";

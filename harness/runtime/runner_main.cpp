@@ -38,13 +38,6 @@ constexpr bool kModelRunner = true;
 constexpr bool kModelRunner = false;
 #endif
 
-const Case* find_case(const std::vector<Case>& cases, const std::string& name) {
-  for (const Case& c : cases) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
-}
-
 // Runs `code`, the case's own code, in trial `index`: an exception out of it ends the runner with
 // an exception record (see exit_with_case_exception).
 template <class Code>

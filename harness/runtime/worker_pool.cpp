@@ -18,6 +18,10 @@ WorkerPool::WorkerPool(const std::vector<int>& cpus, WaitPolicy wait)
     helpers_.push_back(Helper{this, worker, cpus[static_cast<std::size_t>(worker)], {}});
     Helper& helper = helpers_.back();
     if (int error = pthread_create(&helper.thread, nullptr, &WorkerPool::helper_main, &helper)) {
+      // The helpers already started hold pointers into helpers_ and this pool: they must be gone
+      // before the exception unwinds both.
+      helpers_.pop_back();
+      stop_helpers();
       throw std::runtime_error("cannot start a worker thread: " +
                                std::string(std::strerror(error)));
     }
@@ -31,7 +35,9 @@ void WorkerPool::place(int worker, int cpu) {
   if (cpu >= 0 && pin_current_thread(cpu)) pinned_[static_cast<std::size_t>(worker)] = cpu;
 }
 
-WorkerPool::~WorkerPool() {
+WorkerPool::~WorkerPool() { stop_helpers(); }
+
+void WorkerPool::stop_helpers() {
   stopping_ = true;
   round_.fetch_add(1, std::memory_order_release);
   round_.notify_all();

@@ -32,7 +32,8 @@ class WorkerPool {
   using JobFunction = void (*)(void* context, int worker);
 
   // One worker per entry of `cpus`: the CPU to pin it to, or -1 to leave it to the scheduler.
-  // Returns once every worker is running and placed.
+  // Returns once every worker is running and placed; throws std::runtime_error when a thread
+  // cannot be started, once the ones it started have ended.
   explicit WorkerPool(const std::vector<int>& cpus, WaitPolicy wait = {});
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
@@ -60,6 +61,8 @@ class WorkerPool {
   static void* helper_main(void* helper);
   void place(int worker, int cpu);
   void worker_main(int worker, int cpu);
+  // Releases every helper into a last round in which it returns, and joins it.
+  void stop_helpers();
   // Phase 2 of round `round` (counted from 1): returns once every worker has checked in.
   void check_in(std::uint64_t round);
 

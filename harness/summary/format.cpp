@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "harness/summary/summary.hpp"
+
 namespace lockstress {
 
 std::string format_percent(double fraction) {
@@ -64,6 +66,11 @@ std::string where_seen(const UniqueReport& report, std::int64_t trials) {
 std::string format_cpus(int cpus) {
   if (cpus == 0) return "CPUs that differ by input";
   return std::to_string(cpus) + (cpus == 1 ? " CPU" : " CPUs");
+}
+
+std::string format_platform(const Context& context) {
+  return format_cpus(context.cpus) + " (" + context.cpu_model + "), " + context.arch + ", " +
+         context.os + ", " + context.compiler;
 }
 
 }  // namespace lockstress

@@ -8,6 +8,8 @@
 
 namespace lockstress {
 
+struct Context;
+
 // "100%", "12%", "1.5%", "0.03%": enough digits to tell the number, no more.
 std::string format_percent(double fraction);
 
@@ -20,6 +22,11 @@ std::string format_ratio(double ratio);
 // "2 CPUs", "1 CPU"; a merge of inputs from machines with different counts has 0: "CPUs that
 // differ by input" (each input's count is listed beside it).
 std::string format_cpus(int cpus);
+
+// "2 CPUs (Test CPU), x86_64, Linux 6.1, clang 14.0.6": where a summary's numbers were measured,
+// as every report's header and every merged input's line says it (google/benchmark's
+// PrintBasicContext). Raw text: each reporter escapes it for its format.
+std::string format_platform(const Context& context);
 
 // "3/200 trials"
 std::string format_count(std::int64_t events, std::int64_t trials);

@@ -161,7 +161,7 @@ std::string reason(const CellResult& cell, const Finding& finding) {
           },
           [&](const Reported& f) {
             const UniqueReport& r = m.unique_reports.at(f.index);
-            return "TSan reported a " + r.kind + " at " + describe_locations(r.locations) + " in " +
+            return "TSan reported a " + signature(r.kind, r.locations) + " in " +
                    where_seen(r, m.trials);
           },
           [&](const ReportsWithoutText& f) {

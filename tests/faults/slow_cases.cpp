@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "lockstress/counter_workload.hpp"
+#include "lockstress/cpu_relax.hpp"
 #include "lockstress/lock_case.hpp"
 #include "lockstress/unlocked_increment.hpp"
 #include "tests/faults/faults.hpp"
@@ -65,12 +66,6 @@ class CrawlingCounter final : public Workload {
   std::mutex mutex_;
   std::int64_t count_ = 0;
 };
-
-inline void cpu_relax() {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#endif
-}
 
 // A FIFO ticket lock that spins without yielding: correct, and the slowest lock there is when
 // threads outnumber CPUs, since the next ticket holder is often descheduled.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "harness/reporters/comparison_reporter.hpp"
+#include "harness/summary/format.hpp"
 #include "result_testing.hpp"
 #include "sample_summary.hpp"
 #include "test_variants.hpp"
@@ -111,6 +112,8 @@ TEST(Comparison, PrintsBothRatesThePValueAndTheChangesInWords) {
   std::ostringstream out;
   write_comparison(*c, base, "x86.json", now, "arm.json", out);
   const std::string text = out.str();
+  EXPECT_EQ(text.rfind("base: x86.json on " + format_platform(base.context) + "; seed ", 0), 0u)
+      << text;
   EXPECT_NE(text.find("0/500  0% [0, 0.6%]  96/500  19% [16%, 23%]  1.6e-31  more (significant)"),
             std::string::npos)
       << text;

@@ -37,7 +37,7 @@ TEST(GradeWords, EachFindingInWords) {
   EXPECT_EQ(reason(plain, Reported{0}),
             "TSan reported a data race at a.cpp:3 in f() in 3/200 trials");
   EXPECT_EQ(reason(plain, Reported{1}),
-            "TSan reported a thread leak at  in the runner's start-up or exit");
+            "TSan reported a thread leak in the runner's start-up or exit");
   EXPECT_EQ(reason(plain, NoneSeen{Symptom::lost_update, 200, 200, 0.0149}),
             "no trial of 200 lost an update (rate <= 1.5% at 95%)");
   EXPECT_EQ(reason(plain, NoneSeen{Symptom::lost_update, 200, 150, 0.02}),

@@ -47,6 +47,19 @@ TEST(Plan, EachCaseRunsAtItsOwnDefaultsAndTheControlAtEveryOtherCasesPoint) {
                             }));
 }
 
+// What run plans and what list shows, from one rule: the case's own defaults, else lockstress's,
+// its threads within the case's limit.
+TEST(Plan, ACasesDefaultsAreItsOwnElseLockstresssWithinItsThreadLimit) {
+  const std::vector<Case> cases = test_cases();
+  EXPECT_EQ(default_threads(cases[1]), kDefaultThreads);
+  EXPECT_EQ(default_iterations(cases[1]), 10'000);
+  EXPECT_EQ(default_trials(cases[1]), 100);
+  EXPECT_EQ(default_threads(cases[2]), 2);
+  EXPECT_EQ(default_iterations(cases[2]), kDefaultIterations);
+  EXPECT_EQ(default_trials(cases[2]), kDefaultTrials);
+  EXPECT_EQ(planned_trials(cases[1], RunOptions{}), 100);
+}
+
 TEST(Plan, SweepsCrossThreadsWithIterationsInBothVariants) {
   RunOptions options;
   options.cases = {"lock"};

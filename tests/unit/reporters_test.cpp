@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/summary/format.hpp"
 #include "sample_lock_summary.hpp"
 #include "sample_summary.hpp"
 #include "text_diff.hpp"
@@ -142,6 +143,62 @@ TEST(Reporters, AMergeOfDifferentCpuCountsSaysSoInEveryHeader) {
   for (const std::string& text : {console.str(), markdown.str(), html.str(), junit.str()}) {
     EXPECT_NE(text.find("CPUs that differ by input ("), std::string::npos) << text;
     EXPECT_EQ(text.find("0 CPUs"), std::string::npos) << text;
+  }
+}
+
+// The platform is said one way (format_platform) in every header and in every merged input's line:
+// the HTML list of inputs left out the OS, and a 1-CPU input read "1 CPUs".
+TEST(Reporters, EveryHeaderAndMergedInputNamesThePlatformAlike) {
+  Summary summary = testing::sample_summary();
+  MergedInput input;
+  input.file = "shard.json";
+  input.context = summary.context;
+  input.context.cpus = 1;
+  input.context.cpu_model = "Other CPU";
+  input.context.os = "Linux 6.8";
+  summary.merged_from = {input};
+  EXPECT_EQ(format_platform(input.context), "1 CPU (Other CPU), x86_64, Linux 6.8, clang 14.0.6");
+  std::ostringstream console, markdown, html, junit;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  write_html(summary, html);
+  write_junit(summary, junit);
+  for (const std::string& text : {console.str(), html.str(), junit.str()}) {
+    EXPECT_NE(text.find("2 CPUs (Test CPU), x86_64, Linux 6.1, clang 14.0.6"), std::string::npos)
+        << text;
+  }
+  EXPECT_NE(markdown.str().find("2 CPUs (Test CPU), x86\\_64, Linux 6.1, clang 14.0.6"),
+            std::string::npos)
+      << markdown.str();
+  EXPECT_NE(html.str().find("1 CPU (Other CPU), x86_64, Linux 6.8, clang 14.0.6"),
+            std::string::npos)
+      << html.str();
+  EXPECT_NE(markdown.str().find("1 CPU (Other CPU), x86\\_64, Linux 6.8, clang 14.0.6"),
+            std::string::npos)
+      << markdown.str();
+}
+
+// A report that names no location (a thread leak TSan prints at exit) is named by its kind
+// alone: "thread leak at , in ..." was printed in five formats.
+TEST(Reporters, AReportWithoutALocationIsNamedByItsKind) {
+  Summary summary = testing::sample_summary();
+  for (CellResult& cell : summary.results) {
+    for (UniqueReport& report : cell.measured.unique_reports) {
+      report.kind = "thread leak";
+      report.locations.clear();
+      report.first_trial = -1;
+    }
+  }
+  std::ostringstream console, markdown, html, junit, sarif;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  write_html(summary, html);
+  write_junit(summary, junit);
+  write_sarif(summary, sarif);
+  for (const std::string& text :
+       {console.str(), markdown.str(), html.str(), junit.str(), sarif.str()}) {
+    EXPECT_NE(text.find("thread leak"), std::string::npos) << text;
+    EXPECT_EQ(text.find("thread leak at"), std::string::npos) << text;
   }
 }
 

@@ -1,10 +1,17 @@
 #include "harness/runtime/worker_pool.hpp"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
 #include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -83,6 +90,53 @@ TEST(WorkerPool, EveryStartLineRunsEveryRoundFullyEvenOversubscribed) {
       }
     }
   }
+}
+
+// The threads of this process, from /proc.
+std::size_t threads_of_this_process() {
+  const std::filesystem::directory_iterator tasks("/proc/self/task");
+  return static_cast<std::size_t>(std::distance(begin(tasks), end(tasks)));
+}
+
+// In a child process whose address space leaves room for one more thread stack, not two: the
+// pool's second helper cannot start. Exits 0 when the constructor threw and left no thread
+// behind; the helper it had started used to keep running, with pointers into the unwound pool.
+[[noreturn]] void start_a_pool_without_room_for_its_threads() {
+  constexpr std::size_t kStack = 16 << 20;
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, kStack);
+  if (pthread_setattr_default_np(&attributes) != 0) _exit(10);
+  unsigned long pages = 0;
+  if (std::FILE* statm = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(statm, "%lu", &pages) != 1) pages = 0;
+    std::fclose(statm);
+  }
+  if (pages == 0) _exit(11);
+  rlimit saved{};
+  getrlimit(RLIMIT_AS, &saved);
+  rlimit room = saved;
+  room.rlim_cur = pages * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + kStack * 3 / 2;
+  if (setrlimit(RLIMIT_AS, &room) != 0) _exit(12);
+  std::string what;
+  try {
+    WorkerPool pool(std::vector<int>(4, -1));
+    _exit(13);  // every thread started: the limit did not bite
+  } catch (const std::runtime_error& error) {
+    what = error.what();
+  }
+  setrlimit(RLIMIT_AS, &saved);
+  if (what.rfind("cannot start a worker thread: ", 0) != 0) _exit(14);
+  _exit(threads_of_this_process() == 1 ? 0 : 15);
+}
+
+TEST(WorkerPool, AThreadThatCannotStartLeavesNoneOfTheOthersRunning) {
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+  GTEST_SKIP() << "a sanitizer's shadow memory takes more address space than RLIMIT_AS leaves";
+#endif
+#endif
+  EXPECT_EXIT(start_a_pool_without_room_for_its_threads(), ::testing::ExitedWithCode(0), "");
 }
 
 TEST(WorkerPool, HybridSpinsLessWhenThreadsOutnumberCpus) {

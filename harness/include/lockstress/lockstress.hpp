@@ -2,7 +2,11 @@
 
 // The public entry point: a program that lists its cases and hands them to lockstress::main
 // becomes a full lockstress (the same CLI, both variants, the same summary and outputs).
-// lockstress_add_runner() builds the program three times: the driver, and one runner per variant.
+// lockstress_add_runner() builds the program once per kind: the driver, and one runner per
+// variant. lockstress::main has one definition per kind, and each target links the one of its
+// kind: lockstress::driver's (harness/driver/driver_main.cpp) or its variant's runtime's
+// (harness/runtime/runner_main.cpp). HACKING.md, "Entry points", says why and how the driver
+// finds its runners.
 
 #include <vector>
 

@@ -40,8 +40,9 @@ class Workload {
   // moves) from a hung one (it does not); it must be safe to call then. -1, the default: cannot
   // tell, and the watchdog judges the trial by its duration alone.
   virtual std::int64_t progress() const { return -1; }
-  // How many times each thread had taken the lock when the first thread finished its iterations
-  // (the fairness snapshot); empty for a workload that takes no lock.
+  // How many times each thread took the lock while every thread was running: from when the last
+  // one started to when the first one finished (the fairness snapshot; all 0 when that window was
+  // empty). Empty for a workload that takes no lock.
   virtual std::vector<std::int64_t> acquisitions() const { return {}; }
   // How many reads of the last trial saw data another thread was half-way through writing (a
   // reader that found the two halves of a pair unequal): a workload that checks consistency, as
