@@ -2,7 +2,8 @@
 # Report floods (issue 12): what a TSan trial of a broken lock costs against the control's TSan
 # trial at the same size, with the runner's options as shipped (a fresh address for the racy data
 # every trial, suppress_equal_addresses=1: one report per racy address and trial) and, side by
-# side in the same run, with suppress_equal_addresses=0 (a report at every collision: the flood).
+# side in the same run, with suppress_equal_addresses=0 (a report at every collision: the flood,
+# which the per-trial cap of 100 printed reports then cuts, counting the rest as dropped).
 # Also each case's plain trial, for scale. Per-trial time is the cell's trial_seconds / trials.
 #
 #   bench/floods.sh [--driver PATH] [--threads N] [--iterations N] [--trials N] [CASE...]
@@ -44,6 +45,7 @@ run() {
   jq -r --arg name "$name" --arg runner "$label" '.results[] | select(.case == $name) |
     "| \($name) | \($runner) | \(.trials) | \((.trial_seconds / .trials * 1000 * 10 | round) / 10) | " +
     "\(.sanitizer.runtime_report_count / .trials | . * 10 | round / 10) | " +
+    "\((.sanitizer.dropped_report_count // 0) / .trials | . * 10 | round / 10) | " +
     "\(if .detector == "tsan" then .sanitizer.trials_with_reports else .failed_trials end)/\(.trials) |"' \
     "$work/out.json"
 }
@@ -51,8 +53,8 @@ run() {
 echo "$(nproc) CPUs, $(uname -sr), ${threads} x ${iterations}, ${trials} trials a cell;" \
      "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| case | runner | trials | ms a trial | reports a trial | trials caught |"
-echo "|---|---|---|---|---|---|"
+echo "| case | runner | trials | ms a trial | reports printed a trial | dropped past the cap a trial | trials caught |"
+echo "|---|---|---|---|---|---|---|"
 for name in unsafe_counter "${cases[@]}"; do
   run plain plain "$name"
   run tsan tsan "$name"

@@ -13,6 +13,10 @@ extern "C" const char* __tsan_default_options() {
       // collision (TSan drops a repeat before building it). Measured: bench/README.md, "Report
       // floods".
       "suppress_equal_addresses=1:"
+      // At exit, list each suppression that matched and how many reports it hid (TSan's own
+      // default, spelled out because the summary's trace of suppressions is read from it:
+      // harness/ingest/matched_suppressions.hpp).
+      "print_suppressions=1:"
       // Never stop at the first report: the remaining trials still count.
       "halt_on_error=0:"
       // Print both acquisition stacks of each lock-order edge, so a lock-order-inversion report

@@ -1,5 +1,7 @@
 #include <lockstress/lockstress.hpp>
+#include <memory>
 #include <my_lib/my_lock.hpp>
+#include <my_lib/transfers.hpp>
 
 int main(int argc, char** argv) {
   return lockstress::main(
@@ -14,5 +16,19 @@ int main(int argc, char** argv) {
           lockstress::lock_case<my_lib::CheckThenSetLock>(
               "my_broken_lock", "check, then set: not atomic, so not a lock",
               lockstress::Expect::race_caught_by_both()),
+          // The same lock under a workload of one's own: two accounts it keeps consistent.
+          lockstress::Case{"my_transfers", "my_lib::MyLock guarding transfers between two accounts",
+                           lockstress::Expect::safe,
+                           lockstress::ThreadLimit{2, lockstress::kMaxThreads},
+                           [](int /*threads*/) {
+                             return std::make_unique<my_lib::Transfers<my_lib::MyLock>>();
+                           }},
+          // And the broken lock under it, to check that the workload catches what it should.
+          lockstress::Case{"my_broken_transfers", "check-then-set guarding the same transfers",
+                           lockstress::Expect::race_caught_by_both(),
+                           lockstress::ThreadLimit{2, lockstress::kMaxThreads},
+                           [](int /*threads*/) {
+                             return std::make_unique<my_lib::Transfers<my_lib::CheckThenSetLock>>();
+                           }},
       });
 }

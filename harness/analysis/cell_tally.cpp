@@ -31,7 +31,13 @@ void CellTally::add_trial(const TrialEvent& trial) {
   overlap_.add(trial.overlap_ns);
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
   runtime_reports_ += trial.runtime_reports;
-  if (trial.runtime_reports > 0 || !trial.report_texts.empty()) ++report_trials_;
+  if (trial.runtime_reports > 0 || trial.dropped_reports > 0 || !trial.report_texts.empty()) {
+    ++report_trials_;
+  }
+  if (trial.dropped_reports > 0) {
+    dropped_reports_ += trial.dropped_reports;
+    ++capped_trials_;
+  }
 
   std::vector<std::string> kinds = add_reports(trial.report_texts, trial.index, true);
   std::sort(kinds.begin(), kinds.end());
@@ -84,6 +90,8 @@ Measurement CellTally::measurement() const {
   m.report_trials = rate(report_trials_, m.trials);
   for (const auto& [kind, count] : trials_by_kind_) m.report_kinds.push_back({kind, count});
   m.runtime_reports = runtime_reports_;
+  m.dropped_reports = dropped_reports_;
+  m.capped_trials = capped_trials_;
   m.parsed_reports = parsed_reports_;
   m.unique_reports = unique_;
   m.trial_seconds = trial_seconds_;

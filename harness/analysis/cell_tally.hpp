@@ -54,6 +54,8 @@ class CellTally {
   std::int64_t torn_reads_max_ = 0;
   std::int64_t report_trials_ = 0;
   std::int64_t runtime_reports_ = 0;
+  std::int64_t dropped_reports_ = 0;
+  std::int64_t capped_trials_ = 0;
   std::int64_t parsed_reports_ = 0;
   double trial_seconds_ = 0;
   std::vector<UniqueReport> unique_;  // in order of first appearance

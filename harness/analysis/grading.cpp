@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "harness/analysis/stopping.hpp"
+#include "harness/protocol/protocol.hpp"
 #include "lockstress/case.hpp"
 
 namespace lockstress {
@@ -188,6 +189,13 @@ void add_notes(const CellPlan& plan, const Measurement& m, std::vector<Finding>&
   }
   if (m.runtime_reports != m.parsed_reports) {
     findings.push_back(ReportCountMismatch{m.runtime_reports, m.parsed_reports});
+  }
+  if (const std::int64_t suppressed = suppressed_reports(m.suppressed); suppressed > 0) {
+    findings.push_back(Suppressed{suppressed, m.runtime_reports == 0 && m.unique_reports.empty()});
+  }
+  if (m.dropped_reports > 0) {
+    findings.push_back(
+        ReportsDropped{m.dropped_reports, m.capped_trials, protocol::kReportsPerTrial});
   }
 }
 

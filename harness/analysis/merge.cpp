@@ -80,14 +80,15 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
 }
 
 // Every count of a cell is at most its trials_requested (the reader's invariants), except the
-// report counts, which parsed_report_count bounds (runtime_report_count bounds itself): when
-// these three sums fit 64 bits, every sum the merge makes does.
+// report counts, which parsed_report_count bounds (runtime_report_count and dropped_report_count
+// bound themselves): when these four sums fit 64 bits, every sum the merge makes does.
 void check_sums_fit(const std::vector<const CellResult*>& cells) {
-  std::int64_t requested = 0, parsed = 0, runtime = 0;
+  std::int64_t requested = 0, parsed = 0, runtime = 0, dropped = 0;
   for (const CellResult* cell : cells) {
     if (__builtin_add_overflow(requested, cell->plan.trials, &requested) ||
         __builtin_add_overflow(parsed, cell->measured.parsed_reports, &parsed) ||
-        __builtin_add_overflow(runtime, cell->measured.runtime_reports, &runtime)) {
+        __builtin_add_overflow(runtime, cell->measured.runtime_reports, &runtime) ||
+        __builtin_add_overflow(dropped, cell->measured.dropped_reports, &dropped)) {
       throw Error{key(*cells[0]) +
                   ": the inputs' trials or reports add up to more than a 64-bit "
                   "count holds"};

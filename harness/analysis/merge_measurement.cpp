@@ -130,6 +130,9 @@ void merge_reports(const std::vector<MeasurementSource>& sources, Measurement& o
     }
     out.runtime_reports += cell->runtime_reports;
     out.parsed_reports += cell->parsed_reports;
+    out.dropped_reports += cell->dropped_reports;
+    out.capped_trials += cell->capped_trials;
+    add_matches(out.suppressed, cell->suppressed);
   }
   for (const auto& [kind, trials] : kinds) out.report_kinds.push_back({kind, trials});
 }
@@ -179,7 +182,8 @@ void merge_stopping(const std::vector<MeasurementSource>& sources, const std::st
   out.interval_alpha = kAlpha;
   for (std::size_t i : with_trials) {
     const Measurement& cell = sources[i].measured;
-    if (cell.stopped_by == StopReason::first_detection || cell.stopped_by == StopReason::ci_width ||
+    if (cell.stopped_by == StopReason::first_detection ||
+        cell.stopped_by == StopReason::first_failure || cell.stopped_by == StopReason::ci_width ||
         cell.interval_alpha < kAlpha) {
       throw Error{sources[i].file + ": " + key +
                   " ran under a sequential stopping rule (--until-ci-width or "

@@ -48,6 +48,12 @@ std::optional<StopReason> should_stop(const StoppingRule& rule, const CellTally&
   if (rule.stop_on_detect && expect.race && caught_trials(detector, expect, tally) > 0) {
     return StopReason::first_detection;
   }
+  // A safe cell that failed a trial cannot pass any more; a report counts even where the grade
+  // will not call it a finding (a lock TSan cannot see: its verdict is the diagnosis either way).
+  if (rule.stop_on_detect && !expect.race &&
+      (tally.failed_trials() > 0 || (detector.reads_reports && tally.report_trials() > 0))) {
+    return StopReason::first_failure;
+  }
   if (rule.ci_width && is_look(n)) {
     const double alpha = interval_alpha(rule, n);
     const std::int64_t failure_trials =
@@ -79,11 +85,19 @@ void set_intervals(Measurement& m, const DetectorInfo& detector) {
       detector.needs_overlap ? plain_rate_trials(m.failures.events, m.overlap, m.trials) : m.trials;
   m.failures = rate_at(m.failures.events, concurrent, alpha);
   m.report_trials = rate_at(m.report_trials.events, m.trials, alpha);
-  if (m.stopped_by != StopReason::first_detection) return;
-  // The detection that stopped the cell is its first event of that kind, in its last trial: a
-  // report for a detector that names one, a lost update otherwise.
-  Rate& detections = detector.expected_report ? m.report_trials : m.failures;
-  if (detections.events == 1) detections = until_first_detection(m.trials, alpha);
+  if (m.stopped_by == StopReason::first_detection) {
+    // The detection that stopped the cell is its first event of that kind, in its last trial: a
+    // report for a detector that names one, a lost update otherwise.
+    Rate& detections = detector.expected_report ? m.report_trials : m.failures;
+    if (detections.events == 1) detections = until_first_detection(m.trials, alpha);
+  }
+  if (m.stopped_by == StopReason::first_failure) {
+    // The cell stopped as soon as either rate had an event, so an event of each is in its last
+    // trial.
+    for (Rate* failures : {&m.failures, &m.report_trials}) {
+      if (failures->events == 1) *failures = until_first_detection(m.trials, alpha);
+    }
+  }
 }
 
 std::string rule_text(const StoppingRule& rule) {
@@ -96,7 +110,9 @@ std::string rule_text(const StoppingRule& rule) {
     add("stop a cell once its 95% intervals are narrower than " + format_percent(*rule.ci_width) +
         " (looks after 16, 32, 64, ... trials)");
   }
-  if (rule.stop_on_detect) add("stop a race cell at its first detection");
+  if (rule.stop_on_detect) {
+    add("stop a race cell at its first detection, a safe cell at its first failed trial");
+  }
   return text.empty() ? "fixed: every cell runs the trials asked" : text;
 }
 
@@ -109,8 +125,9 @@ std::string interval_note(const StoppingRule& rule) {
         "would cover the rate less often than 95%.");
   }
   if (rule.stop_on_detect) {
-    add("A cell stopped at its first detection after K trials shows the exact interval for K "
-        "trials until a first success (geometric); the rate 1/K alone overstates the rate.");
+    add("A cell stopped at its first detection or failure after K trials shows the exact "
+        "interval for K trials until a first success (geometric); the rate 1/K alone overstates "
+        "the rate.");
   }
   if (rule.duration_seconds) {
     add("Stopping on time does not look at outcomes, so fixed-n intervals stand (unless slow "

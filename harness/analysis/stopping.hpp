@@ -19,9 +19,11 @@ namespace lockstress {
 // about; they are wider than fixed-n intervals of the same counts. (A fixed-n interval read at a
 // data-dependent stopping time covers the true rate less often than it claims.)
 //
-// --stop-on-detect ends a race cell at its first detection, after K trials. The detection rate's
-// interval is then the exact one for the number of trials until a first success (geometric):
-// [1 - (1 - a/2)^(1/K), 1 - (a/2)^(1/(K-1))]; k/n = 1/K itself overstates the rate on average.
+// --stop-on-detect ends a race cell at its first detection, after K trials, and a safe cell at
+// its first failed trial (lost updates, torn reads, or a sanitizer report): once a safe cell
+// failed, its verdict is known. The rate of what stopped the cell gets the exact interval for the
+// number of trials until a first success (geometric): [1 - (1 - a/2)^(1/K),
+// 1 - (a/2)^(1/(K-1))]; k/n = 1/K itself overstates the rate on average.
 //
 // --duration ends a cell when its share of the time runs out: the count of trials depends on
 // how long trials take, not on what they show, so the fixed-n intervals stand (unless slow

@@ -10,6 +10,9 @@
 #include <random>
 #include <sstream>
 
+#include "cases/with_control.hpp"
+#include "harness/analysis/grading.hpp"
+#include "harness/analysis/stopping.hpp"
 #include "harness/driver/cli.hpp"
 #include "harness/driver/compare_command.hpp"
 #include "harness/driver/error_line.hpp"
@@ -25,12 +28,9 @@
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
 #include "harness/reporters/reporters.hpp"
-#include "harness/analysis/grading.hpp"
-#include "harness/analysis/stopping.hpp"
 #include "harness/summary/context.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/source_control.hpp"
-#include "cases/with_control.hpp"
 #include "lockstress/lockstress.hpp"
 
 namespace lockstress {
@@ -119,6 +119,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   summary.context.variant_builds = build.variants;
   summary.context.rerun_command = shell_join(rerun_arguments(args[0], options, seed));
   summary.context.start_line = to_string(options.start);
+  summary.context.suppressions_file = options.suppressions;
   summary.context.perturb = to_string(options.perturb);
   summary.context.stopping = options.stopping;
   summary.context.stopping_rule = rule_text(options.stopping);

@@ -116,7 +116,8 @@ po::options_description run_options(const Program& program) {
      "stop a cell once every 95% interval it shows is narrower than this (0.05 or 5%); intervals "
      "then account for the stopping (docs/running.md: Stopping rules). Default: off")
     ("stop-on-detect", po::bool_switch(),
-     "stop a race cell at its first detection. Default: off")
+     "stop a race cell at its first detection, a safe cell at its first failed trial. Default: "
+     "off")
     ("shard", po::value<std::string>(),
      "K/N: run only the K-th of N slices of the trials (needs --seed, the same in every shard); "
      "lockstress merge combines the shards' JSON. Default: every trial")

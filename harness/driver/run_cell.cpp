@@ -96,7 +96,8 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
   double wall_seconds = 0;
   std::optional<std::string> error;
   std::vector<TrialFault> faults;
-  std::optional<SyncProbe> sync;  // the first runner's probe stands for the cell
+  std::optional<SyncProbe> sync;             // the first runner's probe stands for the cell
+  std::vector<SuppressionMatch> suppressed;  // summed over the cell's runners
   Watchdog watchdog(settings.timeout);
   std::optional<Clock::time_point> time_up;
   if (settings.time_limit_seconds) {
@@ -172,6 +173,7 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
     wall_seconds += outcome.wall_seconds;
     if (worker_cpus.empty()) worker_cpus = stream.worker_cpus();
     if (!sync) sync = stream.sync_probe();
+    add_matches(suppressed, stream.matched_suppressions());
     tally.add_reports_outside_trials(stream.reports_outside_trials());
     const std::int64_t unfinished = next + stream.trials_seen();
     tally.add_reports_of_unfinished_trial(stream.reports_of_unfinished_trial(), unfinished);
@@ -205,6 +207,7 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
   measured.error = std::move(error);
   measured.faults = std::move(faults);
   measured.sync = std::move(sync);
+  measured.suppressed = std::move(suppressed);
   if (stopped) measured.stopped_by = *stopped;
   measured.interval_alpha = interval_alpha(settings.stopping, measured.trials);
   set_intervals(measured, detector);

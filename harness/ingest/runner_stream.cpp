@@ -118,6 +118,7 @@ void RunnerStream::on_line(std::string_view line) {
     }
     return;
   }
+  if (suppressions_.feed(line)) return;
   if (!sanitizer_error_) {
     if (std::optional<std::string_view> error = sanitizer_error_line(line)) {
       sanitizer_error_ = std::string(error->substr(0, 1024));
@@ -217,6 +218,11 @@ void RunnerStream::on_record(std::string_view record) {
   }
   if (auto torn = trial("torn")) {
     if (!parse_int(*torn, event.torn_reads) || event.torn_reads < 0) {
+      return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    }
+  }
+  if (auto dropped = trial("dropped")) {
+    if (!parse_int(*dropped, event.dropped_reports) || event.dropped_reports < 0) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
   }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/ingest/matched_suppressions.hpp"
 #include "harness/protocol/sync_probe.hpp"
 #include "harness/protocol/trial_record.hpp"
 
@@ -66,6 +67,11 @@ class RunnerStream {
   const std::vector<std::string>& reports_outside_trials() const { return outside_; }
   // The last lines that were neither records nor report text, for diagnosing a failed runner.
   const std::deque<std::string>& tail() const { return tail_; }
+  // The suppressions that matched reports, as TSan listed them at exit (print_suppressions);
+  // empty when none matched, or the runner never got to exit.
+  const std::vector<SuppressionMatch>& matched_suppressions() const {
+    return suppressions_.matches();
+  }
 
  private:
   void on_line(std::string_view line);
@@ -94,6 +100,7 @@ class RunnerStream {
   std::vector<std::string> unfinished_;
   std::optional<SyncProbe> sync_building_;  // between the first sync record and sync-done
   std::optional<SyncProbe> sync_;
+  MatchedSuppressionsReader suppressions_;
 };
 
 }  // namespace lockstress

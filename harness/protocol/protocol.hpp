@@ -18,7 +18,7 @@ namespace lockstress::protocol {
 //   @lockstress/1 sync-done instrumented=PATH,PATH...          sync-done; before the placement)
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...] [overlap=O]
-//                 [torn=N]
+//                 [torn=N] [dropped=D]
 //   @lockstress/1 end trials=N
 //   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
@@ -27,6 +27,8 @@ namespace lockstress::protocol {
 // `overlap` is the longest time in nanoseconds any two workers ran the workload at once; zero or
 // negative: no two ever did (the closest pair missed by -O ns). Runners before it wrote none.
 // `torn` (written when not 0) is the trial's torn reads (Workload::torn_reads).
+// `reports` counts the sanitizer reports the trial printed, at most kReportsPerTrial; `dropped`
+// (written when not 0) the ones past that, counted and never printed.
 // `sync` says how many operations the detector saw in one lock operation of the sync probe
 // (harness/runtime/sync_probe.hpp) and how many of them order like an acquire or a release;
 // `sync-call` names a function of a shared object that operation called first (system: the C or
@@ -79,6 +81,13 @@ inline std::optional<std::string> unescape_field(std::string_view text) {
   }
   return out;
 }
+
+// The sanitizer reports one trial prints at most. A flood (a lock that lets the threads collide
+// at every handover, where one report per racy address cannot hold it: TSAN_OPTIONS overriding
+// suppress_equal_addresses, or many racy addresses) is cut there: the rest are counted as
+// dropped. The runtime builds a report before the hook can drop it, so the cap bounds what is
+// printed, read and parsed, not the runtime's own cost (bench/README.md, "Report floods").
+inline constexpr int kReportsPerTrial = 100;
 
 // The status a runner exits with right after an exception record.
 inline constexpr int kCaseThrewStatus = 70;

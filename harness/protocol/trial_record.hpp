@@ -14,6 +14,7 @@ struct TrialRecord {
   std::int64_t count = 0;  // the counter when the trial ended
   std::int64_t nanoseconds = 0;
   int runtime_reports = 0;  // sanitizer reports counted by the runtime's report hook
+  int dropped_reports = 0;  // past protocol::kReportsPerTrial: counted, never printed
   // Each thread's acquisitions while every thread ran (Workload::acquisitions; lock cases only).
   std::vector<std::int64_t> acquisitions;
   // The longest time any two workers ran the workload at once (harness/runtime/worker_span.hpp);

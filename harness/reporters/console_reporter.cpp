@@ -127,6 +127,24 @@ void write_run_settings(const Summary& summary, std::ostream& out) {
   }
 }
 
+// The suppressions file, and what it hid in each cell: a clean result that rests on it must not
+// read like one that does not.
+void write_suppressions(const Summary& summary, std::ostream& out) {
+  if (summary.context.suppressions_file.empty()) return;
+  out << "\nSuppressions: " << terminal_text(summary.context.suppressions_file)
+      << " (TSan runners)\n";
+  bool any = false;
+  for (const CellResult& cell : summary.results) {
+    const finding::Suppressed* s = cell.grade.find<finding::Suppressed>();
+    if (!s) continue;
+    any = true;
+    out << "  " << cell_name(cell) << ": " << s->reports
+        << (s->reports == 1 ? " report" : " reports") << " suppressed"
+        << (s->clean ? ", and none printed: its result rests on them" : "") << '\n';
+  }
+  if (!any) out << "  no report suppressed\n";
+}
+
 void write_console_lines(const Summary& summary, std::ostream& out) {
   const Context& c = summary.context;
   out << "lockstress " << c.lockstress_version << " on " << terminal_text(format_platform(c))
@@ -155,6 +173,7 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
   print_table(rows, out);
 
   write_run_settings(summary, out);
+  write_suppressions(summary, out);
 
   out << "\nWhy:\n";
   for (const CellResult& cell : summary.results) {

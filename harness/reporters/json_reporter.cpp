@@ -1,8 +1,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "harness/reporters/reporters.hpp"
 #include "harness/protocol/signal_name.hpp"
+#include "harness/reporters/reporters.hpp"
 #include "harness/summary/grade_words.hpp"
 
 namespace lockstress {
@@ -136,6 +136,7 @@ json context_json(const Context& c) {
           {"compiler", c.compiler},
           {"started_at", c.started_at},
           {"tsan_options", c.tsan_options},
+          {"suppressions_file", c.suppressions_file},
           {"distribution", c.distribution},
           {"kernel_version", c.kernel_version},
           {"libc", c.libc},
@@ -230,6 +231,8 @@ json cell_json(const CellResult& cell) {
         {"trials_by_kind", kinds},
         {"runtime_report_count", cell.measured.runtime_reports},
         {"parsed_report_count", cell.measured.parsed_reports},
+        {"dropped_report_count", cell.measured.dropped_reports},
+        {"capped_trials", cell.measured.capped_trials},
         {"unique_reports", unique}}},
       {"trial_seconds", cell.measured.trial_seconds},
       {"wall_seconds", cell.measured.wall_seconds},
@@ -247,6 +250,14 @@ json cell_json(const CellResult& cell) {
                          {"lost_update_trials", cell.measured.lost_trials}};
   }
   if (cell.measured.sync) out["sync"] = sync_json(*cell.measured.sync);
+  if (const finding::Suppressed* s = cell.grade.find<finding::Suppressed>()) {
+    json matches = json::array();
+    for (const SuppressionMatch& m : cell.measured.suppressed) {
+      matches.push_back({{"type", m.type}, {"pattern", m.pattern}, {"reports", m.reports}});
+    }
+    out["suppressed"] = {
+        {"reports", s->reports}, {"rests_on_suppressions", s->clean}, {"matches", matches}};
+  }
   if (cell.measured.overlap.measured()) out["overlap"] = overlap_json(cell.measured.overlap);
   if (cell.measured.error) out["error"] = *cell.measured.error;
   if (!cell.measured.faults.empty()) out["faults"] = faults(cell.measured.faults);

@@ -72,6 +72,7 @@ void write_trial_record(const TrialRecord& record) {
   if (record.acquisitions.empty()) {
     if (record.overlap_ns) line << " overlap=" << *record.overlap_ns;
     if (record.torn_reads != 0) line << " torn=" << record.torn_reads;
+    if (record.dropped_reports != 0) line << " dropped=" << record.dropped_reports;
     *line.at() = '\n';
     write_line(head, static_cast<int>(line.at() + 1 - head));
     return;
@@ -83,6 +84,7 @@ void write_trial_record(const TrialRecord& record) {
   }
   if (record.overlap_ns) text += " overlap=" + std::to_string(*record.overlap_ns);
   if (record.torn_reads != 0) text += " torn=" + std::to_string(record.torn_reads);
+  if (record.dropped_reports != 0) text += " dropped=" + std::to_string(record.dropped_reports);
   text += '\n';
   write_line(text.data(), static_cast<int>(text.size()));
 }

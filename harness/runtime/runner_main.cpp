@@ -140,7 +140,7 @@ void run_perturbed_job(void* context, int worker) {
   const WorkerPool::JobFunction job =
       args.perturb == Perturb::none ? plain_job : &run_perturbed_job;
   install_stop_request_handler();
-  take_sanitizer_report_count();  // start-up reports are not any trial's
+  take_sanitizer_report_counts();  // start-up reports are not any trial's
   const auto first_start = std::chrono::steady_clock::now();
   const auto time_limit = std::chrono::milliseconds(args.time_limit_ms);
   std::int64_t done = 0;
@@ -158,12 +158,14 @@ void run_perturbed_job(void* context, int worker) {
     if (args.time_limit_ms > 0 && done > 0 && start - first_start >= time_limit) break;
     pool.run_round(job, &trial);
     auto elapsed = std::chrono::steady_clock::now() - start;
+    const SanitizerReportCounts reports = take_sanitizer_report_counts();
     write_trial_record(TrialRecord{
         .index = index,
         .seed = seed,
         .count = case_code(index, args.seed, [&] { return workload->count(); }),
         .nanoseconds = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(),
-        .runtime_reports = take_sanitizer_report_count(),
+        .runtime_reports = reports.printed,
+        .dropped_reports = reports.dropped,
         .acquisitions = workload->acquisitions(),
         .overlap_ns = overlap_ns(trial.spans),
         .torn_reads = case_code(index, args.seed, [&] { return workload->torn_reads(); }),

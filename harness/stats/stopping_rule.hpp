@@ -10,11 +10,13 @@ namespace lockstress {
 //   trials:          it ran every trial asked (the fixed design every interval assumes).
 //   duration:        its share of --duration ran out.
 //   first_detection: --stop-on-detect, a race cell's first detection.
+//   first_failure:   --stop-on-detect, a safe cell's first failed trial.
 //   ci_width:        --until-ci-width, every interval it shows became narrow enough.
-enum class StopReason { trials, duration, first_detection, ci_width };
+enum class StopReason { trials, duration, first_detection, first_failure, ci_width };
 
 inline constexpr StopReason kAllStopReasons[] = {StopReason::trials, StopReason::duration,
-                                                 StopReason::first_detection, StopReason::ci_width};
+                                                 StopReason::first_detection,
+                                                 StopReason::first_failure, StopReason::ci_width};
 
 constexpr std::string_view to_string(StopReason reason) {
   switch (reason) {
@@ -24,6 +26,8 @@ constexpr std::string_view to_string(StopReason reason) {
       return "duration";
     case StopReason::first_detection:
       return "first detection";
+    case StopReason::first_failure:
+      return "first failure";
     case StopReason::ci_width:
       return "ci width";
   }

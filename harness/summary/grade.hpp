@@ -140,6 +140,19 @@ struct SyncUnordered {
 // The probe's counts are lower bounds: instrumented shared objects were loaded, whose atomics it
 // does not count (SyncProbe::instrumented_objects), so it could not tell blindness.
 struct SyncProbeIncomplete {};
+// `trials` trials reached the per-trial report cap (`cap`), and the `dropped` reports past it
+// were counted, never printed: the unique reports are those of the reports printed.
+struct ReportsDropped {
+  std::int64_t dropped = 0;
+  std::int64_t trials = 0;
+  std::int64_t cap = 0;
+};
+// Suppressions matched `reports` reports in the cell (Measurement::suppressed); `clean`: it
+// printed no report, so its clean result (or, in a race case, its miss) rests on them.
+struct Suppressed {
+  std::int64_t reports = 0;
+  bool clean = false;
+};
 // The runtime's count of reports and the driver's differ.
 struct ReportCountMismatch {
   std::int64_t counted = 0;
@@ -148,15 +161,17 @@ struct ReportCountMismatch {
 
 }  // namespace finding
 
-using Finding = std::variant<
-    finding::Fault, finding::CouldNotRun, finding::TrialsNotRun, finding::LostUpdates,
-    finding::Reported, finding::ReportsWithoutText, finding::NoneSeen, finding::ControlUndetected,
-    finding::Caught, finding::BlindSpot, finding::Missed, finding::ControlNotShown,
-    finding::ControlMissedToo, finding::NeverOverlapped, finding::CutShort, finding::Unpinned,
-    finding::FairnessJudged, finding::FairnessNotJudged, finding::Starving, finding::Unfair,
-    finding::SharedCpus, finding::PartialOverlap, finding::ReportCountMismatch, finding::TornReads,
-    finding::SyncInvisible, finding::SyncCause, finding::SyncRemedies, finding::ReportedAnyway,
-    finding::SyncUnordered, finding::SyncProbeIncomplete>;
+using Finding =
+    std::variant<finding::Fault, finding::CouldNotRun, finding::TrialsNotRun, finding::LostUpdates,
+                 finding::Reported, finding::ReportsWithoutText, finding::NoneSeen,
+                 finding::ControlUndetected, finding::Caught, finding::BlindSpot, finding::Missed,
+                 finding::ControlNotShown, finding::ControlMissedToo, finding::NeverOverlapped,
+                 finding::CutShort, finding::Unpinned, finding::FairnessJudged,
+                 finding::FairnessNotJudged, finding::Starving, finding::Unfair,
+                 finding::SharedCpus, finding::PartialOverlap, finding::ReportCountMismatch,
+                 finding::TornReads, finding::SyncInvisible, finding::SyncCause,
+                 finding::SyncRemedies, finding::ReportedAnyway, finding::SyncUnordered,
+                 finding::SyncProbeIncomplete, finding::ReportsDropped, finding::Suppressed>;
 
 // A cell's grade: the verdict and the facts behind it.
 struct Grade {

@@ -267,6 +267,23 @@ std::string reason(const CellResult& cell, const Finding& finding) {
             return "the sanitizer counted " + std::to_string(f.counted) + " reports and " +
                    std::to_string(f.read) + " were read from its output";
           },
+          [&](const Suppressed& f) {
+            std::string matched;
+            for (const SuppressionMatch& s : m.suppressed) {
+              matched += (matched.empty() ? "" : ", ") + std::to_string(s.reports) + " " + s.type +
+                         ":" + s.pattern;
+            }
+            return "suppressions matched " + std::to_string(f.reports) +
+                   (f.reports == 1 ? " report" : " reports") + " (" + matched + ")" +
+                   (f.clean ? "; no report was printed, so this result rests on the suppressions"
+                            : "");
+          },
+          [&](const ReportsDropped& f) {
+            return "report cap: " + format_count(f.trials, m.trials) + " reached " +
+                   std::to_string(f.cap) + " reports, and the " + std::to_string(f.dropped) +
+                   " reports past it were counted and dropped unprinted (the unique reports "
+                   "are those printed)";
+          },
       },
       finding);
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/ingest/matched_suppressions.hpp"
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/protocol/sync_probe.hpp"
 #include "harness/stats/fairness.hpp"
@@ -74,6 +75,13 @@ struct Measurement {
   std::vector<ReportKindCount> report_kinds;
   std::int64_t runtime_reports = 0;  // counted by the runtime's report hook
   std::int64_t parsed_reports = 0;   // report texts read from the runner's output
+  // Reports past the per-trial cap (protocol::kReportsPerTrial), counted by the runtime's hook
+  // and never printed, and the trials that reached the cap.
+  std::int64_t dropped_reports = 0;
+  std::int64_t capped_trials = 0;
+  // The suppressions (--suppressions, or TSan's built-in ones) that matched reports in the cell's
+  // runners, as TSan counted them at exit: reports never printed, so never counted above.
+  std::vector<SuppressionMatch> suppressed;
   std::vector<UniqueReport> unique_reports;
   std::optional<Fairness> fairness;  // lock cases: each trial's acquisition snapshot, summarised
   Overlap overlap;                   // whether the workers ran at once, trial by trial

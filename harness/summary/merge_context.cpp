@@ -104,6 +104,7 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
   c.os = joined(inputs, &Context::os);
   c.compiler = joined(inputs, &Context::compiler);
   c.tsan_options = joined(inputs, &Context::tsan_options);
+  c.suppressions_file = joined(inputs, &Context::suppressions_file);
   c.distribution = joined(inputs, &Context::distribution);
   c.kernel_version = joined(inputs, &Context::kernel_version);
   c.libc = joined(inputs, &Context::libc);

@@ -79,6 +79,8 @@ struct Context {
 
   // The runners' C sources' compiler (lockstress_add_runner); empty: the program has none.
   std::string runner_c_compiler{};
+
+  std::string suppressions_file{};  // --suppressions as given; empty: none
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than

@@ -129,6 +129,9 @@ void check_reports(const CellResult& c, const std::string& at) {
   require(occurrences == c.measured.parsed_reports, sanitizer + ".parsed_report_count",
           n(c.measured.parsed_reports) + ", but the unique reports occurred " + n(occurrences) +
               " times");
+  require(c.measured.capped_trials <= c.measured.dropped_reports, sanitizer + ".capped_trials",
+          n(c.measured.capped_trials) + " trials, but only " + n(c.measured.dropped_reports) +
+              " reports were dropped");
 }
 
 void check_faults(const CellResult& c, const std::string& at) {

@@ -1,7 +1,7 @@
 #include <limits>
 
-#include "harness/summary_json/summary_json_parts.hpp"
 #include "harness/analysis/stopping.hpp"
+#include "harness/summary_json/summary_json_parts.hpp"
 #include "lockstress/case.hpp"
 
 namespace lockstress::summary_json {
@@ -214,6 +214,11 @@ Measurement read_measurement(const Node& n, const CellPlan& plan) {
   }
   c.runtime_reports = sanitizer.at("runtime_report_count").integer();
   c.parsed_reports = sanitizer.at("parsed_report_count").integer();
+  // A summary from before the per-trial cap dropped nothing.
+  if (sanitizer.has("dropped_report_count")) {
+    c.dropped_reports = sanitizer.at("dropped_report_count").integer();
+    c.capped_trials = sanitizer.at("capped_trials").integer(0, c.report_trials.events);
+  }
   for (const Node& r : sanitizer.at("unique_reports").items()) {
     c.unique_reports.push_back(UniqueReport{
         r.at("kind").text(), read_locations(r.at("locations")), r.at("trials").integer(0, c.trials),
@@ -251,6 +256,17 @@ Measurement read_measurement(const Node& n, const CellPlan& plan) {
     }
   }
   if (n.has("sync")) c.sync = read_sync(n.at("sync"));
+  // Absent: nothing suppressed (or a summary from before suppressions were counted).
+  if (n.has("suppressed")) {
+    const Node suppressed = n.at("suppressed");
+    for (const Node& match : suppressed.at("matches").items()) {
+      c.suppressed.push_back(SuppressionMatch{match.at("type").text(), match.at("pattern").text(),
+                                              match.at("reports").integer()});
+    }
+    if (suppressed.at("reports").integer() != suppressed_reports(c.suppressed)) {
+      suppressed.at("reports").fail("is not the sum of the matches' reports");
+    }
+  }
 
   if (n.has("error")) c.error = n.at("error").text();
   if (n.has("faults")) {

@@ -96,6 +96,7 @@ Context read_context(const Node& n) {
   c.compiler = n.at("compiler").text();
   c.started_at = n.at("started_at").text();
   c.tsan_options = n.at("tsan_options").text();
+  if (n.has("suppressions_file")) c.suppressions_file = n.at("suppressions_file").text();
   // The fingerprint beyond the fields above came later: a summary without it still reads.
   auto optional_text = [&](const Node& from, const char* key) {
     return from.has(key) ? from.at(key).text() : "";

@@ -14,6 +14,10 @@ Case exit_case();
 Case garbage_case();
 Case truncated_record_case();
 Case forgetful_lock_case();
+// A broken lock declared safe: what a safe cell that fails shows.
+Case broken_lock_case();
+// More TSan reports in one trial than the cap lets through.
+Case report_flood_case();
 
 // Correct but slow cases: what the watchdog must not call hung.
 Case slow_trials_case();

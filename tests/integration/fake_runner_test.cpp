@@ -210,6 +210,21 @@ TEST_F(Inputs, ASuppressionsFileReachesTheTsanRunner) {
   EXPECT_EQ((*control)["sanitizer"]["trials_with_reports"], 0);
   EXPECT_NE(summary["context"]["rerun_command"].get<std::string>().find("--suppressions"),
             std::string::npos);
+  // It leaves a trace: the file, and what it hid in each cell, as TSan counted it at exit.
+  EXPECT_EQ(summary["context"]["suppressions_file"], supp.string());
+  const json& suppressed = (*control)["suppressed"];
+  EXPECT_TRUE(suppressed["rests_on_suppressions"]) << control->dump(2);
+  ASSERT_EQ(suppressed["matches"].size(), 1u);
+  EXPECT_EQ(suppressed["matches"][0]["type"], "race");
+  EXPECT_EQ(suppressed["matches"][0]["pattern"], "UnguardedIncrement");
+  const auto reports = suppressed["reports"].get<std::int64_t>();
+  EXPECT_GE(reports, 3) << "one report at least in each trial";
+  EXPECT_EQ(suppressed["matches"][0]["reports"], reports);
+  EXPECT_NE(ran.out.find("Suppressions: " + supp.string() +
+                         " (TSan runners)\n  unsafe_counter/tsan: " + std::to_string(reports) +
+                         " reports suppressed, and none printed: its result rests on them"),
+            std::string::npos)
+      << ran.out;
 }
 
 }  // namespace

@@ -76,6 +76,63 @@ TEST(Faults, ALockThatForgetsToUnlockIsHungAndTheRunGoesOn) {
       << run.ran.out;
 }
 
+// A safe cell that failed once cannot pass: --stop-on-detect ends it there, in each variant, with
+// the exact interval for trials until a first failure on the rate that stopped it.
+TEST(Faults, StopOnDetectEndsASafeCellAtItsFirstFailedTrial) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case broken_lock --stop-on-detect", scratch, 200);
+  EXPECT_EQ(run.ran.exit_code, 1) << run.ran.out << run.ran.err;
+  EXPECT_EQ(run.summary["context"]["stopping_rule"],
+            "stop a race cell at its first detection, a safe cell at its first failed trial");
+  const std::string geometric = "exact, trials until the first detection";
+  for (const char* variant : {"plain", "tsan"}) {
+    const json* cell = find_cell(run.summary, "broken_lock", variant);
+    ASSERT_TRUE(cell) << variant;
+    EXPECT_EQ((*cell)["verdict"], "fail") << variant;
+    EXPECT_EQ((*cell)["stopped_by"], "first failure") << variant;
+    EXPECT_LT((*cell)["trials"].get<int>(), 200) << variant;
+    const json& failed = (*cell)["failed_trials"];
+    EXPECT_LE(failed.get<int>(), 1) << variant;
+    if (failed == 1) EXPECT_EQ((*cell)["failure_rate_ci95_method"], geometric) << variant;
+    if (!cell->contains("sanitizer")) {
+      EXPECT_EQ(failed, 1) << variant;
+      continue;
+    }
+    const json& reported = (*cell)["sanitizer"]["trials_with_reports"];
+    EXPECT_LE(reported.get<int>(), 1);
+    EXPECT_GE(failed.get<int>() + reported.get<int>(), 1);
+    if (reported == 1) EXPECT_EQ((*cell)["sanitizer"]["report_rate_ci95_method"], geometric);
+    // The race control is a race cell: it stops at its first detection, as before.
+    const json* control = find_cell(run.summary, "unsafe_counter", variant);
+    ASSERT_TRUE(control);
+    EXPECT_EQ((*control)["stopped_by"], "first detection");
+  }
+}
+
+// A trial prints at most 100 reports (protocol::kReportsPerTrial): the rest are counted as
+// dropped, and the grade says so.
+TEST(Faults, AFloodOfReportsIsCutAtTheCapAndCounted) {
+  Scratch scratch;
+  FaultRun run = run_faults("--case report_flood --variant tsan", scratch, 2);
+  EXPECT_EQ(run.ran.exit_code, 0) << run.ran.out << run.ran.err;
+  const json* cell = find_cell(run.summary, "report_flood", "tsan");
+  ASSERT_TRUE(cell);
+  const json& sanitizer = (*cell)["sanitizer"];
+  EXPECT_EQ(sanitizer["runtime_report_count"], 100) << sanitizer.dump(2);
+  EXPECT_EQ(sanitizer["parsed_report_count"], 100);
+  EXPECT_EQ(sanitizer["capped_trials"], 1);
+  // About 300 racy words: a few may go unreported when both workers store to one at once.
+  EXPECT_GT(sanitizer["dropped_report_count"].get<int>(), 100);
+  const std::string dropped = std::to_string(sanitizer["dropped_report_count"].get<int>());
+  EXPECT_NE(run.ran.out.find("report cap: 1/2 trials reached 100 reports, and the " + dropped +
+                             " reports past it were counted and dropped unprinted"),
+            std::string::npos)
+      << run.ran.out;
+  const json* control = find_cell(run.summary, "unsafe_counter", "tsan");
+  ASSERT_TRUE(control);
+  EXPECT_EQ((*control)["sanitizer"]["dropped_report_count"], 0);
+}
+
 TEST(Faults, ASegfaultIsACrashWithItsSignalInBothVariants) {
   Scratch scratch;
   FaultRun run = run_faults("--case segfault", scratch);

@@ -28,7 +28,8 @@ TEST(PerformanceOptions, StopOnDetectEndsEachRaceCellAtItsFirstDetection) {
       "run --case unsafe_counter --threads 2 --iterations 100000 --trials 400 --seed 3 "
       "--stop-on-detect",
       scratch);
-  EXPECT_EQ(summary["context"]["stopping_rule"], "stop a race cell at its first detection");
+  EXPECT_EQ(summary["context"]["stopping_rule"],
+            "stop a race cell at its first detection, a safe cell at its first failed trial");
   const json* plain = find_cell(summary, "unsafe_counter", "plain");
   const json* tsan = find_cell(summary, "unsafe_counter", "tsan");
   ASSERT_TRUE(plain && tsan);
@@ -41,7 +42,7 @@ TEST(PerformanceOptions, StopOnDetectEndsEachRaceCellAtItsFirstDetection) {
   EXPECT_EQ((*tsan)["sanitizer"]["trials_with_reports"], 1);
   EXPECT_EQ((*tsan)["sanitizer"]["report_rate_ci95_method"],
             "exact, trials until the first detection");
-  // A safe case has nothing to detect: it runs every trial.
+  // A safe case that never fails runs every trial (faults_test has one that fails).
   json safe = run_json(
       "run --case locked_counter --variant plain --threads 2 --iterations 1000 --trials 50 "
       "--seed 3 --stop-on-detect",

@@ -53,8 +53,8 @@ endif()
 # even at the lowest rate seen. Larger, its TSan cell floods with reports (docs/your-own-locks.md, "Your own
 # locks"). Not --quiet: when this fails, the summary table in the message says which cell and why.
 set(summary ${WORK_DIR}/summary.json)
-set(command ${build}/my_runner run --case my_lock --case my_broken_lock --threads 2 --seed 3
-            --json ${summary})
+set(command ${build}/my_runner run --case my_lock --case my_broken_lock --case my_transfers
+            --case my_broken_transfers --threads 2 --seed 3 --json ${summary})
 set(trials 60)
 execute_process(COMMAND ${command} --iterations 10000 --trials ${trials}
                 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -73,7 +73,7 @@ file(READ ${summary} json)
 string(JSON schema GET "${json}" schema)
 expect_equal("${schema}" "lockstress.summary/1" "schema")
 string(JSON cells LENGTH "${json}" results)
-expect_equal("${cells}" 6 "cells (the control and two cases, in both variants)")
+expect_equal("${cells}" 10 "cells (the control and four cases, in both variants)")
 set(seen "")
 math(EXPR last "${cells} - 1")
 foreach(i RANGE ${last})
@@ -90,11 +90,11 @@ foreach(i RANGE ${last})
 endforeach()
 list(SORT seen)
 expect_equal("${seen}"
-             "my_broken_lock/plain;my_broken_lock/tsan;my_lock/plain;my_lock/tsan;unsafe_counter/plain;unsafe_counter/tsan"
+             "my_broken_lock/plain;my_broken_lock/tsan;my_broken_transfers/plain;my_broken_transfers/tsan;my_lock/plain;my_lock/tsan;my_transfers/plain;my_transfers/tsan;unsafe_counter/plain;unsafe_counter/tsan"
              "cells")
 string(JSON tsan_flags GET "${json}" context build tsan_flags)
 string(FIND "${tsan_flags}" "-fsanitize=thread" found)
 if(found EQUAL -1)
   message(FATAL_ERROR "context.build.tsan_flags lacks -fsanitize=thread: ${tsan_flags}")
 endif()
-message(STATUS "out-of-tree runner: 6 cells passed")
+message(STATUS "out-of-tree runner: 10 cells passed")

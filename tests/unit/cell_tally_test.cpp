@@ -34,6 +34,23 @@ TEST(CellTally, CountsFailedTrialsAndLostUpdates) {
   EXPECT_NEAR(cell.trial_seconds, 0.004, 1e-12);
 }
 
+TEST(CellTally, CountsTheReportsDroppedPastTheCapAndTheTrialsThatReachedIt) {
+  CellTally tally(100, "");
+  TrialEvent capped = trial(0, 100);
+  capped.runtime_reports = 100;
+  capped.dropped_reports = 7;
+  tally.add_trial(capped);
+  tally.add_trial(trial(1, 100));
+  capped.index = 2;
+  capped.dropped_reports = 1;
+  tally.add_trial(capped);
+  const Measurement cell = tally.measurement();
+  EXPECT_EQ(cell.dropped_reports, 8);
+  EXPECT_EQ(cell.capped_trials, 2);
+  EXPECT_EQ(cell.runtime_reports, 200);
+  EXPECT_EQ(cell.report_trials.events, 2);
+}
+
 TEST(CellTally, DeduplicatesReportsBySignatureAndCountsTrialsOnce) {
   const std::string race = read_test_data("tsan_clang_data_race_global.txt");
   const std::string inversion = read_test_data("tsan_clang_lock_order_inversion.txt");

@@ -66,6 +66,17 @@ TEST(GradeWords, EachFindingInWords) {
             "the OS refused to pin 1 of 2 workers; they ran wherever the scheduler put them");
   EXPECT_EQ(reason(plain, ReportCountMismatch{2, 1}),
             "the sanitizer counted 2 reports and 1 were read from its output");
+  CellResult suppressed = tsan;
+  suppressed.measured.suppressed = {{"race", "Increment", 4}, {"deadlock", "ns::Lock", 1}};
+  EXPECT_EQ(reason(suppressed, Suppressed{5, true}),
+            "suppressions matched 5 reports (4 race:Increment, 1 deadlock:ns::Lock); no report was "
+            "printed, so this result rests on the suppressions");
+  suppressed.measured.suppressed = {{"race", "Increment", 1}};
+  EXPECT_EQ(reason(suppressed, Suppressed{1, false}),
+            "suppressions matched 1 report (1 race:Increment)");
+  EXPECT_EQ(reason(tsan, ReportsDropped{250, 3, 100}),
+            "report cap: 3/200 trials reached 100 reports, and the 250 reports past it were "
+            "counted and dropped unprinted (the unique reports are those printed)");
 }
 
 TEST(GradeWords, ReasonsFollowTheFindingsInOrder) {

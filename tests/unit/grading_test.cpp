@@ -184,6 +184,37 @@ TEST(Grading, AMismatchBetweenCountedAndReadReportsIsStated) {
   EXPECT_EQ(g.find<ReportCountMismatch>()->read, 0);
 }
 
+TEST(Grading, ReportsDroppedPastTheCapAreStated) {
+  CellResult c = cell("locked", testing::kTsan, Expect::safe, 0, 0);
+  EXPECT_FALSE(grade(c, true).find<ReportsDropped>());
+  c.measured.dropped_reports = 250;
+  c.measured.capped_trials = 3;
+  const Grade g = grade(c, true);
+  ASSERT_TRUE(g.find<ReportsDropped>());
+  EXPECT_EQ(g.find<ReportsDropped>()->dropped, 250);
+  EXPECT_EQ(g.find<ReportsDropped>()->trials, 3);
+  EXPECT_EQ(g.find<ReportsDropped>()->cap, 100);
+}
+
+TEST(Grading, ACleanResultThatRestsOnSuppressionsSaysSo) {
+  CellResult c = cell("locked", testing::kTsan, Expect::safe, 0, 0);
+  EXPECT_FALSE(grade(c, true).find<Suppressed>());
+  c.measured.suppressed = {{"race", "Increment", 4}, {"race", "Other", 1}};
+  Grade g = grade(c, true);
+  EXPECT_EQ(g.verdict, Verdict::pass);
+  ASSERT_TRUE(g.find<Suppressed>());
+  EXPECT_EQ(g.find<Suppressed>()->reports, 5);
+  EXPECT_TRUE(g.find<Suppressed>()->clean);
+  // Reports printed besides the suppressed ones: the result does not rest on them.
+  c.measured.runtime_reports = 1;
+  c.measured.parsed_reports = 1;
+  c.measured.unique_reports = {UniqueReport{"data race", {}, 1, 1, 0, "text"}};
+  g = grade(c, true);
+  EXPECT_EQ(g.verdict, Verdict::fail);
+  ASSERT_TRUE(g.find<Suppressed>());
+  EXPECT_FALSE(g.find<Suppressed>()->clean);
+}
+
 TEST(Grading, AWorkerTheOsWouldNotPinIsNotedUnlessNoPinningWasAsked) {
   CellResult c = cell("locked", testing::kPlain, Expect::safe, 0, 0);
   c.measured.worker_cpus = {0, -1};

@@ -39,6 +39,20 @@ TEST(RunnerStream, AttributesEachReportToTheTrialWhoseRecordFollowsIt) {
   EXPECT_FALSE(c.stream.error());
 }
 
+TEST(RunnerStream, ReadsTheReportsDroppedPastTheCap) {
+  Collected c;
+  c.stream.feed(std::string(kReport) +
+                "@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=1 dropped=40\n"
+                "@lockstress/1 trial index=1 seed=2 count=5 ns=7 reports=0\n"
+                "@lockstress/1 end trials=2\n");
+  c.stream.finish();
+  ASSERT_EQ(c.trials.size(), 2u);
+  EXPECT_EQ(c.trials[0].dropped_reports, 40);
+  EXPECT_EQ(c.trials[0].report_texts.size(), 1u);
+  EXPECT_EQ(c.trials[1].dropped_reports, 0);
+  EXPECT_FALSE(c.stream.error());
+}
+
 TEST(RunnerStream, ReassemblesLinesSplitAcrossReads) {
   const std::string all = std::string(kReport) +
                           "@lockstress/1 trial index=0 seed=1 count=5 ns=7 reports=1\n"
@@ -74,6 +88,8 @@ TEST(RunnerStream, MalformedRecordsAreErrorsNotCrashes) {
        {"@lockstress/1 trial index=x seed=1 count=1 ns=1 reports=0\n",
         "@lockstress/1 trial index=0 seed=1 count=1 ns=1\n",
         "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=-1\n",
+        "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=1 dropped=-2\n",
+        "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=1 dropped=many\n",
         "@lockstress/1 trial index=99999999999999999999 seed=1 count=1 ns=1 reports=0\n",
         "@lockstress/1 mystery\n", "@lockstress/1 end trials=4\n", "@lockstress/1 \n"}) {
     Collected c;

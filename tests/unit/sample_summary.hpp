@@ -140,6 +140,9 @@ inline Summary sample_summary() {
   control_tsan.measured.lost_median_bounds = {650, 655};
   control_tsan.measured.lost_updates.median = 652.5;
   control_tsan.measured.lost_histogram = power_of_two_histogram({0, 300, 1000, 1900});
+  // A suppressions file that hid reports beside the one printed.
+  s.context.suppressions_file = "tsan.supp";
+  locked_tsan.measured.suppressed = {{"race", "benign_flag", 3}};
 
   // Overlap as measured: the locked plain cell had a trial whose workers never ran at once (its
   // bound is over the other 3), the TSan one too (its bound stays over all 4: TSan needs no

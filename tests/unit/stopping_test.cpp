@@ -67,7 +67,7 @@ TEST(Stopping, UntilFirstDetectionIsTheExactGeometricInterval) {
   EXPECT_EQ(first.ci95.high, 1.0);
 }
 
-TEST(Stopping, StopOnDetectStopsARaceCellAtItsFirstDetectionOnly) {
+TEST(Stopping, StopOnDetectStopsARaceCellAtItsFirstDetection) {
   const StoppingRule rule{.stop_on_detect = true};
   const Expect race = Expect::race_caught_by({Detector::plain, Detector::tsan});
   CellTally plain(100, "");
@@ -75,14 +75,54 @@ TEST(Stopping, StopOnDetectStopsARaceCellAtItsFirstDetectionOnly) {
   EXPECT_EQ(should_stop(rule, plain, race, testing::kPlain.info()), std::nullopt);
   plain.add_trial(trial(1, 97));
   EXPECT_EQ(should_stop(rule, plain, race, testing::kPlain.info()), StopReason::first_detection);
-  // A safe case never stops on a detection: it has none to look for.
-  EXPECT_EQ(should_stop(rule, plain, Expect::safe, testing::kPlain.info()), std::nullopt);
 
   CellTally tsan(100, "/src");
   tsan.add_trial(trial(0, 97));  // lost updates are not what the TSan variant detects
   EXPECT_EQ(should_stop(rule, tsan, race, testing::kTsan.info()), std::nullopt);
   tsan.add_trial(trial(1, 100, {kRace}));
   EXPECT_EQ(should_stop(rule, tsan, race, testing::kTsan.info()), StopReason::first_detection);
+}
+
+TEST(Stopping, StopOnDetectStopsASafeCellAtItsFirstFailedTrial) {
+  const StoppingRule rule{.stop_on_detect = true};
+  CellTally plain(100, "");
+  plain.add_trial(trial(0, 100));
+  EXPECT_EQ(should_stop(rule, plain, Expect::safe, testing::kPlain.info()), std::nullopt);
+  plain.add_trial(trial(1, 99));
+  EXPECT_EQ(should_stop(rule, plain, Expect::safe, testing::kPlain.info()),
+            StopReason::first_failure);
+  // Without the rule a failed safe cell runs on.
+  EXPECT_EQ(should_stop(StoppingRule{}, plain, Expect::safe, testing::kPlain.info()), std::nullopt);
+
+  // Under TSan a report fails a trial as much as a lost update does.
+  CellTally reported(100, "/src");
+  reported.add_trial(trial(0, 100));
+  EXPECT_EQ(should_stop(rule, reported, Expect::safe, testing::kTsan.info()), std::nullopt);
+  reported.add_trial(trial(1, 100, {kRace}));
+  EXPECT_EQ(should_stop(rule, reported, Expect::safe, testing::kTsan.info()),
+            StopReason::first_failure);
+  CellTally lost(100, "/src");
+  lost.add_trial(trial(0, 98));
+  EXPECT_EQ(should_stop(rule, lost, Expect::safe, testing::kTsan.info()),
+            StopReason::first_failure);
+}
+
+TEST(Stopping, AFirstFailureGivesTheGeometricIntervalToEachRateWithItsOneEvent) {
+  Measurement cell;
+  cell.trials = 12;
+  cell.failures.events = 0;
+  cell.report_trials.events = 1;
+  cell.stopped_by = StopReason::first_failure;
+  set_intervals(cell, testing::kTsan.info());
+  EXPECT_TRUE(cell.report_trials.until_first);
+  EXPECT_DOUBLE_EQ(cell.report_trials.ci95.high, until_first_detection(12, 0.05).ci95.high);
+  EXPECT_FALSE(cell.failures.until_first);
+  EXPECT_DOUBLE_EQ(cell.failures.ci95.high, zero_event_upper_bound(12, 0.05));
+
+  cell.failures.events = 1;
+  set_intervals(cell, testing::kTsan.info());
+  EXPECT_TRUE(cell.failures.until_first);
+  EXPECT_TRUE(cell.report_trials.until_first);
 }
 
 TEST(Stopping, CiWidthStopsOnlyAtALookOnceEveryIntervalIsNarrow) {
@@ -127,7 +167,7 @@ TEST(Stopping, TheRuleAndWhatItDoesToIntervalsAreStated) {
   EXPECT_EQ(rule_text(all),
             "time budget 30 s split across cells; stop a cell once its 95% intervals are narrower "
             "than 5.0% (looks after 16, 32, 64, ... trials); stop a race cell at its first "
-            "detection");
+            "detection, a safe cell at its first failed trial");
   const std::string note = interval_note(all);
   EXPECT_NE(note.find("jointly over every look"), std::string::npos);
   EXPECT_NE(note.find("geometric"), std::string::npos);
