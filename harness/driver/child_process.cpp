@@ -132,6 +132,7 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
   posix_spawn_file_actions_adddup2(&actions, output.write_end, STDERR_FILENO);
   if (spec.progress_pipe)
     posix_spawn_file_actions_adddup2(&actions, progress.write_end, kProgressFd);
+  if (spec.shared_fd >= 0) posix_spawn_file_actions_adddup2(&actions, spec.shared_fd, kSharedFd);
 
   // Its own process group: killing it takes its helpers (llvm-symbolizer) too, and a Ctrl-C at
   // the terminal reaches only us, who decide what to keep. Every signal returns to its default:
@@ -229,7 +230,7 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
     // have closed its output and gone on running).
     int timeout = killed_at ? 100 : poll_timeout_ms(limit, now);
     if (output.read_end < 0) timeout = timeout < 0 ? kExitPollMs : std::min(timeout, kExitPollMs);
-    if (output.read_end >= 0 && !read_now) {
+    if ((output.read_end >= 0 && !read_now) || watch.on_read_interval) {
       const int until_read = poll_timeout_ms(next_read, now);
       timeout = timeout < 0 ? until_read : std::min(timeout, until_read);
     }
@@ -243,6 +244,9 @@ ChildOutcome run_child(const ChildSpec& spec, const ChildWatch& watch) {
       if (!drain(output.read_end, watch.on_output)) output.close_read();
       next_read = Clock::now() + read_interval;
       news = true;
+    } else if (watch.on_read_interval && read_now) {
+      news = watch.on_read_interval();
+      next_read = Clock::now() + read_interval;
     }
     if (ready > 0 && progress_slot >= 0 && fds[progress_slot].revents != 0) {
       if (!drain(progress.read_end, nullptr)) progress.close_read();

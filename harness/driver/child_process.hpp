@@ -13,11 +13,14 @@ namespace lockstress {
 
 // The file descriptor at which a child started with a progress pipe finds its write end.
 inline constexpr int kProgressFd = 3;
+// The file descriptor at which a child finds ChildSpec::shared_fd.
+inline constexpr int kSharedFd = 4;
 
 struct ChildSpec {
   std::vector<std::string> argv;
   std::vector<std::string> env;  // "NAME=value" entries replacing or adding to our environment
   bool progress_pipe = false;    // give the child a pipe at kProgressFd (see ChildWatch)
+  int shared_fd = -1;            // when set, given to the child at kSharedFd
 };
 
 // What the parent does while the child runs. Every member may be left empty.
@@ -26,6 +29,9 @@ struct ChildWatch {
   std::function<void(std::string_view)> on_output;  // the child's stdout and stderr, as it arrives
   std::function<void()> on_progress;                // bytes arrived on the progress pipe
   std::function<void(int pid)> on_start;            // the child runs, in process group `pid`
+  // Called as often as the output is read, whether or not the child wrote any; true when it
+  // found news of the child (records in memory the child shares: harness/protocol/record_ring.hpp).
+  std::function<bool()> on_read_interval;
   // Called at least once a second while the child runs, whatever it does or does not say: a
   // clock for the parent's own periodic work (the progress line of a cell that finishes nothing).
   std::function<void()> on_tick;

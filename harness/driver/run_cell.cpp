@@ -11,6 +11,7 @@
 #include "harness/analysis/stopping.hpp"
 #include "harness/driver/child_process.hpp"
 #include "harness/driver/runner_end.hpp"
+#include "harness/driver/shared_records.hpp"
 #include "harness/driver/watchdog.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/protocol/protocol.hpp"
@@ -25,7 +26,8 @@ using Clock = Watchdog::Clock;
 // `time_left` when set (the rest of this cell's share of --duration).
 std::vector<std::string> runner_arguments(const PlannedCell& cell, const CellSettings& settings,
                                           std::int64_t first_trial,
-                                          std::optional<Clock::duration> time_left) {
+                                          std::optional<Clock::duration> time_left,
+                                          bool shared_records) {
   std::vector<std::string> args{settings.runner_path,
                                 std::string(protocol::kRunnerCommand),
                                 "--case",
@@ -53,6 +55,7 @@ std::vector<std::string> runner_arguments(const PlannedCell& cell, const CellSet
     args.insert(args.end(), {"--start-stagger-ns", std::to_string(stagger)});
   }
   if (cell.plan.variant.info().probes_sync) args.insert(args.end(), {"--probe-sync", "1"});
+  if (shared_records) args.insert(args.end(), {"--record-ring-fd", std::to_string(kSharedFd)});
   if (time_left) {
     // In whole milliseconds, at least one: a runner always runs its first trial.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(*time_left).count();
@@ -106,6 +109,10 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
   std::optional<StopReason> stopped;
   const std::int64_t end = cell.first_trial + plan.trials;
   std::int64_t next = cell.first_trial;  // the first trial the next runner runs
+  // A runner that prints no reports puts its records in memory instead of writing them to stderr
+  // (harness/protocol/record_ring.hpp says why); without the memory, they come on stderr.
+  const std::unique_ptr<SharedRecords> shared =
+      detector.reads_reports ? nullptr : SharedRecords::create();
   while (next < end) {
     if (time_up && next > cell.first_trial && Clock::now() >= *time_up) {
       stopped = StopReason::duration;  // after a fault, with no time left to restart
@@ -123,8 +130,22 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
           if (stopped && runner > 0) ::kill(runner, protocol::kStopSignal);
         },
         next, plan.expected_count());
+    if (shared) shared->reset();
+    // What the runner put before it wrote to stderr comes before what it wrote.
+    std::string records;
+    auto take_shared = [&] {
+      records.clear();
+      if (!shared) return false;
+      if (!shared->take(records)) stream.fail("the runner's shared records are corrupt");
+      stream.feed_records(records);
+      return !records.empty();
+    };
     ChildWatch watch;
-    watch.on_output = [&](std::string_view bytes) { stream.feed(bytes); };
+    watch.on_output = [&](std::string_view bytes) {
+      take_shared();
+      stream.feed(bytes);
+    };
+    if (shared) watch.on_read_interval = take_shared;
     watch.on_progress = [&] { watchdog.progress(Clock::now()); };
     watch.on_tick = settings.on_tick;
     watch.on_start = [&](int pid) {
@@ -138,12 +159,16 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
     watch.stop_fd = settings.stop_fd;
     std::optional<Clock::duration> time_left;
     if (time_up) time_left = *time_up - Clock::now();
-    ChildSpec spec{runner_arguments(cell, settings, next, time_left), {}, true};
+    ChildSpec spec{runner_arguments(cell, settings, next, time_left, shared != nullptr),
+                   {},
+                   true,
+                   shared ? shared->fd() : -1};
     if (detector.takes_tsan_options) spec.env = settings.tsan_env;
 
     watchdog.start(Clock::now());
     const ChildOutcome outcome = run_child(spec, watch);
-    runner = 0;  // reaped: the pid may name another process now
+    runner = 0;     // reaped: the pid may name another process now
+    take_shared();  // every record it put, however it ended
     stream.finish();
     const auto limit = watchdog.limit();
     wall_seconds += outcome.wall_seconds;

@@ -61,6 +61,15 @@ void RunnerStream::feed(std::string_view bytes) {
   }
 }
 
+void RunnerStream::feed_records(std::string_view lines) {
+  records_apart_ = records_apart_ || !lines.empty();
+  for (std::size_t newline = 0; !lines.empty() && !error_; lines.remove_prefix(newline + 1)) {
+    newline = lines.find('\n');
+    if (newline == std::string_view::npos) return fail("a shared record without its line's end");
+    on_record_line(lines.substr(0, newline));
+  }
+}
+
 void RunnerStream::finish() {
   if (error_) return;
   if (!partial_line_.empty()) {
@@ -96,8 +105,11 @@ void RunnerStream::on_line(std::string_view line) {
     return;
   }
   if (line.rfind(protocol::kPrefix, 0) == 0) {
-    on_record(line.substr(protocol::kPrefix.size()));
-    return;
+    // Not the runner's: where it and stderr's text would stand among its records is unknown.
+    if (records_apart_)
+      return fail("a record on stderr, apart from the runner's shared records: '" +
+                  std::string(line.substr(0, 200)) + "'");
+    return on_record_line(line);
   }
   if (in_report_) {
     if (report_.size() + line.size() < kMaxReportBytes) {
@@ -114,6 +126,12 @@ void RunnerStream::on_line(std::string_view line) {
   }
   tail_.emplace_back(line.substr(0, 1024));
   if (tail_.size() > kTailLines) tail_.pop_front();
+}
+
+void RunnerStream::on_record_line(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.rfind(protocol::kPrefix, 0) != 0) return fail("a shared line that is no record");
+  on_record(line.substr(protocol::kPrefix.size()));
 }
 
 void RunnerStream::on_record(std::string_view record) {

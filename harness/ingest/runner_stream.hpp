@@ -37,6 +37,11 @@ class RunnerStream {
                         std::int64_t max_count = INT64_MAX);
 
   void feed(std::string_view bytes);
+  // Whole lines of records that came apart from stderr, from the memory a runner shares
+  // (harness/protocol/record_ring.hpp): stderr's last line may be unfinished, these never are.
+  void feed_records(std::string_view lines);
+  // The protocol broke outside the stream (the shared records are in a state no runner leaves).
+  void fail(std::string message);
   // End of stream: a partial last line or an open report block is an error.
   void finish();
 
@@ -72,9 +77,9 @@ class RunnerStream {
 
  private:
   void on_line(std::string_view line);
+  void on_record_line(std::string_view line);  // a line starting with the protocol's prefix
   void on_record(std::string_view record);
   void on_sync_record(std::string_view type, std::string_view fields);
-  void fail(std::string message);
 
   std::function<void(TrialEvent)> on_trial_;
   std::int64_t first_trial_ = 0;
@@ -89,6 +94,7 @@ class RunnerStream {
   std::vector<int> worker_cpus_;
   bool ended_ = false;
   bool restart_ = false;
+  bool records_apart_ = false;  // records came by feed_records: none may come on stderr
   std::int64_t trials_seen_ = 0;
   std::optional<std::string> error_;
   std::optional<CaseException> exception_;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cinttypes>
 #include <cstdio>
@@ -11,13 +12,26 @@
 #include <type_traits>
 
 #include "harness/protocol/protocol.hpp"
+#include "harness/protocol/record_ring.hpp"
 
 namespace lockstress {
 namespace {
 
+RecordRing* ring = nullptr;
+// Held while a line is put: two workers whose case threw at once each put an exception record.
+std::atomic_flag ring_busy = ATOMIC_FLAG_INIT;
+
 void write_line(const char* line, int length) {
+  if (length <= 0) return;
+  if (ring != nullptr) {
+    while (ring_busy.test_and_set(std::memory_order_acquire)) {
+    }
+    const bool put = put_record(*ring, std::string_view(line, static_cast<std::size_t>(length)));
+    ring_busy.clear(std::memory_order_release);
+    if (put) return;  // else a line longer than the ring, which no record is: it goes to stderr
+  }
   // stderr is a pipe to the driver; a failed write means the driver is gone, and so is the run.
-  if (length > 0) (void)!::write(STDERR_FILENO, line, static_cast<size_t>(length));
+  (void)!::write(STDERR_FILENO, line, static_cast<size_t>(length));
 }
 
 // Appends to a line in a fixed buffer, which a trial record's fixed fields cannot overflow (at
@@ -44,6 +58,8 @@ class LineBuffer {
 };
 
 }  // namespace
+
+void use_record_ring(int fd) { ring = map_record_ring(fd); }
 
 // Written once per trial while the other workers wait for the next: formatted with to_chars into
 // a buffer on the stack, no allocation unless a lock case's acquisitions need more room.

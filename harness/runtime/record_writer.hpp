@@ -9,12 +9,17 @@
 
 namespace lockstress {
 
-// Each record is one write(2) of one line to stderr: the sanitizer writes its reports to the same
-// file descriptor, and a single write of a short line is never split by another writer. A trial's
-// record is written as soon as the trial ends, never held back in a batch: a trial that crashes
-// or hangs later must not take finished trials with it (the driver batches its reads instead; see
+// Each record is one write(2) of one line to stderr, or, given a ring (use_record_ring), one
+// line put in it: the sanitizer writes its reports to the same file descriptor, and a single
+// write of a short line is never split by another writer. A trial's record is written as soon as
+// the trial ends, never held back in a batch: a trial that crashes or hangs later must not take
+// finished trials with it (the driver batches its reads instead; see
 // harness/driver/child_process.cpp).
 void write_trial_record(const TrialRecord& record);
+// From now on every record is put in the ring in the shared memory object `fd` (the driver's
+// --record-ring-fd, harness/protocol/record_ring.hpp) instead of written to stderr; where it
+// cannot be mapped, records stay on stderr.
+void use_record_ring(int fd);
 // `restart`: ended early to free what the runner holds; the driver starts another (protocol.hpp).
 void write_end_record(std::int64_t trials, bool restart = false);
 // The case threw out of trial `index`: `what` is cut to one line of at most 1,000 bytes.

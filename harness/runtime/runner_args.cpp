@@ -46,6 +46,8 @@ Result<RunnerArgs> parse_runner_args(int argc, const char* const* argv) {
       ok = parse_int(value, args.seed);
     } else if (key == "--progress-fd") {
       ok = parse_int(value, args.progress_fd) && args.progress_fd > 2;
+    } else if (key == "--record-ring-fd") {
+      ok = parse_int(value, args.record_ring_fd) && args.record_ring_fd > 2;
     } else if (key == "--pin") {
       std::optional<Pin> pin = parse_pin(value);
       ok = pin.has_value();

@@ -27,6 +27,9 @@ struct RunnerArgs {
   // Worker w starts w x this after the release: the variant's DetectorInfo::start_stagger_ns.
   std::int64_t start_stagger_ns = 0;
   int progress_fd = -1;  // where the progress beacon writes; -1: no beacon
+  // The shared memory object to put the records in (harness/protocol/record_ring.hpp); -1: none,
+  // they go to stderr.
+  int record_ring_fd = -1;
   // Run the sync probe before the first trial (DetectorInfo::probes_sync: the driver asks for it
   // in the variants whose detector sees only the synchronisation it instruments).
   bool probe_sync = false;

@@ -195,6 +195,7 @@ int main(int argc, char** argv, std::vector<Case> cases) {
     std::fprintf(stderr, "%s\n", args.error().message.c_str());
     return kExitUsage;
   }
+  if (args->record_ring_fd >= 0) use_record_ring(args->record_ring_fd);
   const Case* test_case = find_case(cases, args->case_name);
   if (test_case == nullptr) {
     std::fprintf(stderr, "runner: no case named '%s'\n", args->case_name.c_str());
