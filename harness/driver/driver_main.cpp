@@ -142,7 +142,7 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   for (const TsanOverride& o : runs_tsan ? attribution_overrides(summary.context.tsan_options)
                                          : std::vector<TsanOverride>{}) {
     std::cerr << "lockstress: warning: TSAN_OPTIONS sets " << terminal_text(o.setting) << ": "
-              << o.consequence << '\n';
+              << terminal_text(o.consequence) << '\n';
   }
   std::int64_t total_trials = 0;
   for (const PlannedCell& planned : plans) total_trials += planned.plan.trials;

@@ -161,8 +161,8 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
         << " (from the environment: it overrides the TSan runner's own options)\n";
   }
   for (const TsanOverride& o : attribution_overrides(c.tsan_options)) {
-    out << "  WARNING: TSAN_OPTIONS sets " << terminal_text(o.setting) << ": " << o.consequence
-        << '\n';
+    out << "  WARNING: TSAN_OPTIONS sets " << terminal_text(o.setting) << ": "
+        << terminal_text(o.consequence) << '\n';
   }
   write_placement_note(summary, out);
   if (!summary.merged_from.empty()) {

@@ -166,6 +166,16 @@ TEST(Reporters, TsanOptionsAndTheirWarningsAreInTheConsoleAndMarkdownHeaders) {
       << markdown.str();
 }
 
+// An include= names a file of the user's choosing: its name reaches the terminal escaped.
+TEST(Reporters, ATsanOptionsWarningCannotWriteEscapeSequences) {
+  Summary summary = testing::sample_summary();
+  summary.context.tsan_options = "include=/tmp/\x1b[2Jx";
+  std::ostringstream console;
+  write_console(summary, console);
+  EXPECT_EQ(console.str().find('\x1b'), std::string::npos) << console.str();
+  EXPECT_NE(console.str().find("read from /tmp/\\x1b[2Jx"), std::string::npos) << console.str();
+}
+
 // A merge of machines with different CPU counts has no one count (0): no reporter says "0 CPUs".
 TEST(Reporters, AMergeOfDifferentCpuCountsSaysSoInEveryHeader) {
   Summary summary = testing::sample_summary();
