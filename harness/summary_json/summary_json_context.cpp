@@ -62,8 +62,10 @@ StoppingRule read_stopping(const Node& n) {
     if (!(x >= min && x <= max)) value.fail("out of range");
     return x;
   };
-  rule.duration_seconds = optional_number("duration_seconds", 1e-3, 1e9);
-  rule.ci_width = optional_number("ci_width", 1e-12, 1);
+  // 0: a rule read from an older summary's words, whose value was not recovered (legacy_stopping
+  // below); written back, it must read again.
+  rule.duration_seconds = optional_number("duration_seconds", 0, 1e9);
+  rule.ci_width = optional_number("ci_width", 0, 1);
   rule.stop_on_detect = n.at("stop_on_detect").boolean();
   return rule;
 }

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -136,6 +137,9 @@ TEST(WorkerPool, AThreadThatCannotStartLeavesNoneOfTheOthersRunning) {
   GTEST_SKIP() << "a sanitizer's shadow memory takes more address space than RLIMIT_AS leaves";
 #endif
 #endif
+  // qemu-user maps the guest's memory itself: RLIMIT_AS does not leave the guest room for exactly
+  // one stack (the test failed under the cross preset, 2026-12-03).
+  if (std::getenv("LOCKSTRESS_EMULATOR")) GTEST_SKIP() << "not meaningful under qemu-user";
   EXPECT_EXIT(start_a_pool_without_room_for_its_threads(), ::testing::ExitedWithCode(0), "");
 }
 
