@@ -291,8 +291,10 @@ void Schedule::uncontrolled(ModelThread& self, const char* call, std::uintptr_t 
 }
 
 Event& Schedule::record(ModelThread& self, Op op) {
-  if (!options_.keep_events) events_.clear();
+  // The previous event is complete now: hashed before it is dropped, so that the trace hash is
+  // the same whether or not the events are kept (a replay keeps them; the trials do not).
   if (!events_.empty()) hash_.add(events_.back());
+  if (!options_.keep_events) events_.clear();
   Event& event = events_.emplace_back();
   event.step = step_;
   event.thread = self.id;
