@@ -30,6 +30,7 @@ void CellTally::add_trial(const TrialEvent& trial) {
   }
   fairness_.add(trial.index, trial.acquisitions);
   overlap_.add(trial.overlap_ns);
+  model_.add(trial, lost);
   trial_seconds_ += static_cast<double>(trial.nanoseconds) * 1e-9;
   runtime_reports_ += trial.runtime_reports;
   if (trial.runtime_reports > 0 || trial.dropped_reports > 0 || !trial.report_texts.empty()) {
@@ -101,6 +102,7 @@ Measurement CellTally::measurement() const {
   m.torn_trials = torn_trials_;
   m.torn_reads = torn_reads_;
   m.torn_reads_max = torn_reads_max_;
+  m.model = model_.result();
   if (fairness_.any()) m.fairness = fairness_.fairness();
   return m;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/analysis/model_tally.hpp"
 #include "harness/ingest/runner_stream.hpp"
 #include "harness/stats/fairness.hpp"
 #include "harness/stats/lost_updates.hpp"
@@ -47,6 +48,7 @@ class CellTally {
   LostUpdateTally lost_;
   FairnessTally fairness_;
   Overlap overlap_;
+  ModelTally model_;
   std::int64_t failed_ = 0;
   std::int64_t lost_trials_ = 0;
   std::int64_t torn_trials_ = 0;

@@ -193,6 +193,39 @@ void merge_stopping(const std::vector<MeasurementSource>& sources, const std::st
   }
 }
 
+// The model cells' schedules: counts add up, maxima take the larger, and the first failing
+// schedules are the first of all inputs' by trial. A median cannot be recovered from several
+// inputs' medians: it is kept only when one input has schedules.
+void merge_model(const std::vector<MeasurementSource>& sources, Measurement& out) {
+  int inputs = 0;
+  for (const MeasurementSource& source : sources) {
+    if (!source.measured.model) continue;
+    const ModelSchedules& m = *source.measured.model;
+    if (!out.model) out.model.emplace();
+    ModelSchedules& merged = *out.model;
+    if (m.schedules > 0 && inputs++ == 0) {
+      merged.median_steps = m.median_steps;
+      merged.median_switches = m.median_switches;
+    } else if (m.schedules > 0) {
+      merged.median_steps.reset();
+      merged.median_switches.reset();
+    }
+    merged.schedules += m.schedules;
+    merged.fallbacks += m.fallbacks;
+    merged.failing += m.failing;
+    merged.max_steps = std::max(merged.max_steps, m.max_steps);
+    merged.max_switches = std::max(merged.max_switches, m.max_switches);
+    merged.first_failing.insert(merged.first_failing.end(), m.first_failing.begin(),
+                                m.first_failing.end());
+  }
+  if (!out.model) return;
+  std::vector<FailingSchedule>& failing = out.model->first_failing;
+  std::stable_sort(
+      failing.begin(), failing.end(),
+      [](const FailingSchedule& a, const FailingSchedule& b) { return a.trial < b.trial; });
+  if (failing.size() > ModelSchedules::kKeptFailing) failing.resize(ModelSchedules::kKeptFailing);
+}
+
 }  // namespace
 
 Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sources,
@@ -234,6 +267,7 @@ Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sou
       }
     }
     out.trial_ranges = merge_ranges(sources, cell);
+    merge_model(sources, out);
     merge_stopping(sources, cell, out);
     out.failures.events = failed;
     out.report_trials.events = reported;

@@ -58,6 +58,38 @@ Shard parse_shard(const std::string& text) {
   return shard;
 }
 
+// run --replay: one schedule of one case in one model variant, at one size.
+ReplayRequest replay_request(const po::variables_map& vm, const RunOptions& options) {
+  ReplayRequest replay{vm["replay"].as<std::string>(), "", std::nullopt};
+  const bool model =
+      options.variants.size() == 1 && options.variants[0].detector == Detector::model;
+  if (options.cases.size() != 1 || !model) {
+    throw Error{"--replay replays a schedule of one --case in one model --variant"};
+  }
+  if (options.threads.size() > 1 || options.iterations.size() > 1) {
+    throw Error{"--replay replays one schedule: one --threads and one --iterations"};
+  }
+  if (replay.key.empty() ||
+      replay.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789/") != std::string::npos) {
+    throw Error{"--replay: '" + replay.key + "' is no replay key (strategy/memory/dD/kK/sSEED)"};
+  }
+  if (vm.count("replay-choices")) {
+    replay.choices = vm["replay-choices"].as<std::string>();
+    if (replay.choices.find_first_not_of("0123456789abcdefghijklmnopqrstuv{}*.") !=
+        std::string::npos) {
+      throw Error{"--replay-choices: '" + replay.choices + "' is no choice trace"};
+    }
+  }
+  if (vm.count("expect-hash")) {
+    const std::string hash = vm["expect-hash"].as<std::string>();
+    if (hash.size() != 16 || hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      throw Error{"--expect-hash: '" + hash + "' is not 16 lower-case hex digits"};
+    }
+    replay.expect_hash = hash;
+  }
+  return replay;
+}
+
 RunOptions to_run_options(const po::variables_map& vm, const Program& program) {
   RunOptions options;
   if (vm.count("case")) {
@@ -148,6 +180,11 @@ RunOptions to_run_options(const po::variables_map& vm, const Program& program) {
           "would stop on its own trials, and the merged intervals would hold for no "
           "rule"};
     }
+  }
+
+  if (vm.count("replay")) options.replay = replay_request(vm, options);
+  if (!options.replay && (vm.count("replay-choices") || vm.count("expect-hash"))) {
+    throw Error{"--replay-choices and --expect-hash go with --replay"};
   }
 
   if (Result<void> checked = check_run(options, program); !checked) throw checked.error();

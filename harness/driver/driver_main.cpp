@@ -25,6 +25,7 @@
 #include "harness/driver/plan.hpp"
 #include "harness/driver/program_build.hpp"
 #include "harness/driver/progress.hpp"
+#include "harness/driver/replay_run.hpp"
 #include "harness/driver/rerun_line.hpp"
 #include "harness/driver/run_cell.hpp"
 #include "harness/driver/suppressions.hpp"
@@ -81,6 +82,10 @@ int run(const RunOptions& options, const Program& program, const ProgramBuild& b
   const std::string source_root = absolute_directory(
       options.source_root.empty() ? std::filesystem::current_path().string() : options.source_root);
   const std::string self = driver_path(args[0]);
+  if (options.replay) {
+    return replay_schedule(options, program, runner_path(self, options.variants.front()),
+                           emulator_command());
+  }
   std::vector<InputFile> inputs{{"lockstress itself", self}};
   for (const Variant& variant : program.variants) {
     inputs.push_back({"the runner", runner_path(self, variant)});

@@ -123,6 +123,15 @@ po::options_description run_options(const Program& program) {
      "lockstress merge combines the shards' JSON. Default: every trial")
     ("source-root", po::value<std::string>()->default_value(""),
      "show source paths in reports relative to this directory. Default: the current directory")
+    ("replay", po::value<std::string>(),
+     "KEY: run only the model schedule KEY (strategy/memory/dD/kK/sSEED, as a summary's replay "
+     "command gives it) of one --case in one model --variant, and print its counterexample "
+     "(docs/model.md: Replay). Default: none")
+    ("replay-choices", po::value<std::string>(),
+     "with --replay: the schedule's recorded choices, followed before its seed. Default: none")
+    ("expect-hash", po::value<std::string>(),
+     "with --replay: the trace hash the schedule must reproduce; another one exits 6. Default: "
+     "none checked")
     ("quiet,q", po::bool_switch(), "print nothing on stdout and no progress; the exit code and files still tell. Default: off")
     ("progress", po::bool_switch(),
      "show the progress line on stderr even when it is not a terminal (CI logs), and despite "

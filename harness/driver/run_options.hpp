@@ -34,6 +34,13 @@ struct OutputPaths {
   std::string html;
 };
 
+// run --replay: one model schedule to run again (docs/model.md, "Replay").
+struct ReplayRequest {
+  std::string key;                         // model::replay_key
+  std::string choices;                     // the choice trace; empty: from the key's seed
+  std::optional<std::string> expect_hash;  // 16 hex digits the schedule's trace hash must be
+};
+
 // Everything `lockstress run` was asked to do, validated.
 struct RunOptions {
   std::vector<std::string> cases;  // empty: every case
@@ -58,6 +65,8 @@ struct RunOptions {
   StoppingRule stopping;  // with a duration, `trials` only caps each cell (kMaxTrials if unset)
   bool quiet = false;
   bool progress = false;  // a progress line on stderr even when it is not a terminal
+  // Set: run no cells, replay this one schedule (one case, one model variant).
+  std::optional<ReplayRequest> replay;
 };
 
 }  // namespace lockstress

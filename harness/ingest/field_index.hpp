@@ -40,7 +40,7 @@ class FieldIndex {
  private:
   // Twice the keys any runner writes. A record with more is no runner's, and the keys past these
   // are not found: it reads as malformed.
-  static constexpr std::size_t kCapacity = 16;
+  static constexpr std::size_t kCapacity = 32;
 
   // Keys are a few bytes: compared in line, not by a call to memcmp (a third of the lookup).
   static bool same(std::string_view a, std::string_view b) {

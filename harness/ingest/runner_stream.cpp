@@ -1,5 +1,8 @@
 #include "harness/ingest/runner_stream.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "harness/ingest/field_index.hpp"
 #include "harness/ingest/record_fields.hpp"
 #include "harness/ingest/sync_records.hpp"
@@ -30,6 +33,43 @@ std::optional<std::string_view> sanitizer_error_line(std::string_view line) {
     if (tool.size() > 9 && tool.substr(tool.size() - 9) == "Sanitizer") return rest;
   }
   return std::nullopt;
+}
+
+// What model::replay_key and model::encode_choices write: lower-case letters, digits and their
+// few separators. The driver checks no more than that (it does not link the model): the replay
+// key is parsed by the runner that replays it.
+bool model_text(std::string_view text, std::string_view separators, std::size_t max_size) {
+  if (text.empty() || text.size() > max_size) return false;
+  return std::all_of(text.begin(), text.end(), [&](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           separators.find(c) != std::string_view::npos;
+  });
+}
+
+bool parse_hash(std::string_view text, std::uint64_t& out) {
+  if (text.size() != 16) return false;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out, 16);
+  return ec == std::errc() && ptr == text.data() + text.size() &&
+         std::none_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'F'; });
+}
+
+// The model's fields of a trial record (protocol.hpp); nullopt when any is missing or malformed.
+std::optional<ModelScheduleFields> model_fields(std::string_view key, FieldIndex& trial) {
+  ModelScheduleFields model;
+  auto steps = trial("steps"), switches = trial("switches"), fallbacks = trial("fallbacks");
+  auto hash = trial("hash");
+  if (!model_text(key, "/", 100) || !steps || !switches || !fallbacks || !hash ||
+      !parse_int(*steps, model.steps) || !parse_int(*switches, model.switches) ||
+      !parse_int(*fallbacks, model.fallbacks) || !parse_hash(*hash, model.trace_hash) ||
+      model.steps < 0 || model.switches < 0 || model.fallbacks < 0) {
+    return std::nullopt;
+  }
+  model.replay_key = std::string(key);
+  if (auto choices = trial("choices")) {
+    if (!model_text(*choices, "{}*.", ModelScheduleFields::kMaxChoiceChars)) return std::nullopt;
+    model.choices = std::string(*choices);
+  }
+  return model;
 }
 
 }  // namespace
@@ -236,6 +276,11 @@ void RunnerStream::on_record(std::string_view record) {
       return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
     }
     event.deadlock = true;
+  }
+  if (auto key = trial("model")) {
+    std::optional<ModelScheduleFields> model = model_fields(*key, trial);
+    if (!model) return fail("malformed trial record: '" + std::string(record.substr(0, 200)) + "'");
+    event.model = std::move(model);
   }
   event.report_texts = std::move(pending_reports_);
   pending_reports_.clear();

@@ -19,6 +19,7 @@ namespace lockstress::protocol {
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...] [overlap=O]
 //                 [torn=N] [dropped=D] [deadlock=1]
+//                 [model=KEY steps=N switches=N fallbacks=N hash=HEX [choices=TEXT]]
 //   @lockstress/1 end trials=N [restart=1]
 //   @lockstress/1 exception index=K seed=S what=TEXT  (the case threw in trial K; the runner exits)
 //
@@ -29,6 +30,8 @@ namespace lockstress::protocol {
 // `torn` (written when not 0) is the trial's torn reads (Workload::torn_reads).
 // `reports` counts the sanitizer reports the trial printed, at most kReportsPerTrial; `dropped`
 // (written when not 0) the ones past that, counted and never printed.
+// `model` (the model runner's trials only) is the schedule's replay key, followed by its steps,
+// hand-offs, fair fallbacks, trace hash (16 hex digits) and choice trace (TrialRecord::model).
 // `deadlock=1`: no
 // thread could go on (TrialRecord::deadlock). `restart=1`: the runner ended before the trials
 // asked, to free what it holds (the threads of the model's deadlocked schedules stay parked for

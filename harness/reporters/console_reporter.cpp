@@ -8,6 +8,7 @@
 #include "harness/reporters/text_table.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/model_words.hpp"
 #include "harness/summary/tsan_overrides.hpp"
 
 namespace lockstress {
@@ -188,6 +189,9 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
   for (const CellResult& cell : summary.results) {
     out << "  " << cell_name(cell) << ": " << to_string(cell.grade.verdict) << '\n';
     for (const std::string& reason : reasons(cell)) out << "      " << reason << '\n';
+    for (const std::string& line : model_lines(c, cell)) {
+      out << "      " << terminal_text(line) << '\n';
+    }
   }
 
   bool any_reports = false;

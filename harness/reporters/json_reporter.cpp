@@ -4,6 +4,7 @@
 #include "harness/protocol/signal_name.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/replay_command.hpp"
 
 namespace lockstress {
 namespace {
@@ -128,6 +129,7 @@ json context_json(const Context& c) {
   return {{"lockstress_version", c.lockstress_version},
           {"command", c.command},
           {"rerun_command", c.rerun_command},
+          {"program", c.program},
           {"seed", c.seed},
           {"cpus", c.cpus},
           {"online_cpus", c.online_cpus},
@@ -181,7 +183,35 @@ json sync_json(const SyncProbe& probe) {
   return {{"operations", operations}, {"instrumented_objects", probe.instrumented_objects}};
 }
 
-json cell_json(const CellResult& cell) {
+// A model cell's schedules, and what replays the first failing ones (docs/model.md, "Replay").
+json model_json(const ModelSchedules& m, const Context& context, const CellPlan& plan) {
+  auto spread = [](const std::optional<double>& median, std::int64_t max) {
+    json out = {{"max", max}};
+    if (median) out["median"] = *median;
+    return out;
+  };
+  json failing = json::array();
+  for (const FailingSchedule& f : m.first_failing) {
+    failing.push_back({{"trial", f.trial},
+                       {"seed", f.seed},
+                       {"replay_key", f.replay_key},
+                       {"choices", f.choices},
+                       {"trace_hash", trace_hash_text(f.trace_hash)},
+                       {"lost_updates", f.lost_updates},
+                       {"torn_reads", f.torn_reads},
+                       {"reports", f.reports},
+                       {"deadlock", f.deadlock},
+                       {"replay_command", replay_command(context, plan, f)}});
+  }
+  return {{"schedules", m.schedules},
+          {"steps", spread(m.median_steps, m.max_steps)},
+          {"switches", spread(m.median_switches, m.max_switches)},
+          {"fallbacks", m.fallbacks},
+          {"failing_schedules", m.failing},
+          {"first_failing", failing}};
+}
+
+json cell_json(const CellResult& cell, const Context& context) {
   json histogram = json::array();
   for (const HistogramBucket& b : cell.measured.lost_histogram) {
     histogram.push_back({{"min", b.low}, {"max", b.high}, {"trials", b.count}});
@@ -251,6 +281,7 @@ json cell_json(const CellResult& cell) {
                          {"lost_update_trials", cell.measured.lost_trials}};
   }
   if (cell.measured.sync) out["sync"] = sync_json(*cell.measured.sync);
+  if (cell.measured.model) out["model"] = model_json(*cell.measured.model, context, cell.plan);
   if (const finding::Suppressed* s = cell.grade.find<finding::Suppressed>()) {
     json matches = json::array();
     for (const SuppressionMatch& m : cell.measured.suppressed) {
@@ -269,7 +300,8 @@ json cell_json(const CellResult& cell) {
 
 void write_json(const Summary& summary, std::ostream& out) {
   json results = json::array();
-  for (const CellResult& cell : summary.results) results.push_back(cell_json(cell));
+  for (const CellResult& cell : summary.results)
+    results.push_back(cell_json(cell, summary.context));
   json merged_from = json::array();
   for (const MergedInput& input : summary.merged_from) {
     merged_from.push_back({{"file", input.file},

@@ -7,6 +7,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/model_words.hpp"
 #include "harness/summary/tsan_overrides.hpp"
 
 namespace lockstress {
@@ -168,6 +169,9 @@ void write_reasons(const Summary& summary, std::ostream& out) {
                         " × " + std::to_string(cell.plan.iterations) + ": **" +
                         std::string(to_string(cell.grade.verdict)) + "**\n";
     for (const std::string& reason : reasons(cell)) block += "  - " + text(reason) + "\n";
+    for (const std::string& line : model_lines(summary.context, cell)) {
+      block += "  - " + text(line) + "\n";
+    }
     if (cell.grade.verdict == Verdict::pass) {
       passes += block;
     } else {

@@ -112,7 +112,98 @@ int print_reports(const model::ScheduleResult& result) {
   return reports;
 }
 
+// What the trial record says of the schedule: what replays it, and how it went.
+ModelScheduleFields schedule_fields(const model::ScheduleResult& result) {
+  return ModelScheduleFields{
+      .replay_key = model::replay_key(result.options),
+      .steps = result.steps,
+      .switches = result.switches,
+      .fallbacks = result.fallbacks,
+      .trace_hash = result.trace_hash,
+      .choices = result.choices.size() <= ModelScheduleFields::kMaxChoiceChars ? result.choices
+                                                                               : std::string(),
+  };
+}
+
+// The replayed schedule: from its choices when given, else (or when they no longer fit the
+// program's switch points) from its seed, which draws the same schedule as long as the program
+// makes the same switch points (docs/model.md, "Replay").
+model::ScheduleResult replay_schedule(Workload& workload, model::Options options,
+                                      const RunnerArgs& args) {
+  case_code(args.first_trial, args.seed, [&] { workload.reset(); });
+  model::ScheduleResult result = schedule(workload, options, args, args.first_trial);
+  if (!result.replay_diverged) return result;
+  std::printf(
+      "the recorded choices do not fit this build's switch points: replaying from the "
+      "seed instead\n");
+  options.replay_choices.clear();
+  case_code(args.first_trial, args.seed, [&] { workload.reset(); });
+  return schedule(workload, options, args, args.first_trial);
+}
+
 }  // namespace
+
+int run_model_replay(const Case& test_case, const RunnerArgs& args) {
+  const std::optional<model::Options> key = model::parse_replay_key(args.replay_key);
+  if (!key) {
+    std::fprintf(stderr, "runner: --replay: '%s' is no replay key (strategy/memory/dD/kK/sSEED)\n",
+                 args.replay_key.c_str());
+    return kExitUsage;
+  }
+  model::Options options = base_options(args);
+  options.seed = key->seed;
+  options.strategy = key->strategy;
+  options.memory = key->memory;
+  options.pct_depth = key->pct_depth;
+  options.pct_steps = key->pct_steps;
+  options.replay_choices = args.replay_choices;
+  options.keep_events = true;
+  std::unique_ptr<Workload> workload =
+      case_code(args.first_trial, args.seed, [&] { return test_case.make_workload(args.threads); });
+  // As in run_model_trials, whose first schedule measures k: what the case's code does once per
+  // process (a static's first use) it has done before the schedule replayed, as before the one
+  // recorded.
+  (void)measure_steps(*workload, args);
+  model::ScheduleResult result = replay_schedule(*workload, options, args);
+  // The table, then what went wrong at its end: a deadlock (in counterexample_text), lost
+  // updates or torn reads, then each race with both accesses' stacks.
+  std::string text = model::counterexample_text(result);
+  const std::int64_t expected = std::int64_t{args.threads} * args.iterations;
+  const std::int64_t count =
+      case_code(args.first_trial, args.seed, [&] { return workload->count(); });
+  const std::int64_t torn =
+      case_code(args.first_trial, args.seed, [&] { return workload->torn_reads(); });
+  if (!result.deadlock && result.completed()) {
+    text += "count " + std::to_string(count) + " of " + std::to_string(expected) +
+            (count == expected ? ": no update lost"
+                               : ": " + std::to_string(expected - count) + " updates lost") +
+            "\n";
+  }
+  if (torn > 0) text += std::to_string(torn) + " torn reads\n";
+  std::vector<std::uintptr_t> addresses;  // one race per address, as the trials print them
+  for (const model::RaceReport& race : result.races) {
+    if (std::find(addresses.begin(), addresses.end(), race.current.address) != addresses.end()) {
+      continue;
+    }
+    addresses.push_back(race.current.address);
+    text += model::race_text(race, result);
+  }
+  const std::string hash = model::hex(result.trace_hash);
+  text += "trace hash " + hash;
+  int status = kExitPass;
+  if (args.expect_hash && *args.expect_hash == result.trace_hash) {
+    text += ": the recorded one\n";
+  } else if (args.expect_hash) {
+    text += ": NOT the recorded " + model::hex(*args.expect_hash) +
+            " (the program, its build or the model changed since the schedule was recorded)\n";
+    status = kExitReplayMismatch;
+  } else {
+    text += "\n";
+  }
+  std::fputs(text.c_str(), stdout);
+  std::fflush(stdout);
+  return status;
+}
 
 void run_model_trials(const Case& test_case, const RunnerArgs& args) {
   if (args.perturb != Perturb::none) {
@@ -153,6 +244,7 @@ void run_model_trials(const Case& test_case, const RunnerArgs& args) {
         .overlap_ns = std::nullopt,
         .torn_reads = case_code(index, args.seed, [&] { return workload->torn_reads(); }),
         .deadlock = result.deadlock,
+        .model = schedule_fields(result),
     });
     ++done;
     if (model::parked_threads() >= kMaxParkedThreads && index + 1 < end) {

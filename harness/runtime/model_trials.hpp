@@ -10,4 +10,9 @@ namespace lockstress {
 // worker pool, placement or start line. Writes the same records as the other runners.
 void run_model_trials(const Case& test_case, const RunnerArgs& args);
 
+// Runs the one schedule args.replay_key names (choices first, when given) with every event kept,
+// prints its counterexample on stdout, and checks its trace hash against args.expect_hash.
+// Returns the exit status: 0, or kExitReplayMismatch when the hash differs (exit_codes.hpp).
+int run_model_replay(const Case& test_case, const RunnerArgs& args);
+
 }  // namespace lockstress

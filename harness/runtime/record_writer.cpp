@@ -69,7 +69,7 @@ void write_trial_record(const TrialRecord& record) {
   line << protocol::kPrefix << protocol::kTrial << " index=" << record.index
        << " seed=" << record.seed << " count=" << record.count << " ns=" << record.nanoseconds
        << " reports=" << record.runtime_reports;
-  if (record.acquisitions.empty()) {
+  if (record.acquisitions.empty() && !record.model) {
     if (record.overlap_ns) line << " overlap=" << *record.overlap_ns;
     if (record.torn_reads != 0) line << " torn=" << record.torn_reads;
     if (record.dropped_reports != 0) line << " dropped=" << record.dropped_reports;
@@ -87,6 +87,17 @@ void write_trial_record(const TrialRecord& record) {
   if (record.torn_reads != 0) text += " torn=" + std::to_string(record.torn_reads);
   if (record.dropped_reports != 0) text += " dropped=" + std::to_string(record.dropped_reports);
   if (record.deadlock) text += " deadlock=1";
+  if (record.model) {
+    const ModelScheduleFields& model = *record.model;
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016" PRIx64, model.trace_hash);
+    text += " model=" + model.replay_key + " steps=" + std::to_string(model.steps) +
+            " switches=" + std::to_string(model.switches) +
+            " fallbacks=" + std::to_string(model.fallbacks) + " hash=" + hash;
+    if (!model.choices.empty() && model.choices.size() <= ModelScheduleFields::kMaxChoiceChars) {
+      text += " choices=" + model.choices;
+    }
+  }
   text += '\n';
   write_line(text.data(), static_cast<int>(text.size()));
 }

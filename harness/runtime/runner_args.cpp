@@ -65,6 +65,17 @@ Result<RunnerArgs> parse_runner_args(int argc, const char* const* argv) {
     } else if (key == "--probe-sync") {
       ok = value == "1";
       args.probe_sync = ok;
+    } else if (key == "--replay") {
+      args.replay_key = value;
+      ok = !value.empty();
+    } else if (key == "--replay-choices") {
+      args.replay_choices = value;
+    } else if (key == "--expect-hash") {
+      std::uint64_t hash = 0;
+      const char* end = value.data() + value.size();
+      auto [ptr, ec] = std::from_chars(value.data(), end, hash, 16);
+      ok = value.size() == 16 && ec == std::errc() && ptr == end;
+      if (ok) args.expect_hash = hash;
     } else if (key == "--start-stagger-ns") {
       ok = parse_int(value, args.start_stagger_ns) && args.start_stagger_ns > 0 &&
            args.start_stagger_ns <= 1'000'000;
@@ -75,6 +86,8 @@ Result<RunnerArgs> parse_runner_args(int argc, const char* const* argv) {
       return Error{"runner: bad value '" + std::string(value) + "' for " + std::string(key)};
     }
   }
+  // A replay runs one schedule: it needs no trial count.
+  if (!args.replay_key.empty() && args.trials == 0) args.trials = 1;
   if (!have_case || args.threads == 0 || args.iterations == 0 || args.trials == 0) {
     return Error{"runner: --case, --threads, --iterations and --trials are required"};
   }

@@ -33,6 +33,11 @@ struct RunnerArgs {
   // Run the sync probe before the first trial (DetectorInfo::probes_sync: the driver asks for it
   // in the variants whose detector sees only the synchronisation it instruments).
   bool probe_sync = false;
+  // Replay one model schedule (docs/model.md, "Replay"): its replay key, its choice trace (may be
+  // empty) and the trace hash it must reproduce (unset: none to check). The model runner only.
+  std::string replay_key;
+  std::string replay_choices;
+  std::optional<std::uint64_t> expect_hash;
 };
 
 // argv as the driver builds it (runner_arguments in harness/driver/run_cell.cpp); an Error when

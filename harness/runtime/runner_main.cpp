@@ -201,7 +201,13 @@ int main(int argc, char** argv, std::vector<Case> cases) {
     std::fprintf(stderr, "runner: no case named '%s'\n", args->case_name.c_str());
     return kExitUsage;
   }
+  if (!kModelRunner && !args->replay_key.empty()) {
+    std::fprintf(stderr,
+                 "runner: --replay replays a schedule of the model's, in the model's runner\n");
+    return kExitUsage;
+  }
   if constexpr (kModelRunner) {
+    if (!args->replay_key.empty()) return run_model_replay(*test_case, *args);
     run_model_trials(*test_case, *args);  // outside a discarded statement: linked only there
   } else {
     run_trials(*test_case, *args);

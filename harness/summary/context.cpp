@@ -120,6 +120,7 @@ Context gather_context(const std::vector<std::string>& command, std::uint64_t se
   Context context;
   context.lockstress_version = LOCKSTRESS_VERSION;
   context.command = shell_join(command);
+  if (!command.empty()) context.program = command[0];
   context.seed = seed;
   context.cpus = usable_cpus();
   context.online_cpus = static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));

@@ -55,6 +55,36 @@ struct TrialRange {
   std::int64_t count = 0;
 };
 
+// A model schedule that failed (lost or tore updates, drew a report, deadlocked), with what
+// replays it (docs/model.md, "Replay").
+struct FailingSchedule {
+  std::int64_t trial = 0;
+  std::uint64_t seed = 0;
+  std::string replay_key;  // model::replay_key of the schedule
+  std::string choices;     // its choice trace; empty: not recorded (replay from the seed)
+  std::uint64_t trace_hash = 0;
+  std::int64_t lost_updates = 0;  // expected - final count
+  std::int64_t torn_reads = 0;
+  int reports = 0;  // sanitizer-format reports the schedule printed (races, the deadlock)
+  bool deadlock = false;
+};
+
+// What a model cell's schedules were (the model runner's trials; unset in other cells).
+struct ModelSchedules {
+  // The failing schedules kept with their replay data, the first ones by trial number.
+  static constexpr std::size_t kKeptFailing = 5;
+  std::int64_t schedules = 0;
+  // Medians over the schedules; unset after a merge of several cells' schedules, whose medians
+  // cannot be recovered from theirs.
+  std::optional<double> median_steps;
+  std::optional<double> median_switches;
+  std::int64_t max_steps = 0;
+  std::int64_t max_switches = 0;
+  std::int64_t fallbacks = 0;  // schedules the step cap made fair (round-robin)
+  std::int64_t failing = 0;    // schedules that failed, of which `first_failing` are kept
+  std::vector<FailingSchedule> first_failing;
+};
+
 // What a cell's trials showed: counts, lost updates, reports, fairness, overlap, timings and
 // faults. Built once, by the stage that measured it: the tally of a run (CellTally::measurement),
 // the JSON reader, or merge (from the inputs' measurements); the rates' intervals are computed
@@ -104,6 +134,8 @@ struct Measurement {
   // What the sync probe saw of the case's lock in this variant (DetectorInfo::probes_sync): unset
   // where it did not run (another kind of detector, or a case without a lock).
   std::optional<SyncProbe> sync;
+  // The model variant's schedules (DetectorKind::model); unset in every other cell.
+  std::optional<ModelSchedules> model;
 
   std::int64_t failed_trials() const { return failures.events; }
   // Trials in which the runtime printed a report of `kind` ("data race", ...).

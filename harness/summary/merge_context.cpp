@@ -141,6 +141,7 @@ Context merge_contexts(const std::vector<MergedInput>& inputs) {
     return without_shard(input.context.rerun_command) == rerun;
   });
   c.rerun_command = one_run ? rerun : "";
+  c.program = inputs[0].context.program;
   return c;
 }
 

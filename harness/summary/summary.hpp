@@ -81,6 +81,10 @@ struct Context {
   std::string runner_c_compiler{};
 
   std::string suppressions_file{};  // --suppressions as given; empty: none
+
+  // The program that ran (argv[0]): what a model schedule's replay command starts with. A merge
+  // keeps its first input's; a summary from before it was written reads back "lockstress".
+  std::string program{"lockstress"};
 };
 
 // What a report says beyond a plain fixed run's summary: a start line or perturbation other than

@@ -258,6 +258,8 @@ Measurement read_measurement(const Node& n, const CellPlan& plan) {
     }
   }
   if (n.has("sync")) c.sync = read_sync(n.at("sync"));
+  // Absent: not a model cell (or a summary from before the model's schedules were kept).
+  if (n.has("model")) c.model = read_model(n.at("model"), c.trials);
   // Absent: nothing suppressed (or a summary from before suppressions were counted).
   if (n.has("suppressed")) {
     const Node suppressed = n.at("suppressed");

@@ -89,6 +89,7 @@ Context read_context(const Node& n) {
   c.lockstress_version = n.at("lockstress_version").text();
   c.command = n.at("command").text();
   c.rerun_command = n.at("rerun_command").text();
+  if (n.has("program")) c.program = n.at("program").text();
   c.seed = n.at("seed").unsigned_integer();
   c.cpus = static_cast<int>(n.at("cpus").integer(0, 1 << 20));
   c.online_cpus = static_cast<int>(n.at("online_cpus").integer(0, 1 << 20));

@@ -35,6 +35,46 @@ TEST(CellTally, CountsFailedTrialsAndLostUpdates) {
 }
 
 // A deadlocked schedule's count is where its threads stopped; its report is the finding.
+// A model cell's schedules: exact medians and maxima, fallbacks counted, the first failing
+// schedules kept with their replay data (lost updates, a race, a deadlock), no more than 5.
+TEST(CellTally, KeepsTheModelsSchedulesAndTheFirstFailingOnesReplayData) {
+  CellTally tally(6, "");
+  for (std::int64_t i = 0; i < 9; ++i) {
+    TrialEvent t = trial(i, i % 2 == 0 ? 6 : 5);
+    t.seed = 100 + static_cast<std::uint64_t>(i);
+    t.model = ModelScheduleFields{"pct/c11/d3/k40/s" + std::to_string(100 + i),
+                                  10 * (i + 1),
+                                  i,
+                                  i == 4 ? 1 : 0,
+                                  0xabc0u + static_cast<std::uint64_t>(i),
+                                  "0*9." + std::to_string(i)};
+    if (i == 2) t.deadlock = true;
+    tally.add_trial(t);
+  }
+  tally.add_trial(trial(9, 6));  // no model fields: counted as a trial, not a schedule
+  const Measurement cell = tally.measurement();
+  ASSERT_TRUE(cell.model);
+  const ModelSchedules& m = *cell.model;
+  EXPECT_EQ(m.schedules, 9);
+  EXPECT_EQ(m.median_steps, 50.0);
+  EXPECT_EQ(m.median_switches, 4.0);
+  EXPECT_EQ(m.max_steps, 90);
+  EXPECT_EQ(m.max_switches, 8);
+  EXPECT_EQ(m.fallbacks, 1);
+  EXPECT_EQ(m.failing, 5);  // trials 1, 3, 5, 7 lost an update; 2 deadlocked
+  ASSERT_EQ(m.first_failing.size(), 5u);
+  EXPECT_EQ(m.first_failing[0].trial, 1);
+  EXPECT_EQ(m.first_failing[0].lost_updates, 1);
+  EXPECT_EQ(m.first_failing[0].replay_key, "pct/c11/d3/k40/s101");
+  EXPECT_EQ(m.first_failing[0].choices, "0*9.1");
+  EXPECT_EQ(m.first_failing[0].trace_hash, 0xabc1u);
+  EXPECT_EQ(m.first_failing[0].seed, 101u);
+  EXPECT_TRUE(m.first_failing[1].deadlock);
+  EXPECT_EQ(m.first_failing[1].lost_updates, 0);
+  EXPECT_EQ(m.first_failing[4].trial, 7);
+  EXPECT_FALSE(CellTally(6, "").measurement().model);
+}
+
 TEST(CellTally, ADeadlockedTrialLosesNoUpdate) {
   CellTally tally(100, "");
   TrialEvent stuck = trial(0, 40);

@@ -99,6 +99,50 @@ TEST(Merge, AddsOverlapAndReadsSummariesWrittenBeforeIt) {
   EXPECT_FALSE(s.results[1].measured.overlap.measured());  // neither shard measured the TSan cell's
 }
 
+// Model cells: counts add, maxima take the larger, the first failing schedules are the first by
+// trial of both inputs (5 at most), and the medians, which cannot be recovered, are dropped.
+std::string model_object(int schedules, int steps_max, int failing, std::vector<int> trials) {
+  std::string failing_json;
+  for (int t : trials) {
+    failing_json += std::string(failing_json.empty() ? "" : ", ") +
+                    "{\"trial\": " + std::to_string(t) +
+                    ", \"seed\": 1, \"replay_key\": \"pct/c11/d3/k9/s1\", \"choices\": \"\", "
+                    "\"trace_hash\": \"000000000000000" +
+                    std::to_string(t % 10) +
+                    "\", \"lost_updates\": 1, \"torn_reads\": 0, \"reports\": 0, "
+                    "\"deadlock\": false, \"replay_command\": \"x\"}";
+  }
+  return "\"model\": {\"schedules\": " + std::to_string(schedules) +
+         ", \"steps\": {\"median\": 5.0, \"max\": " + std::to_string(steps_max) +
+         "}, \"switches\": {\"median\": 1.0, \"max\": 2}, \"fallbacks\": 1, "
+         "\"failing_schedules\": " +
+         std::to_string(failing) + ", \"first_failing\": [" + failing_json + "]}, ";
+}
+
+TEST(Merge, ModelCellsAddTheirSchedulesAndKeepTheFirstFailingOnes) {
+  const Summary s = merged(
+      {shard_with(1, "\"failed_trials\": 4,",
+                  "\"failed_trials\": 4, " + model_object(10, 30, 4, {1, 3, 5, 7})),
+       shard_with(2, "\"failed_trials\": 9,",
+                  "\"failed_trials\": 9, " + model_object(10, 40, 9, {10, 11, 12, 13, 14}))});
+  ASSERT_TRUE(s.results[0].measured.model);
+  const ModelSchedules& m = *s.results[0].measured.model;
+  EXPECT_EQ(m.schedules, 20);
+  EXPECT_EQ(m.max_steps, 40);
+  EXPECT_EQ(m.fallbacks, 2);
+  EXPECT_EQ(m.failing, 13);
+  EXPECT_FALSE(m.median_steps);
+  ASSERT_EQ(m.first_failing.size(), 5u);
+  EXPECT_EQ(m.first_failing[3].trial, 7);
+  EXPECT_EQ(m.first_failing[4].trial, 10);
+  EXPECT_FALSE(s.results[1].measured.model);
+  const Summary one = merged({shard_with(1, "\"failed_trials\": 4,",
+                                         "\"failed_trials\": 4, " + model_object(10, 30, 4, {1})),
+                              shard(2)});
+  ASSERT_TRUE(one.results[0].measured.model);
+  EXPECT_EQ(one.results[0].measured.model->median_steps, 5.0);
+}
+
 TEST(Merge, LostUpdatesMeanAndExtremesAreExactAndTheMedianIsBoundedByItsBucket) {
   const CellResult unsafe = merged({shard(1), shard(2)}).results[0];
   EXPECT_DOUBLE_EQ(unsafe.measured.lost_updates.mean, (3.2 * 10 + 18.2 * 10) / 20);

@@ -62,6 +62,48 @@ TEST(RunnerStream, ReadsADeadlockedTrialAndARestartRequest) {
   }
 }
 
+// The model runner's schedule fields: what replays it and how it went (protocol.hpp).
+TEST(RunnerStream, ReadsAModelSchedulesFields) {
+  Collected c;
+  c.stream.feed(
+      "@lockstress/1 trial index=0 seed=11 count=5 ns=100 reports=0 model=pct/c11/d3/k40/s11 "
+      "steps=41 switches=3 fallbacks=0 hash=00ff0000000000a1 choices=0*12.1*9.0\n"
+      "@lockstress/1 trial index=1 seed=12 count=6 ns=100 reports=0 model=random/sc/d3/k40/s12 "
+      "steps=7 switches=2 fallbacks=1 hash=ffffffffffffffff\n"
+      "@lockstress/1 trial index=2 seed=13 count=6 ns=100 reports=0\n"
+      "@lockstress/1 end trials=3\n");
+  c.stream.finish();
+  ASSERT_FALSE(c.stream.error()) << *c.stream.error();
+  ASSERT_EQ(c.trials.size(), 3u);
+  ASSERT_TRUE(c.trials[0].model);
+  EXPECT_EQ(c.trials[0].model->replay_key, "pct/c11/d3/k40/s11");
+  EXPECT_EQ(c.trials[0].model->steps, 41);
+  EXPECT_EQ(c.trials[0].model->switches, 3);
+  EXPECT_EQ(c.trials[0].model->fallbacks, 0);
+  EXPECT_EQ(c.trials[0].model->trace_hash, 0x00ff0000000000a1u);
+  EXPECT_EQ(c.trials[0].model->choices, "0*12.1*9.0");
+  ASSERT_TRUE(c.trials[1].model);
+  EXPECT_EQ(c.trials[1].model->fallbacks, 1);
+  EXPECT_EQ(c.trials[1].model->trace_hash, 0xffffffffffffffffu);
+  EXPECT_EQ(c.trials[1].model->choices, "");
+  EXPECT_FALSE(c.trials[2].model);
+  const std::string head = "@lockstress/1 trial index=0 seed=1 count=1 ns=1 reports=0 ";
+  for (const char* bad : {"model=pct/c11/d3/k40/s1 steps=1 switches=1 fallbacks=0\n",
+                          "model=pct/c11/d3/k40/s1 steps=1 switches=1 fallbacks=0 hash=12\n",
+                          "model=pct/c11/d3/k40/s1 steps=1 switches=1 fallbacks=0 "
+                          "hash=00FF0000000000A1\n",
+                          "model=pct/c11/d3/k40/s1 steps=-1 switches=1 fallbacks=0 "
+                          "hash=0000000000000000\n",
+                          "model=PCT%20x steps=1 switches=1 fallbacks=0 hash=0000000000000000\n",
+                          "model=pct/c11/d3/k40/s1 steps=1 switches=1 fallbacks=0 "
+                          "hash=0000000000000000 choices=0;rm\n"}) {
+    Collected d;
+    d.stream.feed(head + bad);
+    d.stream.finish();
+    EXPECT_TRUE(d.stream.error()) << bad;
+  }
+}
+
 TEST(RunnerStream, ReadsTheReportsDroppedPastTheCap) {
   Collected c;
   c.stream.feed(std::string(kReport) +
