@@ -69,6 +69,11 @@ ReplayRequest replay_request(const po::variables_map& vm, const RunOptions& opti
   if (options.threads.size() > 1 || options.iterations.size() > 1) {
     throw Error{"--replay replays one schedule: one --threads and one --iterations"};
   }
+  const OutputPaths& o = options.outputs;
+  if (!o.json.empty() || !o.markdown.empty() || !o.junit.empty() || !o.sarif.empty() ||
+      !o.html.empty() || options.shard || options.trials) {
+    throw Error{"--replay runs one schedule and prints it: no --trials, --shard or output files"};
+  }
   if (replay.key.empty() ||
       replay.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789/") != std::string::npos) {
     throw Error{"--replay: '" + replay.key + "' is no replay key (strategy/memory/dD/kK/sSEED)"};

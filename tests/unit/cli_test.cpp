@@ -95,11 +95,49 @@ TEST(Cli, PerformanceOptionErrorsNameTheProblem) {
             "--until-ci-width: '2' is not a width between 0 and 1 (0.05 or 5%)");
 }
 
+// run --replay: one schedule of one case in one model variant, nothing else to run or write.
+TEST(Cli, ReplayTakesOneModelScheduleAndRefusesTheRest) {
+  auto parse = [](std::vector<std::string> args) -> Parsed {
+    args.insert(args.begin(), "lockstress");
+    Result<Command> command =
+        parse_command_line(args, Program{test_cases(), {kPlain, kTsan, kModel}});
+    if (!command) return command.error();
+    return std::visit([](auto&& parsed) -> Parsed { return parsed; }, *command);
+  };
+  auto error_of = [&](std::vector<std::string> args) {
+    Parsed command = parse(std::move(args));
+    const Error* error = std::get_if<Error>(&command);
+    return error ? error->message : "<no error>";
+  };
+  Parsed command =
+      parse({"run", "--case", "peterson", "--variant", "model", "--replay", "pct/c11/d3/k20/s9",
+             "--replay-choices", "0*5.1", "--expect-hash", "00000000000000ab"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << std::get<Error>(command).message;
+  const std::optional<ReplayRequest>& replay = std::get<RunCommand>(command).options.replay;
+  ASSERT_TRUE(replay);
+  EXPECT_EQ(replay->key, "pct/c11/d3/k20/s9");
+  EXPECT_EQ(replay->choices, "0*5.1");
+  EXPECT_EQ(replay->expect_hash, "00000000000000ab");
+  const std::string one = "--replay replays a schedule of one --case in one model --variant";
+  EXPECT_EQ(error_of({"run", "--variant", "model", "--replay", "pct/c11/d3/k20/s9"}), one);
+  EXPECT_EQ(error_of({"run", "--case", "peterson", "--variant", "plain", "--replay", "x"}), one);
+  EXPECT_EQ(error_of({"run", "--case", "peterson", "--variant", "model", "--replay", "PCT x"}),
+            "--replay: 'PCT x' is no replay key (strategy/memory/dD/kK/sSEED)");
+  EXPECT_EQ(error_of({"run", "--case", "peterson", "--variant", "model", "--replay", "a/b",
+                      "--expect-hash", "AB"}),
+            "--expect-hash: 'AB' is not 16 lower-case hex digits");
+  EXPECT_EQ(error_of({"run", "--case", "peterson", "--variant", "model", "--replay", "a/b",
+                      "--json", "x.json"}),
+            "--replay runs one schedule and prints it: no --trials, --shard or output files");
+  EXPECT_EQ(error_of({"run", "--expect-hash", "00000000000000ab"}),
+            "--replay-choices and --expect-hash go with --replay");
+}
+
 TEST(Cli, RunWithEveryOption) {
   Parsed command = parse({"run", "--case", "locked_counter", "--case", "locked_counter",
                           "--variant", "tsan", "--threads", "4", "--iterations", "1000", "--trials",
                           "7", "--seed", "18446744073709551615", "--json", "o.json", "-q"});
-  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << std::get<Error>(command).message;
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.cases, std::vector<std::string>{"locked_counter"});
   ASSERT_EQ(o.variants.size(), 1u);
@@ -224,7 +262,7 @@ TEST(Cli, AnArgumentHoldingBoostsPlaceholdersIsAnErrorNotAHang) {
 TEST(Cli, ListsSweepInTheOrderGivenWithoutRepeats) {
   Parsed command = parse({"run", "--threads", "2", "--case", "locked_counter", "--threads", "8",
                           "--iterations", "1000,100000,1000"});
-  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << error_of({"run"});
+  ASSERT_TRUE(std::holds_alternative<RunCommand>(command)) << std::get<Error>(command).message;
   const RunOptions& o = std::get<RunCommand>(command).options;
   EXPECT_EQ(o.threads, (std::vector<int>{2, 8}));
   EXPECT_EQ(o.iterations, (std::vector<std::int64_t>{1000, 100000}));
