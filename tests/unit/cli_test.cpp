@@ -99,8 +99,8 @@ TEST(Cli, PerformanceOptionErrorsNameTheProblem) {
 TEST(Cli, ReplayTakesOneModelScheduleAndRefusesTheRest) {
   auto parse = [](std::vector<std::string> args) -> Parsed {
     args.insert(args.begin(), "lockstress");
-    Result<Command> command =
-        parse_command_line(args, Program{test_cases(), {kPlain, kTsan, kModel}});
+    const Program program{test_cases(), {testing::kPlain, testing::kTsan, testing::kModel}};
+    Result<Command> command = parse_command_line(args, program);
     if (!command) return command.error();
     return std::visit([](auto&& parsed) -> Parsed { return parsed; }, *command);
   };
