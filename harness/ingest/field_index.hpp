@@ -38,8 +38,8 @@ class FieldIndex {
   }
 
  private:
-  // Twice the keys any runner writes. A record with more is no runner's, and the keys past these
-  // are not found: it reads as malformed.
+  // More than twice the keys any runner writes (a model trial's record: 13). A record with more
+  // is no runner's, and the keys past these are not found: it reads as malformed.
   static constexpr std::size_t kCapacity = 32;
 
   // Keys are a few bytes: compared in line, not by a call to memcmp (a third of the lookup).
