@@ -196,9 +196,11 @@ void merge_stopping(const std::vector<MeasurementSource>& sources, const std::st
 }  // namespace
 
 Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sources,
-                                       const std::string& cell, const DetectorInfo& detector) {
+                                       const std::string& cell, const DetectorInfo& detector,
+                                       const Expect& expect) {
   return result_of([&] {
     Measurement out;
+    bool unknown_schedules = false;  // an input with schedules but no record of how drawn
     std::int64_t failed = 0, reported = 0;
     std::size_t most_unpinned = 0;
     for (const MeasurementSource& source : sources) {
@@ -221,6 +223,13 @@ Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sou
       if (m.sync && (!out.sync || m.sync->unseen().size() > out.sync->unseen().size())) {
         out.sync = m.sync;
       }
+      if (m.model && out.model) {
+        add_schedules(*out.model, *m.model, "runs");
+      } else if (m.model) {
+        out.model = m.model;
+      } else if (m.trials > 0) {
+        unknown_schedules = true;
+      }
       if (m.error) {
         out.error = (out.error ? *out.error + "; " : std::string()) + source.file + ": " + *m.error;
       }
@@ -233,11 +242,14 @@ Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sou
         out.worker_cpus = m.worker_cpus;
       }
     }
+    if (out.model && unknown_schedules && out.model->disagreement.empty()) {
+      out.model->disagreement = "runs of which one does not say how its schedules were drawn";
+    }
     out.trial_ranges = merge_ranges(sources, cell);
     merge_stopping(sources, cell, out);
     out.failures.events = failed;
     out.report_trials.events = reported;
-    set_intervals(out, detector);
+    set_intervals(out, detector, expect);
     merge_lost_updates(sources, out);
     merge_reports(sources, out);
     merge_fairness(sources, out);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "harness/ingest/matched_suppressions.hpp"
+#include "harness/ingest/model_schedules.hpp"
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/protocol/sync_probe.hpp"
 #include "harness/stats/fairness.hpp"
@@ -104,6 +105,9 @@ struct Measurement {
   // What the sync probe saw of the case's lock in this variant (DetectorInfo::probes_sync): unset
   // where it did not run (another kind of detector, or a case without a lock).
   std::optional<SyncProbe> sync;
+  // How the model's schedules were drawn, and PCT's n, k and d (the model runner's record): unset
+  // for the other kinds of detector.
+  std::optional<ModelSchedules> model;
 
   std::int64_t failed_trials() const { return failures.events; }
   // Trials in which the runtime printed a report of `kind` ("data race", ...).

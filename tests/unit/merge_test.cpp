@@ -8,11 +8,13 @@
 #include <cmath>
 #include <sstream>
 
+#include "harness/analysis/merge_measurement.hpp"
 #include "harness/summary_json/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/grade_words.hpp"
 #include "result_testing.hpp"
 #include "test_data.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -284,6 +286,42 @@ TEST(Merge, RunsWithDifferentSeedsMergeAndKeepBothRanges) {
   EXPECT_EQ(ranges[0].seed, 5u);
   EXPECT_EQ(ranges[1].seed, 6u);
   EXPECT_EQ(ranges[1].count, 10);
+}
+
+// Two runs' clean model cells, trials [first, first + 150) of seed 5, drawn with k `steps`.
+Measurement model_run(std::int64_t first, std::optional<std::int64_t> steps) {
+  Measurement m;
+  m.trials = 150;
+  m.trial_ranges = {{5, first, 150}};
+  m.lost_histogram = {{0, 0, 150}};
+  if (steps) m.model = ModelSchedules{"pct", "c11", 2, *steps, 3, ""};
+  return m;
+}
+
+std::optional<ModelSchedules> merged_schedules(const Measurement& a, const Measurement& b) {
+  const std::string one = "one.json", two = "two.json";
+  Result<Measurement> out = merge_measurements({{one, a}, {two, b}}, "locked/model 2x3",
+                                               testing::kModel.info(), Expect::safe);
+  EXPECT_TRUE(out) << message_of(out);
+  EXPECT_EQ(out->trials, 300);
+  return out->model;
+}
+
+TEST(Merge, ModelSchedulesCombineTowardOneBoundOnlyWhenNKAndDAgree) {
+  std::optional<ModelSchedules> same = merged_schedules(model_run(0, 37), model_run(150, 37));
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->steps, 37);
+  EXPECT_EQ(same->disagreement, "");
+
+  std::optional<ModelSchedules> differ = merged_schedules(model_run(0, 37), model_run(150, 41));
+  ASSERT_TRUE(differ);
+  EXPECT_EQ(differ->disagreement,
+            "runs with different schedules (pct, n 2, k 37, d 3; pct, n 2, k 41, d 3)");
+
+  std::optional<ModelSchedules> unknown =
+      merged_schedules(model_run(0, std::nullopt), model_run(150, 37));
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->disagreement, "runs of which one does not say how its schedules were drawn");
 }
 
 TEST(Merge, AMergedSummaryRoundTripsThroughJson) {
