@@ -41,7 +41,7 @@ for case in "${cases[@]}"; do
       seed_only=$(sed -E "s/ --replay-choices ('[^']*'|[^ ]*)//" <<<"$command")
       if eval "$seed_only" >/dev/null 2>&1; then ok_seed=$((ok_seed + 1)); fi
     done < <(jq -r --arg c "$case" \
-      '.results[] | select(.case == $c and .model != null) | .model.first_failing[].replay_command' \
+      '.results[] | select(.case == $c and .schedule_stats != null) | .schedule_stats.first_failing[].replay_command' \
       "$work/s.json")
   done
   echo "| $case | $n | $ok/$n | $ok_seed/$n |"

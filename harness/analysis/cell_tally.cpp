@@ -102,7 +102,7 @@ Measurement CellTally::measurement() const {
   m.torn_trials = torn_trials_;
   m.torn_reads = torn_reads_;
   m.torn_reads_max = torn_reads_max_;
-  m.model = model_.result();
+  m.schedule_stats = model_.result();
   if (fairness_.any()) m.fairness = fairness_.fairness();
   return m;
 }

@@ -4,6 +4,7 @@
 
 #include "harness/analysis/stopping.hpp"
 #include "harness/protocol/protocol.hpp"
+#include "harness/stats/pct_bound.hpp"
 #include "lockstress/case.hpp"
 
 namespace lockstress {
@@ -52,6 +53,15 @@ std::vector<Finding> safe_problems(const Measurement& m) {
   return problems;
 }
 
+// What a clean model cell's schedules promise: PCT's bound over all of them, when every one was
+// drawn by PCT with the same n, k and d.
+Finding pct_bound(const ModelSchedules& model, std::int64_t schedules) {
+  if (!model.pct()) return NoPctBound{NoPctBound::Cause::not_pct};
+  if (!model.disagreement.empty()) return NoPctBound{NoPctBound::Cause::schedules_differ};
+  return PctBound{schedules, model.threads, model.steps, model.depth,
+                  pct_detection_bound(schedules, model.threads, model.steps, model.depth)};
+}
+
 Grade grade_safe(const CellPlan& plan, const Measurement& m, std::optional<bool> control) {
   Grade grade{Verdict::fail, safe_problems(m)};
   if (!grade.findings.empty()) return grade;
@@ -64,6 +74,7 @@ Grade grade_safe(const CellPlan& plan, const Measurement& m, std::optional<bool>
     grade.findings.push_back(
         NoneSeen{Symptom::sanitizer_report, m.trials, m.trials, m.report_trials.ci95.high});
   }
+  if (m.model) grade.findings.push_back(pct_bound(*m.model, m.trials));
   if (control.value_or(false)) {
     grade.verdict = Verdict::pass;
     return grade;

@@ -62,7 +62,8 @@ std::vector<std::vector<const CellResult*>> match_cells(const std::vector<MergeI
       // The blind spot is words, which may change between versions; what is graded may not.
       if (other.expect.race != plan.expect.race ||
           other.expect.caught_by != plan.expect.caught_by ||
-          other.expect.tsan_report != plan.expect.tsan_report) {
+          other.expect.tsan_report != plan.expect.tsan_report ||
+          other.expect.model_report != plan.expect.model_report) {
         throw Error{key(cell) + " declares a different expectation in " + inputs[0].file + " and " +
                     inputs[i].file + " (different versions of the case?)"};
       }
@@ -106,7 +107,8 @@ CellResult merge_cell(const std::vector<MergeInput>& inputs,
     plan.trials += cells[i]->plan.trials;
     sources.push_back({inputs[i].file, cells[i]->measured});
   }
-  Result<Measurement> measured = merge_measurements(sources, key(*cells[0]), plan.variant.info());
+  Result<Measurement> measured =
+      merge_measurements(sources, key(*cells[0]), plan.variant.info(), plan.expect);
   if (!measured) throw measured.error();
   return {std::move(plan), std::move(*measured), {}};
 }

@@ -196,13 +196,13 @@ void merge_stopping(const std::vector<MeasurementSource>& sources, const std::st
 // The model cells' schedules: counts add up, maxima take the larger, and the first failing
 // schedules are the first of all inputs' by trial. A median cannot be recovered from several
 // inputs' medians: it is kept only when one input has schedules.
-void merge_model(const std::vector<MeasurementSource>& sources, Measurement& out) {
+void merge_schedule_stats(const std::vector<MeasurementSource>& sources, Measurement& out) {
   int inputs = 0;
   for (const MeasurementSource& source : sources) {
-    if (!source.measured.model) continue;
-    const ModelSchedules& m = *source.measured.model;
-    if (!out.model) out.model.emplace();
-    ModelSchedules& merged = *out.model;
+    if (!source.measured.schedule_stats) continue;
+    const ScheduleStats& m = *source.measured.schedule_stats;
+    if (!out.schedule_stats) out.schedule_stats.emplace();
+    ScheduleStats& merged = *out.schedule_stats;
     if (m.schedules > 0 && inputs++ == 0) {
       merged.median_steps = m.median_steps;
       merged.median_switches = m.median_switches;
@@ -218,20 +218,22 @@ void merge_model(const std::vector<MeasurementSource>& sources, Measurement& out
     merged.first_failing.insert(merged.first_failing.end(), m.first_failing.begin(),
                                 m.first_failing.end());
   }
-  if (!out.model) return;
-  std::vector<FailingSchedule>& failing = out.model->first_failing;
+  if (!out.schedule_stats) return;
+  std::vector<FailingSchedule>& failing = out.schedule_stats->first_failing;
   std::stable_sort(
       failing.begin(), failing.end(),
       [](const FailingSchedule& a, const FailingSchedule& b) { return a.trial < b.trial; });
-  if (failing.size() > ModelSchedules::kKeptFailing) failing.resize(ModelSchedules::kKeptFailing);
+  if (failing.size() > ScheduleStats::kKeptFailing) failing.resize(ScheduleStats::kKeptFailing);
 }
 
 }  // namespace
 
 Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sources,
-                                       const std::string& cell, const DetectorInfo& detector) {
+                                       const std::string& cell, const DetectorInfo& detector,
+                                       const Expect& expect) {
   return result_of([&] {
     Measurement out;
+    bool unknown_schedules = false;  // an input with schedules but no record of how drawn
     std::int64_t failed = 0, reported = 0;
     std::size_t most_unpinned = 0;
     for (const MeasurementSource& source : sources) {
@@ -254,6 +256,13 @@ Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sou
       if (m.sync && (!out.sync || m.sync->unseen().size() > out.sync->unseen().size())) {
         out.sync = m.sync;
       }
+      if (m.model && out.model) {
+        add_schedules(*out.model, *m.model, "runs");
+      } else if (m.model) {
+        out.model = m.model;
+      } else if (m.trials > 0) {
+        unknown_schedules = true;
+      }
       if (m.error) {
         out.error = (out.error ? *out.error + "; " : std::string()) + source.file + ": " + *m.error;
       }
@@ -266,12 +275,15 @@ Result<Measurement> merge_measurements(const std::vector<MeasurementSource>& sou
         out.worker_cpus = m.worker_cpus;
       }
     }
+    if (out.model && unknown_schedules && out.model->disagreement.empty()) {
+      out.model->disagreement = "runs of which one does not say how its schedules were drawn";
+    }
     out.trial_ranges = merge_ranges(sources, cell);
-    merge_model(sources, out);
+    merge_schedule_stats(sources, out);
     merge_stopping(sources, cell, out);
     out.failures.events = failed;
     out.report_trials.events = reported;
-    set_intervals(out, detector);
+    set_intervals(out, detector, expect);
     merge_lost_updates(sources, out);
     merge_reports(sources, out);
     merge_fairness(sources, out);

@@ -9,7 +9,7 @@ namespace lockstress {
 void ModelTally::add(const TrialEvent& trial, std::int64_t lost) {
   if (!trial.model) return;
   const ModelScheduleFields& fields = *trial.model;
-  ModelSchedules& s = schedules_;
+  ScheduleStats& s = schedules_;
   ++s.schedules;
   steps_.push_back(fields.steps);
   switches_.push_back(fields.switches);
@@ -19,7 +19,7 @@ void ModelTally::add(const TrialEvent& trial, std::int64_t lost) {
   const bool reported = trial.runtime_reports > 0 || !trial.report_texts.empty();
   if (lost == 0 && trial.torn_reads == 0 && !reported && !trial.deadlock) return;
   ++s.failing;
-  if (s.first_failing.size() >= ModelSchedules::kKeptFailing) return;
+  if (s.first_failing.size() >= ScheduleStats::kKeptFailing) return;
   s.first_failing.push_back(FailingSchedule{
       .trial = trial.index,
       .seed = trial.seed,
@@ -33,9 +33,9 @@ void ModelTally::add(const TrialEvent& trial, std::int64_t lost) {
   });
 }
 
-std::optional<ModelSchedules> ModelTally::result() const {
+std::optional<ScheduleStats> ModelTally::result() const {
   if (schedules_.schedules == 0) return std::nullopt;
-  ModelSchedules s = schedules_;
+  ScheduleStats s = schedules_;
   s.median_steps = describe(steps_).median;
   s.median_switches = describe(switches_).median;
   return s;

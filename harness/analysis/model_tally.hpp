@@ -9,7 +9,7 @@
 
 namespace lockstress {
 
-// Folds a model cell's schedules (TrialRecord::model) into its ModelSchedules: steps, hand-offs,
+// Folds a model cell's schedules (TrialRecord::model) into its ScheduleStats: steps, hand-offs,
 // fallbacks, and the first failing schedules with what replays them. It keeps each schedule's
 // steps and switches (16 bytes a schedule) for their exact medians: a model cell runs hundreds
 // of schedules, not the millions of trials a stress cell may.
@@ -18,10 +18,10 @@ class ModelTally {
   // `lost`: the trial's lost updates as the cell's tally counted them.
   void add(const TrialEvent& trial, std::int64_t lost);
   // Unset when no trial carried the model's fields (a cell of another variant).
-  std::optional<ModelSchedules> result() const;
+  std::optional<ScheduleStats> result() const;
 
  private:
-  ModelSchedules schedules_;
+  ScheduleStats schedules_;
   std::vector<std::int64_t> steps_;
   std::vector<std::int64_t> switches_;
 };

@@ -78,7 +78,7 @@ Rate until_first_detection(std::int64_t trials, double alpha) {
   return r;
 }
 
-void set_intervals(Measurement& m, const DetectorInfo& detector) {
+void set_intervals(Measurement& m, const DetectorInfo& detector, const Expect& expect) {
   const double alpha = m.interval_alpha;
   // A clean plain trial that tested nothing concurrent must not shrink a safe case's bound.
   const std::int64_t concurrent =
@@ -87,8 +87,9 @@ void set_intervals(Measurement& m, const DetectorInfo& detector) {
   m.report_trials = rate_at(m.report_trials.events, m.trials, alpha);
   if (m.stopped_by == StopReason::first_detection) {
     // The detection that stopped the cell is its first event of that kind, in its last trial: a
-    // report for a detector that names one, a lost update otherwise.
-    Rate& detections = detector.expected_report ? m.report_trials : m.failures;
+    // report where the case names one for this detector, a lost update otherwise (the model's
+    // lost-update races name none, though the model can report deadlocks; caught_trials).
+    Rate& detections = expected_report(detector, expect).empty() ? m.failures : m.report_trials;
     if (detections.events == 1) detections = until_first_detection(m.trials, alpha);
   }
   if (m.stopped_by == StopReason::first_failure) {

@@ -47,8 +47,9 @@ Rate until_first_detection(std::int64_t trials, double alpha);
 
 // Sets m.failures and m.report_trials from their counts, m.stopped_by and m.interval_alpha, for a
 // cell of `detector`'s kind: the one place intervals are computed, by each stage that builds a
-// Measurement (the tally, the JSON reader, merge) before handing it on.
-void set_intervals(Measurement& m, const DetectorInfo& detector);
+// Measurement (the tally, the JSON reader, merge) before handing it on. `expect`: what the case
+// declares, which says whether a first detection was a report or a lost update.
+void set_intervals(Measurement& m, const DetectorInfo& detector, const Expect& expect);
 
 // One line naming the rule, and what it means for the intervals.
 std::string rule_text(const StoppingRule& rule);

@@ -1,8 +1,11 @@
 # `cmake --install`: what a project outside this tree needs to write its own runner
 #   find_package(lockstress CONFIG REQUIRED)
 #   lockstress_add_runner(my_runner SOURCES my_locks.cpp LIBRARIES MyLib::locks)
-# the public headers, the driver and both runtimes (static), the TSan hooks (objects: nothing
-# names them, the TSan runtime looks them up), the package config with its version, and the
+# the public headers, the driver and the three runner sides (static), the TSan hooks (objects:
+# nothing names them, the TSan runtime looks them up), the model runtime (objects: only shared
+# libraries reference its interposed calls, sanitizers/model/CMakeLists.txt), so that VARIANTS
+# plain tsan model builds a model runner of the project's own locks, the package config with
+# its version, and the
 # CMake functions lockstress_add_runner(), lockstress_add_variant(), lockstress_add_cell_tests()
 # and lockstress_sanitize().
 include(GNUInstallDirs)
@@ -17,9 +20,12 @@ set_target_properties(lockstress_driver PROPERTIES EXPORT_NAME driver)
 set_target_properties(lockstress_runtime_plain PROPERTIES EXPORT_NAME runtime_plain)
 set_target_properties(lockstress_runtime_tsan PROPERTIES EXPORT_NAME runtime_tsan)
 set_target_properties(lockstress_tsan_hooks PROPERTIES EXPORT_NAME tsan_hooks)
+set_target_properties(lockstress_runtime_model PROPERTIES EXPORT_NAME runtime_model)
+set_target_properties(lockstress_model PROPERTIES EXPORT_NAME model)
 
 install(TARGETS lockstress_headers lockstress_driver lockstress_runtime_plain
-                lockstress_runtime_tsan lockstress_tsan_hooks
+                lockstress_runtime_tsan lockstress_tsan_hooks lockstress_runtime_model
+                lockstress_model
         EXPORT lockstressTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         OBJECTS DESTINATION ${CMAKE_INSTALL_LIBDIR}/lockstress/objects)

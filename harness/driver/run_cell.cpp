@@ -97,6 +97,7 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
   std::optional<std::string> error;
   std::vector<TrialFault> faults;
   std::optional<SyncProbe> sync;             // the first runner's probe stands for the cell
+  std::optional<ModelSchedules> model;       // the first runner's, checked against the others'
   std::vector<SuppressionMatch> suppressed;  // summed over the cell's runners
   Watchdog watchdog(settings.timeout);
   std::optional<Clock::time_point> time_up;
@@ -174,6 +175,11 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
     wall_seconds += outcome.wall_seconds;
     if (worker_cpus.empty()) worker_cpus = stream.worker_cpus();
     if (!sync) sync = stream.sync_probe();
+    if (const auto& schedules = stream.model_schedules()) {
+      // A restarted runner measures the same k (model_trials.cpp); if one did not, say so.
+      if (model) add_schedules(*model, *schedules, "runners");
+      if (!model) model = schedules;
+    }
     add_matches(suppressed, stream.matched_suppressions());
     tally.add_reports_outside_trials(stream.reports_outside_trials());
     const std::int64_t unfinished = next + stream.trials_seen();
@@ -213,10 +219,11 @@ Measurement run_cell(const PlannedCell& cell, const CellSettings& settings) {
   measured.error = std::move(error);
   measured.faults = std::move(faults);
   measured.sync = std::move(sync);
+  measured.model = std::move(model);
   measured.suppressed = std::move(suppressed);
   if (stopped) measured.stopped_by = *stopped;
   measured.interval_alpha = interval_alpha(settings.stopping, measured.trials);
-  set_intervals(measured, detector);
+  set_intervals(measured, detector, plan.expect);
   return measured;
 }
 

@@ -207,6 +207,23 @@ void RunnerStream::on_record(std::string_view record) {
     if (!parse_list(*cpus, worker_cpus_, -1)) return fail("malformed placement record");
     return;
   }
+  if (type == protocol::kModel) {
+    FieldIndex record(fields);
+    auto strategy = record("strategy"), memory = record("memory"), threads = record("threads");
+    auto steps = record("steps"), depth = record("depth");
+    ModelSchedules model;
+    std::int64_t d = 0;
+    if (model_ || !strategy || !memory || !threads || !steps || !depth ||
+        !parse_int(*threads, model.threads) || !parse_int(*steps, model.steps) ||
+        !parse_int(*depth, d) || model.threads < 1 || model.steps < 1 || d < 1 || d > 1000) {
+      return fail("malformed model record");
+    }
+    model.strategy = std::string(strategy->substr(0, 20));
+    model.memory = std::string(memory->substr(0, 20));
+    model.depth = static_cast<int>(d);
+    model_ = std::move(model);
+    return;
+  }
   if (type == protocol::kException) {
     // what= runs to the end of the line, and comes last.
     const std::size_t what_at = fields.find(" what=");

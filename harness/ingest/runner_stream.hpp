@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "harness/ingest/matched_suppressions.hpp"
+#include "harness/ingest/model_schedules.hpp"
 #include "harness/protocol/sync_probe.hpp"
 #include "harness/protocol/trial_record.hpp"
 
@@ -63,6 +64,8 @@ class RunnerStream {
   // As the placement record said: how workers were pinned, and each worker's CPU (-1: unpinned).
   const std::string& pin() const { return pin_; }
   const std::vector<int>& worker_cpus() const { return worker_cpus_; }
+  // As the model record said (the model runner's only).
+  const std::optional<ModelSchedules>& model_schedules() const { return model_; }
   // What the sync probe saw of the case's lock, once its records were complete (sync-done).
   const std::optional<SyncProbe>& sync_probe() const { return sync_; }
   // Reports printed after the end record (at exit: thread leaks, say) or before any trial.
@@ -92,6 +95,7 @@ class RunnerStream {
   std::deque<std::string> tail_;
   std::string pin_;
   std::vector<int> worker_cpus_;
+  std::optional<ModelSchedules> model_;
   bool ended_ = false;
   bool restart_ = false;
   bool records_apart_ = false;  // records came by feed_records: none may come on stderr

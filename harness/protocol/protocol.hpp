@@ -17,6 +17,8 @@ namespace lockstress::protocol {
 //   @lockstress/1 sync-call op=NAME system=0|1 object=PATH function=TEXT     lock operation, then
 //   @lockstress/1 sync-done instrumented=PATH,PATH...          sync-done; before the placement)
 //   @lockstress/1 placement pin=spread cpus=0,1,0    (once, before the first trial)
+//   @lockstress/1 model strategy=pct memory=c11 threads=N steps=K depth=D  (the model runner's,
+//                 after the placement)
 //   @lockstress/1 trial index=K seed=S count=C ns=T reports=R [acquired=A0,A1,...] [overlap=O]
 //                 [torn=N] [dropped=D] [deadlock=1]
 //                 [model=KEY steps=N switches=N fallbacks=N hash=HEX [choices=TEXT]]
@@ -36,6 +38,10 @@ namespace lockstress::protocol {
 // thread could go on (TrialRecord::deadlock). `restart=1`: the runner ended before the trials
 // asked, to free what it holds (the threads of the model's deadlocked schedules stay parked for
 // the process's life); the driver starts another at the next trial.
+// `model`: how the model runner's schedules are drawn, and PCT's n (threads), k (the steps of
+// one schedule, measured on a schedule fixed by the run's seed, so every runner of a cell
+// measures the same) and d (depth), from which a clean cell's bound is computed
+// (harness/stats/pct_bound.hpp).
 // `sync` says how many operations the detector saw in one lock operation of the sync probe
 // (harness/runtime/sync_probe.hpp) and how many of them order like an acquire or a release;
 // `sync-call` names a function of a shared object that operation called first (system: the C or
@@ -46,6 +52,7 @@ inline constexpr std::string_view kPrefix = "@lockstress/1 ";
 inline constexpr std::string_view kTrial = "trial";
 inline constexpr std::string_view kEnd = "end";
 inline constexpr std::string_view kPlacement = "placement";
+inline constexpr std::string_view kModel = "model";
 inline constexpr std::string_view kException = "exception";
 inline constexpr std::string_view kSync = "sync";
 inline constexpr std::string_view kSyncCall = "sync-call";

@@ -178,7 +178,7 @@ void write_console_lines(const Summary& summary, std::ostream& out) {
 
   std::vector<std::vector<std::string>> rows{
       {"case", "variant", "threads x iters", "trials", "failed", "failure rate [95% CI]",
-       "lost mean / max", "TSan trials", "unique", "max/min acq", "overlap", "verdict"}};
+       "lost mean / max", "report trials", "unique", "max/min acq", "overlap", "verdict"}};
   for (const CellResult& cell : summary.results) rows.push_back(row(cell));
   print_table(rows, out);
 

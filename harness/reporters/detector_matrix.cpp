@@ -69,7 +69,7 @@ std::string detector_outcome(const CellResult& cell) {
   return grade.verdict == Verdict::inconclusive ? "clean (unproven: control missed)" : "clean";
 }
 
-void write_detector_matrix(const Summary& summary, std::ostream& out) {
+DetectorMatrix detector_matrix(const Summary& summary) {
   // A column per variant, in the order the variants first appear. A row per case and rank: a
   // case's n-th cell in each variant shares the n-th row, so that the detectors stand side by side
   // even where a kind runs at sizes of its own (the model's tiny instances); the row's point is
@@ -115,8 +115,13 @@ void write_detector_matrix(const Summary& summary, std::ostream& out) {
     }
     rows.push_back(std::move(row));
   }
-  out << "What each detector saw (" << legend << "):\n";
-  print_table(rows, out);
+  return DetectorMatrix{std::move(legend), std::move(rows)};
+}
+
+void write_detector_matrix(const Summary& summary, std::ostream& out) {
+  const DetectorMatrix matrix = detector_matrix(summary);
+  out << "What each detector saw (" << matrix.legend << "):\n";
+  print_table(matrix.rows, out);
 }
 
 }  // namespace lockstress

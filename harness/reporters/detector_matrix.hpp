@@ -2,6 +2,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "harness/summary/summary.hpp"
 
@@ -13,7 +14,15 @@ namespace lockstress {
 std::string detector_outcome(const CellResult& cell);
 
 // The lesson of the run in one table: one line per case and (threads, iterations) point, what
-// the plain build and what TSan saw, side by side.
+// each variant's detector saw (plain, TSan, the model), side by side. `rows[0]` is the header;
+// `legend` says what each column counts. Built once; the console, Markdown and HTML render it.
+struct DetectorMatrix {
+  std::string legend;
+  std::vector<std::vector<std::string>> rows;
+};
+DetectorMatrix detector_matrix(const Summary& summary);
+
+// The matrix as the console prints it.
 void write_detector_matrix(const Summary& summary, std::ostream& out);
 
 }  // namespace lockstress

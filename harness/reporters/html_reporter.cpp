@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "harness/reporters/detector_matrix.hpp"
 #include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/reporters/svg_charts.hpp"
@@ -113,7 +114,7 @@ void write_header(const Summary& summary, std::ostream& out) {
 void write_table(const Summary& summary, std::ostream& out) {
   out << "<h2>Results</h2>\n<table>\n<tr><th>case</th><th>variant</th><th>threads x iters</th>"
          "<th>trials</th><th>failed</th><th>failure rate [95% CI]</th><th>lost mean / median / "
-         "max</th><th>TSan trials</th><th>unique reports</th><th>verdict</th></tr>\n";
+         "max</th><th>report trials</th><th>unique reports</th><th>verdict</th></tr>\n";
   for (const CellResult& cell : summary.results) {
     const bool tsan = cell.plan.variant.info().reads_reports;
     out << "<tr"
@@ -128,6 +129,21 @@ void write_table(const Summary& summary, std::ostream& out) {
         << "</td><td class=\"n\">"
         << (tsan ? std::to_string(cell.measured.unique_reports.size()) : "-") << "</td><td>"
         << verdict_badge(cell.grade.verdict) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
+
+// The console's detector matrix: each variant's detector side by side, a column each.
+void write_matrix(const Summary& summary, std::ostream& out) {
+  const DetectorMatrix matrix = detector_matrix(summary);
+  out << "<h2>What each detector saw</h2>\n<p>" << xml_escape(matrix.legend) << "</p>\n<table>\n";
+  for (std::size_t r = 0; r < matrix.rows.size(); ++r) {
+    const char* cell = r == 0 ? "th" : "td";
+    out << "<tr>";
+    for (const std::string& text : matrix.rows[r]) {
+      out << '<' << cell << '>' << xml_escape(text) << "</" << cell << '>';
+    }
+    out << "</tr>\n";
   }
   out << "</table>\n";
 }
@@ -147,7 +163,7 @@ void write_rate_charts(const Summary& summary, std::ostream& out) {
   }
   out << "<h2>Rates, with 95% intervals</h2>\n";
   write_rate_chart(out, "Trials that lost updates", failures);
-  if (!reports.empty()) write_rate_chart(out, "Trials with a TSan report", reports);
+  if (!reports.empty()) write_rate_chart(out, "Trials with a report (TSan, the model)", reports);
 }
 
 // A chart per case and swept parameter: one line per variant and value of the other parameter,
@@ -224,6 +240,7 @@ void write_html(const Summary& summary, std::ostream& out) {
       << kStyle << "</style>\n</head>\n<body>\n";
   write_header(summary, out);
   write_table(summary, out);
+  write_matrix(summary, out);
   write_rate_charts(summary, out);
   const std::vector<SweepChart> sweeps = sweep_charts(summary);
   if (!sweeps.empty()) out << "<h2>Sweeps</h2>\n";

@@ -166,6 +166,21 @@ json context_json(const Context& c) {
           {"emulation", c.emulation}};
 }
 
+// The model's schedules, and the bound its grade states (never computed here).
+json model_json(const CellResult& cell) {
+  const ModelSchedules& model = *cell.measured.model;
+  json out = {{"strategy", model.strategy},
+              {"memory", model.memory},
+              {"threads", model.threads},
+              {"steps", model.steps},
+              {"depth", model.depth}};
+  if (!model.disagreement.empty()) out["disagreement"] = model.disagreement;
+  if (const finding::PctBound* bound = cell.grade.find<finding::PctBound>()) {
+    out["pct_bound"] = {{"schedules", bound->schedules}, {"probability", bound->probability}};
+  }
+  return out;
+}
+
 json sync_json(const SyncProbe& probe) {
   json operations = json::array();
   for (const OperationSync& op : probe.operations) {
@@ -184,7 +199,7 @@ json sync_json(const SyncProbe& probe) {
 }
 
 // A model cell's schedules, and what replays the first failing ones (docs/model.md, "Replay").
-json model_json(const ModelSchedules& m, const Context& context, const CellPlan& plan) {
+json schedule_stats_json(const ScheduleStats& m, const Context& context, const CellPlan& plan) {
   auto spread = [](const std::optional<double>& median, std::int64_t max) {
     json out = {{"max", max}};
     if (median) out["median"] = *median;
@@ -281,7 +296,10 @@ json cell_json(const CellResult& cell, const Context& context) {
                          {"lost_update_trials", cell.measured.lost_trials}};
   }
   if (cell.measured.sync) out["sync"] = sync_json(*cell.measured.sync);
-  if (cell.measured.model) out["model"] = model_json(*cell.measured.model, context, cell.plan);
+  if (cell.measured.schedule_stats) {
+    out["schedule_stats"] = schedule_stats_json(*cell.measured.schedule_stats, context, cell.plan);
+  }
+  if (cell.measured.model) out["model"] = model_json(cell);
   if (const finding::Suppressed* s = cell.grade.find<finding::Suppressed>()) {
     json matches = json::array();
     for (const SuppressionMatch& m : cell.measured.suppressed) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "harness/reporters/detector_matrix.hpp"
 #include "harness/reporters/escape.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/format.hpp"
@@ -143,7 +144,7 @@ void write_platform(const Summary& summary, std::ostream& out) {
 
 void write_table(const Summary& summary, std::ostream& out) {
   out << "| | case | variant | threads × iterations | trials | failed | failure rate [95% CI] "
-         "| lost mean / max | TSan trials | unique reports | verdict |\n"
+         "| lost mean / max | report trials | unique reports | verdict |\n"
       << "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const CellResult& cell : summary.results) {
     const bool tsan = cell.plan.variant.info().reads_reports;
@@ -157,6 +158,22 @@ void write_table(const Summary& summary, std::ostream& out) {
         << (tsan ? format_count(cell.measured.report_trials.events, cell.measured.trials) : "–")
         << " | " << (tsan ? std::to_string(cell.measured.unique_reports.size()) : "–") << " | **"
         << to_string(cell.grade.verdict) << "** |\n";
+  }
+}
+
+// The console's detector matrix: each variant's detector side by side, a column each.
+void write_matrix(const Summary& summary, std::ostream& out) {
+  const DetectorMatrix matrix = detector_matrix(summary);
+  out << "What each detector saw (" << text(matrix.legend) << "):\n\n";
+  for (std::size_t r = 0; r < matrix.rows.size(); ++r) {
+    out << '|';
+    for (const std::string& cell : matrix.rows[r]) out << ' ' << text(cell) << " |";
+    out << '\n';
+    if (r == 0) {
+      out << '|';
+      for (std::size_t c = 0; c < matrix.rows[0].size(); ++c) out << "---|";
+      out << '\n';
+    }
   }
 }
 
@@ -208,6 +225,8 @@ void write_markdown(const Summary& summary, std::ostream& out) {
   write_platform(summary, out);
   out << '\n';
   write_table(summary, out);
+  out << '\n';
+  write_matrix(summary, out);
   out << '\n';
   write_reasons(summary, out);
   write_reports(summary, out);

@@ -217,6 +217,9 @@ void run_model_trials(const Case& test_case, const RunnerArgs& args) {
   write_placement_record(to_string(Pin::none), std::vector<int>(args.threads, -1));
   model::Options options = base_options(args);
   options.pct_steps = measure_steps(*workload, args);
+  // What a clean cell's bound is computed from (harness/stats/pct_bound.hpp).
+  write_model_record(model::to_string(options.strategy), model::to_string(options.memory),
+                     args.threads, options.pct_steps, options.pct_depth);
   ProgressBeacon beacon(args.progress_fd, *workload);
   install_stop_request_handler();
   const auto first_start = std::chrono::steady_clock::now();

@@ -113,6 +113,24 @@ void write_placement_record(std::string_view pin, const std::vector<int>& cpus) 
   write_line(line.data(), static_cast<int>(line.size()));
 }
 
+void write_model_record(std::string_view strategy, std::string_view memory, int threads,
+                        std::int64_t steps, int depth) {
+  std::string line(protocol::kPrefix);
+  line.append(protocol::kModel)
+      .append(" strategy=")
+      .append(strategy)
+      .append(" memory=")
+      .append(memory)
+      .append(" threads=")
+      .append(std::to_string(threads))
+      .append(" steps=")
+      .append(std::to_string(steps))
+      .append(" depth=")
+      .append(std::to_string(depth));
+  line += '\n';
+  write_line(line.data(), static_cast<int>(line.size()));
+}
+
 void write_end_record(std::int64_t trials, bool restart) {
   char line[128];
   int length = std::snprintf(line, sizeof line, "%.*s%.*s trials=%" PRId64 "%s\n",

@@ -26,6 +26,9 @@ void write_end_record(std::int64_t trials, bool restart = false);
 void write_exception_record(std::int64_t index, std::uint64_t seed, std::string_view what);
 // Where the workers run: `pin` as asked, and each worker's CPU (-1: not pinned).
 void write_placement_record(std::string_view pin, const std::vector<int>& cpus);
+// How the model runner draws its schedules, and PCT's n, k and d (protocol.hpp, `model`).
+void write_model_record(std::string_view strategy, std::string_view memory, int threads,
+                        std::int64_t steps, int depth);
 // The sync probe's records (harness/runtime/sync_probe.hpp).
 void write_sync_record(std::string_view operation, std::int64_t seen, std::int64_t acquire,
                        std::int64_t release);

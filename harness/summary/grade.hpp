@@ -153,6 +153,22 @@ struct Suppressed {
   std::int64_t reports = 0;
   bool clean = false;
 };
+// A clean model cell's PCT bound (harness/stats/pct_bound.hpp): no failure in `schedules`
+// schedules of `threads` threads and `steps` steps, so a bug of depth <= `depth` would have been
+// found with probability >= `probability`.
+struct PctBound {
+  std::int64_t schedules = 0;
+  std::int64_t threads = 0;
+  std::int64_t steps = 0;
+  int depth = 0;
+  double probability = 0;
+};
+// A clean model cell whose schedules promise no such probability: drawn by a random walk, or by
+// runners or merged runs whose n, k or d differ (ModelSchedules::disagreement says which).
+struct NoPctBound {
+  enum class Cause { not_pct, schedules_differ };
+  Cause cause = Cause::not_pct;
+};
 // The runtime's count of reports and the driver's differ.
 struct ReportCountMismatch {
   std::int64_t counted = 0;
@@ -171,7 +187,8 @@ using Finding =
                  finding::SharedCpus, finding::PartialOverlap, finding::ReportCountMismatch,
                  finding::TornReads, finding::SyncInvisible, finding::SyncCause,
                  finding::SyncRemedies, finding::ReportedAnyway, finding::SyncUnordered,
-                 finding::SyncProbeIncomplete, finding::ReportsDropped, finding::Suppressed>;
+                 finding::SyncProbeIncomplete, finding::ReportsDropped, finding::Suppressed,
+                 finding::PctBound, finding::NoPctBound>;
 
 // A cell's grade: the verdict and the facts behind it.
 struct Grade {

@@ -1,5 +1,8 @@
 #include "harness/summary/grade_words.hpp"
 
+#include <cmath>
+#include <cstdio>
+
 #include "harness/summary/format.hpp"
 #include "lockstress/case.hpp"
 
@@ -67,6 +70,28 @@ std::string sync_cause_text(const SyncProbe& probe) {
   return "the cause: inline assembly (as Concurrency Kit's ck_pr_* on x86-64), volatile or plain "
          "accesses, or code compiled without -fsanitize=thread inlined into the program, since " +
          operation_names(unseen) + " called no function outside it";
+}
+
+// A probability's lower bound, rounded down (format_percent rounds 99.96% up to 100%, which no
+// number of schedules proves): 77.7%, 0.51%, 3.2e-07%.
+std::string at_least_percent(double fraction) {
+  const double p = fraction * 100;
+  char buffer[32];
+  if (p >= 10) {
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", std::floor(p * 10) / 10);
+  } else if (p >= 0.1) {
+    std::snprintf(buffer, sizeof buffer, "%.2f%%", std::floor(p * 100) / 100);
+  } else if (p > 0) {
+    const double scale = std::pow(10.0, std::floor(std::log10(p)) - 1);
+    std::snprintf(buffer, sizeof buffer, "%.2g%%", std::floor(p / scale) * scale);
+  } else {
+    return "0%";
+  }
+  return buffer;
+}
+
+std::string schedules_text(std::int64_t n) {
+  return std::to_string(n) + (n == 1 ? " schedule" : " schedules");
 }
 
 std::string control_text(const CellPlan& plan, const char* what) {
@@ -220,6 +245,24 @@ std::string reason(const CellResult& cell, const Finding& finding) {
                    "other had finished), so nothing concurrent was tested; another load on these "
                    "CPUs, or trials too short for the start line, can do this: rerun on a quieter "
                    "machine or raise --iterations";
+          },
+          [&](const PctBound& f) {
+            return "no failure in " + schedules_text(f.schedules) +
+                   "; under PCT a bug of depth <= " + std::to_string(f.depth) +
+                   " would have been found with probability >= " + at_least_percent(f.probability) +
+                   " (1-(1-1/(n k^(d-1)))^N, n " + std::to_string(f.threads) + " threads, k " +
+                   std::to_string(f.steps) + " steps as measured, d " + std::to_string(f.depth) +
+                   ")";
+          },
+          [&](const NoPctBound& f) {
+            if (f.cause == NoPctBound::Cause::not_pct) {
+              return "no failure in " + schedules_text(m.trials) + ", drawn by the " +
+                     m.model->strategy +
+                     " strategy, which bounds no probability of finding a bug of any depth (PCT "
+                     "does)";
+            }
+            return "no failure in " + schedules_text(m.trials) +
+                   ", but no PCT bound over them: " + m.model->disagreement;
           },
           [&](const CutShort& f) {
             return "only " + std::to_string(f.ran) + " of " + std::to_string(f.requested) +

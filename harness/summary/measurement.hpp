@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "harness/ingest/matched_suppressions.hpp"
+#include "harness/ingest/model_schedules.hpp"
 #include "harness/ingest/tsan_report.hpp"
 #include "harness/protocol/sync_probe.hpp"
 #include "harness/stats/fairness.hpp"
@@ -69,8 +70,8 @@ struct FailingSchedule {
   bool deadlock = false;
 };
 
-// What a model cell's schedules were (the model runner's trials; unset in other cells).
-struct ModelSchedules {
+// What a model cell's schedules did (the model runner's trial records; unset in other cells).
+struct ScheduleStats {
   // The failing schedules kept with their replay data, the first ones by trial number.
   static constexpr std::size_t kKeptFailing = 5;
   std::int64_t schedules = 0;
@@ -134,8 +135,11 @@ struct Measurement {
   // What the sync probe saw of the case's lock in this variant (DetectorInfo::probes_sync): unset
   // where it did not run (another kind of detector, or a case without a lock).
   std::optional<SyncProbe> sync;
-  // The model variant's schedules (DetectorKind::model); unset in every other cell.
+  // How the model's schedules were drawn, and PCT's n, k and d (the model runner's record): unset
+  // for the other kinds of detector.
   std::optional<ModelSchedules> model;
+  // What the model's schedules did (their trial records): unset for the other kinds of detector.
+  std::optional<ScheduleStats> schedule_stats;
 
   std::int64_t failed_trials() const { return failures.events; }
   // Trials in which the runtime printed a report of `kind` ("data race", ...).

@@ -27,8 +27,8 @@ std::string what_failed(const FailingSchedule& f) {
 }  // namespace
 
 std::vector<std::string> model_lines(const Context& context, const CellResult& cell) {
-  if (!cell.measured.model) return {};
-  const ModelSchedules& m = *cell.measured.model;
+  if (!cell.measured.schedule_stats) return {};
+  const ScheduleStats& m = *cell.measured.schedule_stats;
   std::vector<std::string> out{"schedules: " + spread("steps", m.median_steps, m.max_steps) + ", " +
                                spread("hand-offs", m.median_switches, m.max_switches) + ", " +
                                std::to_string(m.fallbacks) +

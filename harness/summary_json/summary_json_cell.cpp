@@ -97,6 +97,25 @@ Overlap read_overlap(const Node& n, std::int64_t trials) {
   return o;
 }
 
+// The model's schedules; their bound is graded again, never taken from the file, but still
+// checked to be a probability.
+ModelSchedules read_model(const Node& n) {
+  ModelSchedules model;
+  model.strategy = n.at("strategy").text();
+  model.memory = n.at("memory").text();
+  model.threads = n.at("threads").integer(1, kMaxThreads);
+  model.steps = n.at("steps").integer(1);
+  model.depth = static_cast<int>(n.at("depth").integer(1, 1000));
+  if (n.has("disagreement")) model.disagreement = n.at("disagreement").text();
+  if (n.has("pct_bound")) {
+    const Node bound = n.at("pct_bound");
+    bound.at("schedules").integer(0);
+    const double p = bound.at("probability").number();
+    if (!(p >= 0 && p <= 1)) bound.at("probability").fail("expected a number in [0, 1]");
+  }
+  return model;
+}
+
 SyncProbe read_sync(const Node& n) {
   SyncProbe probe;
   for (const Node& op : n.at("operations").items()) {
@@ -242,7 +261,7 @@ Measurement read_measurement(const Node& n, const CellPlan& plan) {
   }
   // A summary written before overlap was measured has none: its trials count as they did.
   if (n.has("overlap")) c.overlap = read_overlap(n.at("overlap"), c.trials);
-  set_intervals(c, plan.variant.info());
+  set_intervals(c, plan.variant.info(), plan.expect);
   if (n.has("fairness")) c.fairness = read_fairness(n.at("fairness"), c.trials);
   // Absent: no torn read (or a summary from before reader-writer workloads), and every failed
   // trial lost updates.
@@ -259,7 +278,11 @@ Measurement read_measurement(const Node& n, const CellPlan& plan) {
   }
   if (n.has("sync")) c.sync = read_sync(n.at("sync"));
   // Absent: not a model cell (or a summary from before the model's schedules were kept).
-  if (n.has("model")) c.model = read_model(n.at("model"), c.trials);
+  if (n.has("schedule_stats")) {
+    c.schedule_stats = read_schedule_stats(n.at("schedule_stats"), c.trials);
+  }
+  // Absent: another detector, or a model cell from before the runner said how it drew them.
+  if (n.has("model")) c.model = read_model(n.at("model"));
   // Absent: nothing suppressed (or a summary from before suppressions were counted).
   if (n.has("suppressed")) {
     const Node suppressed = n.at("suppressed");

@@ -17,8 +17,8 @@ std::uint64_t read_hash(const Node& n) {
 
 }  // namespace
 
-ModelSchedules read_model(const Node& n, std::int64_t trials) {
-  ModelSchedules m;
+ScheduleStats read_schedule_stats(const Node& n, std::int64_t trials) {
+  ScheduleStats m;
   m.schedules = n.at("schedules").integer(0, trials);
   const Node steps = n.at("steps"), switches = n.at("switches");
   m.max_steps = steps.at("max").integer();
@@ -35,7 +35,7 @@ ModelSchedules read_model(const Node& n, std::int64_t trials) {
   m.fallbacks = n.at("fallbacks").integer(0, m.schedules);
   m.failing = n.at("failing_schedules").integer(0, m.schedules);
   const std::vector<Node> failing = n.at("first_failing").items();
-  if (failing.size() > ModelSchedules::kKeptFailing || failing.size() > std::size_t(m.failing)) {
+  if (failing.size() > ScheduleStats::kKeptFailing || failing.size() > std::size_t(m.failing)) {
     n.at("first_failing").fail("holds more schedules than it keeps or than failed");
   }
   for (const Node& f : failing) {

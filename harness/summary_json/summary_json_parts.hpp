@@ -19,7 +19,7 @@ Variant read_variant(const Node& name, std::optional<Node> detector);
 // kept: the reader grades every cell again (grade_all), from its plan and measurement.
 CellPlan read_plan(const Node& n);
 Measurement read_measurement(const Node& n, const CellPlan& plan);
-// results[i].model: a model cell's schedules, of its `trials`.
-ModelSchedules read_model(const Node& n, std::int64_t trials);
+// results[i].schedule_stats: what a model cell's schedules did, of its `trials`.
+ScheduleStats read_schedule_stats(const Node& n, std::int64_t trials);
 
 }  // namespace lockstress::summary_json

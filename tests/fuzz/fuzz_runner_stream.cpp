@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Measurement cell = tally.measurement();
   cell.stopped_by = stopped.value_or(StopReason::trials);
   cell.interval_alpha = interval_alpha(rule, cell.trials);
-  set_intervals(cell, plan.variant.info());
+  set_intervals(cell, plan.variant.info(), plan.expect);
   if (cell.trials != stream.trials_seen()) __builtin_trap();
   if (cell.failures.events > cell.trials) __builtin_trap();
   const Overlap& overlap = cell.overlap;

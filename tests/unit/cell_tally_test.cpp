@@ -53,8 +53,8 @@ TEST(CellTally, KeepsTheModelsSchedulesAndTheFirstFailingOnesReplayData) {
   }
   tally.add_trial(trial(9, 6));  // no model fields: counted as a trial, not a schedule
   const Measurement cell = tally.measurement();
-  ASSERT_TRUE(cell.model);
-  const ModelSchedules& m = *cell.model;
+  ASSERT_TRUE(cell.schedule_stats);
+  const ScheduleStats& m = *cell.schedule_stats;
   EXPECT_EQ(m.schedules, 9);
   EXPECT_EQ(m.median_steps, 50.0);
   EXPECT_EQ(m.median_switches, 4.0);
@@ -72,7 +72,7 @@ TEST(CellTally, KeepsTheModelsSchedulesAndTheFirstFailingOnesReplayData) {
   EXPECT_TRUE(m.first_failing[1].deadlock);
   EXPECT_EQ(m.first_failing[1].lost_updates, 0);
   EXPECT_EQ(m.first_failing[4].trial, 7);
-  EXPECT_FALSE(CellTally(6, "").measurement().model);
+  EXPECT_FALSE(CellTally(6, "").measurement().schedule_stats);
 }
 
 TEST(CellTally, ADeadlockedTrialLosesNoUpdate) {

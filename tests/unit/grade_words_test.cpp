@@ -65,6 +65,26 @@ TEST(GradeWords, EachFindingInWords) {
   EXPECT_EQ(reason(tsan, ControlMissedToo{}),
             "the race control unsafe_counter was not detected in the tsan variant either");
   EXPECT_EQ(reason(plain, CutShort{3, 10}), "only 3 of 10 trials ran");
+  CellResult model = cell(testing::kModel, Expect::safe);
+  model.measured.trials = 300;
+  model.measured.model = ModelSchedules{"pct", "c11", 2, 10, 3, ""};
+  EXPECT_EQ(reason(model, PctBound{300, 2, 10, 3, 0.77775}),
+            "no failure in 300 schedules; under PCT a bug of depth <= 3 would have been found with "
+            "probability >= 77.7% (1-(1-1/(n k^(d-1)))^N, n 2 threads, k 10 steps as measured, d "
+            "3)");
+  // A lower bound is rounded down: 99.96% is not 100%.
+  EXPECT_NE(reason(model, PctBound{1, 2, 1, 1, 0.9996}).find(">= 99.9% "), std::string::npos);
+  EXPECT_NE(reason(model, PctBound{1, 2, 1, 1, 3.14159e-9}).find(">= 3.1e-07% "),
+            std::string::npos);
+  model.measured.model->strategy = "random";
+  EXPECT_EQ(reason(model, NoPctBound{NoPctBound::Cause::not_pct}),
+            "no failure in 300 schedules, drawn by the random strategy, which bounds no "
+            "probability of finding a bug of any depth (PCT does)");
+  model.measured.model->disagreement =
+      "runs with different schedules (pct, n 2, k 10, d 3; pct, n 2, k 12, d 3)";
+  EXPECT_EQ(reason(model, NoPctBound{NoPctBound::Cause::schedules_differ}),
+            "no failure in 300 schedules, but no PCT bound over them: runs with different "
+            "schedules (pct, n 2, k 10, d 3; pct, n 2, k 12, d 3)");
   EXPECT_EQ(reason(plain, Unpinned{1, 2}),
             "the OS refused to pin 1 of 2 workers; they ran wherever the scheduler put them");
   EXPECT_EQ(reason(plain, ReportCountMismatch{2, 1}),

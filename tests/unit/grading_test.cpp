@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "lockstress/case.hpp"
 #include "test_variants.hpp"
 
@@ -67,6 +69,49 @@ TEST(Grading, ASafeTsanCellBoundsItsReportsToo) {
   const Grade g = grade(cell("locked", testing::kTsan, Expect::safe, 0, 0, 200), true);
   ASSERT_EQ(g.findings.size(), 2u);
   EXPECT_EQ(std::get<NoneSeen>(g.findings[1]).symptom, Symptom::sanitizer_report);
+}
+
+ModelSchedules pct_schedules(std::int64_t steps) {
+  return ModelSchedules{"pct", "c11", 2, steps, 3, ""};
+}
+
+TEST(Grading, ACleanModelCellStatesPctsBoundWithNAndKAsMeasured) {
+  CellResult c = cell("locked", testing::kModel, Expect::safe, 0, 0, 300);
+  c.measured.model = pct_schedules(10);
+  const Grade g = grade(c, true);
+  EXPECT_EQ(g.verdict, Verdict::pass);
+  const PctBound* bound = g.find<PctBound>();
+  ASSERT_TRUE(bound);
+  EXPECT_EQ(bound->schedules, 300);
+  EXPECT_EQ(bound->threads, 2);
+  EXPECT_EQ(bound->steps, 10);
+  EXPECT_EQ(bound->depth, 3);
+  EXPECT_NEAR(bound->probability, 1 - std::pow(1 - 1.0 / 200, 300), 1e-12);
+}
+
+TEST(Grading, AModelCellStatesNoBoundUnderARandomWalkNorWhenItsSchedulesDisagree) {
+  CellResult c = cell("locked", testing::kModel, Expect::safe, 0, 0, 300);
+  c.measured.model = pct_schedules(10);
+  c.measured.model->strategy = "random";
+  Grade g = grade(c, true);
+  EXPECT_FALSE(g.find<PctBound>());
+  ASSERT_TRUE(g.find<NoPctBound>());
+  EXPECT_EQ(g.find<NoPctBound>()->cause, NoPctBound::Cause::not_pct);
+
+  c.measured.model = pct_schedules(10);
+  add_schedules(*c.measured.model, pct_schedules(12), "runs");
+  g = grade(c, true);
+  ASSERT_TRUE(g.find<NoPctBound>());
+  EXPECT_EQ(g.find<NoPctBound>()->cause, NoPctBound::Cause::schedules_differ);
+}
+
+TEST(Grading, OnlyACleanModelCellStatesABound) {
+  CellResult failed = cell("locked", testing::kModel, Expect::safe, 3, 0, 300);
+  failed.measured.model = pct_schedules(10);
+  EXPECT_FALSE(grade(failed, true).find<PctBound>());
+  CellResult plain = cell("locked", testing::kPlain, Expect::safe, 0, 0, 300);
+  EXPECT_FALSE(grade(plain, true).find<PctBound>());
+  EXPECT_FALSE(grade(plain, true).find<NoPctBound>());
 }
 
 TEST(Grading, SafeCaseIsInconclusiveWhenTheControlWasNotDetected) {

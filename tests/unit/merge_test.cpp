@@ -8,11 +8,13 @@
 #include <cmath>
 #include <sstream>
 
+#include "harness/analysis/merge_measurement.hpp"
 #include "harness/summary_json/summary_json.hpp"
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/grade_words.hpp"
 #include "result_testing.hpp"
 #include "test_data.hpp"
+#include "test_variants.hpp"
 
 namespace lockstress {
 namespace {
@@ -112,7 +114,7 @@ std::string model_object(int schedules, int steps_max, int failing, std::vector<
                     "\", \"lost_updates\": 1, \"torn_reads\": 0, \"reports\": 0, "
                     "\"deadlock\": false, \"replay_command\": \"x\"}";
   }
-  return "\"model\": {\"schedules\": " + std::to_string(schedules) +
+  return "\"schedule_stats\": {\"schedules\": " + std::to_string(schedules) +
          ", \"steps\": {\"median\": 5.0, \"max\": " + std::to_string(steps_max) +
          "}, \"switches\": {\"median\": 1.0, \"max\": 2}, \"fallbacks\": 1, "
          "\"failing_schedules\": " +
@@ -125,8 +127,8 @@ TEST(Merge, ModelCellsAddTheirSchedulesAndKeepTheFirstFailingOnes) {
                   "\"failed_trials\": 4, " + model_object(10, 30, 4, {1, 3, 5, 7})),
        shard_with(2, "\"failed_trials\": 9,",
                   "\"failed_trials\": 9, " + model_object(10, 40, 9, {10, 11, 12, 13, 14}))});
-  ASSERT_TRUE(s.results[0].measured.model);
-  const ModelSchedules& m = *s.results[0].measured.model;
+  ASSERT_TRUE(s.results[0].measured.schedule_stats);
+  const ScheduleStats& m = *s.results[0].measured.schedule_stats;
   EXPECT_EQ(m.schedules, 20);
   EXPECT_EQ(m.max_steps, 40);
   EXPECT_EQ(m.fallbacks, 2);
@@ -135,12 +137,12 @@ TEST(Merge, ModelCellsAddTheirSchedulesAndKeepTheFirstFailingOnes) {
   ASSERT_EQ(m.first_failing.size(), 5u);
   EXPECT_EQ(m.first_failing[3].trial, 7);
   EXPECT_EQ(m.first_failing[4].trial, 10);
-  EXPECT_FALSE(s.results[1].measured.model);
+  EXPECT_FALSE(s.results[1].measured.schedule_stats);
   const Summary one = merged({shard_with(1, "\"failed_trials\": 4,",
                                          "\"failed_trials\": 4, " + model_object(10, 30, 4, {1})),
                               shard(2)});
-  ASSERT_TRUE(one.results[0].measured.model);
-  EXPECT_EQ(one.results[0].measured.model->median_steps, 5.0);
+  ASSERT_TRUE(one.results[0].measured.schedule_stats);
+  EXPECT_EQ(one.results[0].measured.schedule_stats->median_steps, 5.0);
 }
 
 TEST(Merge, LostUpdatesMeanAndExtremesAreExactAndTheMedianIsBoundedByItsBucket) {
@@ -328,6 +330,42 @@ TEST(Merge, RunsWithDifferentSeedsMergeAndKeepBothRanges) {
   EXPECT_EQ(ranges[0].seed, 5u);
   EXPECT_EQ(ranges[1].seed, 6u);
   EXPECT_EQ(ranges[1].count, 10);
+}
+
+// Two runs' clean model cells, trials [first, first + 150) of seed 5, drawn with k `steps`.
+Measurement model_run(std::int64_t first, std::optional<std::int64_t> steps) {
+  Measurement m;
+  m.trials = 150;
+  m.trial_ranges = {{5, first, 150}};
+  m.lost_histogram = {{0, 0, 150}};
+  if (steps) m.model = ModelSchedules{"pct", "c11", 2, *steps, 3, ""};
+  return m;
+}
+
+std::optional<ModelSchedules> merged_schedules(const Measurement& a, const Measurement& b) {
+  const std::string one = "one.json", two = "two.json";
+  Result<Measurement> out = merge_measurements({{one, a}, {two, b}}, "locked/model 2x3",
+                                               testing::kModel.info(), Expect::safe);
+  EXPECT_TRUE(out) << message_of(out);
+  EXPECT_EQ(out->trials, 300);
+  return out->model;
+}
+
+TEST(Merge, ModelSchedulesCombineTowardOneBoundOnlyWhenNKAndDAgree) {
+  std::optional<ModelSchedules> same = merged_schedules(model_run(0, 37), model_run(150, 37));
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->steps, 37);
+  EXPECT_EQ(same->disagreement, "");
+
+  std::optional<ModelSchedules> differ = merged_schedules(model_run(0, 37), model_run(150, 41));
+  ASSERT_TRUE(differ);
+  EXPECT_EQ(differ->disagreement,
+            "runs with different schedules (pct, n 2, k 37, d 3; pct, n 2, k 41, d 3)");
+
+  std::optional<ModelSchedules> unknown =
+      merged_schedules(model_run(0, std::nullopt), model_run(150, 37));
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->disagreement, "runs of which one does not say how its schedules were drawn");
 }
 
 TEST(Merge, AMergedSummaryRoundTripsThroughJson) {

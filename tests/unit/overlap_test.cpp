@@ -84,7 +84,7 @@ CellResult plain_cell(Expect expect, std::int64_t trials, std::int64_t failed, O
   c.plan.trials = c.measured.trials = trials;
   c.measured.failures.events = failed;
   c.measured.overlap = overlap;
-  set_intervals(c.measured, c.plan.variant.info());
+  set_intervals(c.measured, c.plan.variant.info(), c.plan.expect);
   return c;
 }
 

@@ -102,6 +102,43 @@ TEST(RunnerStream, ReadsAModelSchedulesFields) {
     d.stream.finish();
     EXPECT_TRUE(d.stream.error()) << bad;
   }
+TEST(RunnerStream, ReadsTheModelRecordOfHowSchedulesAreDrawn) {
+  Collected c;
+  c.stream.feed(
+      "@lockstress/1 placement pin=none cpus=-1,-1\n"
+      "@lockstress/1 model strategy=pct memory=c11 threads=2 steps=37 depth=3\n"
+      "@lockstress/1 trial index=0 seed=11 count=6 ns=100 reports=0\n"
+      "@lockstress/1 end trials=1\n");
+  c.stream.finish();
+  EXPECT_FALSE(c.stream.error());
+  ASSERT_TRUE(c.stream.model_schedules());
+  const ModelSchedules& model = *c.stream.model_schedules();
+  EXPECT_EQ(model.strategy, "pct");
+  EXPECT_EQ(model.memory, "c11");
+  EXPECT_EQ(model.threads, 2);
+  EXPECT_EQ(model.steps, 37);
+  EXPECT_EQ(model.depth, 3);
+  EXPECT_TRUE(model.pct());
+
+  Collected other;
+  other.stream.feed("@lockstress/1 trial index=0 seed=11 count=6 ns=100 reports=0\n");
+  EXPECT_FALSE(other.stream.model_schedules());  // the other runners write none
+}
+
+TEST(RunnerStream, AMalformedOrRepeatedModelRecordIsAnError) {
+  for (const char* record :
+       {"@lockstress/1 model strategy=pct memory=c11 threads=2 steps=0 depth=3\n",
+        "@lockstress/1 model strategy=pct memory=c11 threads=2 steps=37\n",
+        "@lockstress/1 model strategy=pct memory=c11 threads=x steps=37 depth=3\n"}) {
+    Collected c;
+    c.stream.feed(record);
+    EXPECT_TRUE(c.stream.error()) << record;
+  }
+  Collected twice;
+  twice.stream.feed(
+      "@lockstress/1 model strategy=pct memory=c11 threads=2 steps=37 depth=3\n"
+      "@lockstress/1 model strategy=pct memory=c11 threads=2 steps=38 depth=3\n");
+  EXPECT_TRUE(twice.stream.error());
 }
 
 TEST(RunnerStream, ReadsTheReportsDroppedPastTheCap) {

@@ -23,7 +23,7 @@ inline Summary sample_lock_summary() {
     control.measured.lost_updates = describe({0, 10, 20, 600});
     control.measured.lost_median_bounds = {15, 15};
     control.measured.lost_histogram = power_of_two_histogram({0, 10, 20, 600});
-    set_intervals(control.measured, control.plan.variant.info());
+    set_intervals(control.measured, control.plan.variant.info(), control.plan.expect);
   }
   const CellResult plain_template = s.results[0];
 

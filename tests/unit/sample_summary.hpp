@@ -32,7 +32,9 @@ inline Summary sample_summary() {
                       "Clang 14.0.6",
                       {{kPlain, "-O2 -g -DNDEBUG -O2", ""},
                        {kTsan, "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
-                        "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"}}};
+                        "/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.tsan-x86_64.a"},
+                       {kModel, "-O2 -g -DNDEBUG -fsanitize=thread -O1 -g",
+                        "liblockstress_runtime_model.a"}}};
   const Expect race = Expect::race_caught_by({Detector::plain, Detector::tsan});
 
   CellResult control;
@@ -129,13 +131,13 @@ inline Summary sample_summary() {
   s.context.stopping_note = interval_note(rule);
   locked_tsan.measured.stopped_by = StopReason::ci_width;
   locked_tsan.measured.interval_alpha = 0.0125;
-  set_intervals(locked_tsan.measured, locked_tsan.plan.variant.info());
+  set_intervals(locked_tsan.measured, locked_tsan.plan.variant.info(), locked_tsan.plan.expect);
   control.measured.stopped_by = StopReason::first_detection;
   control.measured.failures.events = 1;
   control.measured.lost_updates = describe({0, 0, 0, 600});
   control.measured.lost_median_bounds = {0, 0};
   control.measured.lost_histogram = power_of_two_histogram({0, 0, 0, 600});
-  set_intervals(control.measured, control.plan.variant.info());
+  set_intervals(control.measured, control.plan.variant.info(), control.plan.expect);
   control_tsan.measured.lost_updates = describe({0, 300, 1000, 1900});
   control_tsan.measured.lost_median_bounds = {650, 655};
   control_tsan.measured.lost_updates.median = 652.5;
@@ -154,10 +156,45 @@ inline Summary sample_summary() {
   broken.measured.overlap = {};
   faulty.measured.overlap = {2, 2, 2 * 1000};
   for (CellResult* cell : {&control, &control_tsan, &locked, &locked_tsan, &faulty}) {
-    set_intervals(cell->measured, cell->plan.variant.info());
+    set_intervals(cell->measured, cell->plan.variant.info(), cell->plan.expect);
   }
 
-  s.results = {control, control_tsan, locked, locked_tsan, broken, faulty};
+  // The model's cells, at its own sizes: the control lost updates in some schedules, and the
+  // clean lock states PCT's bound over its schedules, with n and k as the runner measured them.
+  CellResult control_model = control;
+  control_model.plan.variant = kModel;
+  control_model.plan.expect = race.caught_by_model_too();
+  control_model.plan.iterations = 3;
+  control_model.plan.trials = control_model.measured.trials = 300;
+  control_model.plan.pin = Pin::none;
+  control_model.measured.worker_cpus = {-1, -1};
+  control_model.measured.trial_ranges = {{7, 0, 300}};
+  control_model.measured.failures = rate(150, 300);
+  control_model.measured.report_trials = rate(0, 300);
+  std::vector<std::int64_t> lost(150, 0);
+  lost.resize(300, 1);
+  control_model.measured.lost_updates = describe(lost);
+  control_model.measured.lost_median_bounds = {0.5, 0.5};
+  control_model.measured.lost_histogram = power_of_two_histogram(lost);
+  control_model.measured.overlap = {};
+  control_model.measured.stopped_by = StopReason::trials;
+  control_model.measured.interval_alpha = 0.05;
+  control_model.measured.model = ModelSchedules{"pct", "c11", 2, 10, 3, ""};
+  CellResult locked_model = control_model;
+  locked_model.plan.case_name = "locked_counter";
+  locked_model.plan.description = "a mutex";
+  locked_model.plan.expect = Expect::safe;
+  locked_model.measured.failures = rate(0, 300);
+  locked_model.measured.lost_updates = describe(std::vector<std::int64_t>(300, 0));
+  locked_model.measured.lost_median_bounds = {0, 0};
+  locked_model.measured.lost_histogram = power_of_two_histogram(std::vector<std::int64_t>(300, 0));
+  locked_model.measured.model = ModelSchedules{"pct", "c11", 2, 24, 3, ""};
+  for (CellResult* cell : {&control_model, &locked_model}) {
+    set_intervals(cell->measured, cell->plan.variant.info(), cell->plan.expect);
+  }
+
+  s.results = {control,       control_tsan, locked, locked_tsan, broken, faulty,
+               control_model, locked_model};
   grade_all(s.results);
   return s;
 }

@@ -79,6 +79,34 @@ TEST(SarifReporter, AFingerprintIgnoresLinesCountsAndSweepPointsButNotTheCaseOrF
   EXPECT_NE(fingerprint(first), fingerprint(second));
 }
 
+// A model cell's expected report is the one the case names for the model ("deadlock" for a lock
+// order inversion), not TSan's: a note, where any other report is an error.
+TEST(SarifReporter, AModelCellsExpectedReportIsTheOneItsCaseNamesForTheModel) {
+  Summary summary = testing::sample_summary();
+  summary.results.resize(1);
+  CellResult& cell = summary.results[0];
+  cell.plan.case_name = "lock_order_inversion";
+  cell.plan.variant = testing::kModel;
+  cell.plan.expect =
+      Expect::race_caught_by_tsan_only("x", "lock-order-inversion").caught_by_model_too("deadlock");
+  cell.measured.unique_reports = {
+      UniqueReport{"deadlock", {{"f()", "cases/a.cpp", 3, 1}}, 1, 1, 0, "deadlock text"},
+      UniqueReport{"data race", {{"g()", "cases/a.cpp", 9, 1}}, 1, 1, 0, "race text"}};
+  const nlohmann::json results = sarif_of(summary)["runs"][0]["results"];
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0]["level"], "note");
+  EXPECT_EQ(results[1]["level"], "error");
+}
+
+TEST(SarifReporter, TheDetectorMatrixWithTheModelsColumnIsARunProperty) {
+  const nlohmann::json matrix = sarif_of(
+      testing::sample_summary())["runs"][0]["invocations"][0]["properties"]["detectorMatrix"];
+  ASSERT_TRUE(matrix["rows"].is_array());
+  EXPECT_EQ(matrix["rows"][0],
+            nlohmann::json({"case", "expects", "threads x iters", "plain", "tsan", "model"}));
+  EXPECT_EQ(matrix["rows"][2][5], "clean at 2x3");
+}
+
 TEST(SarifReporter, TheCheckoutIsTheSourceRootAndTheRepositoryItCameFrom) {
   Summary summary = testing::sample_summary();
   nlohmann::json run = sarif_of(summary)["runs"][0];

@@ -113,14 +113,14 @@ TEST(Stopping, AFirstFailureGivesTheGeometricIntervalToEachRateWithItsOneEvent) 
   cell.failures.events = 0;
   cell.report_trials.events = 1;
   cell.stopped_by = StopReason::first_failure;
-  set_intervals(cell, testing::kTsan.info());
+  set_intervals(cell, testing::kTsan.info(), Expect::safe);
   EXPECT_TRUE(cell.report_trials.until_first);
   EXPECT_DOUBLE_EQ(cell.report_trials.ci95.high, until_first_detection(12, 0.05).ci95.high);
   EXPECT_FALSE(cell.failures.until_first);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.high, zero_event_upper_bound(12, 0.05));
 
   cell.failures.events = 1;
-  set_intervals(cell, testing::kTsan.info());
+  set_intervals(cell, testing::kTsan.info(), Expect::safe);
   EXPECT_TRUE(cell.failures.until_first);
   EXPECT_TRUE(cell.report_trials.until_first);
 }
@@ -145,20 +145,41 @@ TEST(Stopping, SetIntervalsUsesTheRuleTheCellRanUnder) {
   cell.trials = 12;
   cell.failures.events = 1;
   cell.report_trials.events = 0;
-  set_intervals(cell, plain);
+  set_intervals(cell, plain, Expect::safe);
   EXPECT_FALSE(cell.failures.until_first);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.low, wilson_interval(1, 12).low);
 
   cell.stopped_by = StopReason::first_detection;
-  set_intervals(cell, plain);
+  set_intervals(cell, plain, Expect::safe);
   EXPECT_TRUE(cell.failures.until_first);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.high, until_first_detection(12, 0.05).ci95.high);
 
   cell.stopped_by = StopReason::ci_width;
   cell.interval_alpha = 0.0125;
-  set_intervals(cell, plain);
+  set_intervals(cell, plain, Expect::safe);
   EXPECT_DOUBLE_EQ(cell.failures.ci95.high, wilson_interval(1, 12, 0.0125).high);
   EXPECT_DOUBLE_EQ(cell.report_trials.ci95.high, zero_event_upper_bound(12, 0.0125));
+}
+
+TEST(Stopping, AModelCellsFirstDetectionOfLostUpdatesGivesTheFailureRateTheGeometricInterval) {
+  // The model names an expected report (deadlock) only where the case does; a race declared as
+  // lost updates was detected by a lost update, and its report rate stays as counted.
+  const Expect lost = Expect::race_caught_by_both().caught_by_model_too();
+  Measurement cell;
+  cell.trials = 12;
+  cell.failures.events = 1;
+  cell.report_trials.events = 1;  // a data race drawn beside the lost update
+  cell.stopped_by = StopReason::first_detection;
+  set_intervals(cell, testing::kModel.info(), lost);
+  EXPECT_TRUE(cell.failures.until_first);
+  EXPECT_FALSE(cell.report_trials.until_first);
+
+  const Expect deadlock = Expect::race_caught_by_both().caught_by_model_too("deadlock");
+  cell.failures.events = 1;
+  cell.report_trials.events = 1;
+  set_intervals(cell, testing::kModel.info(), deadlock);
+  EXPECT_TRUE(cell.report_trials.until_first);
+  EXPECT_FALSE(cell.failures.until_first);
 }
 
 TEST(Stopping, TheRuleAndWhatItDoesToIntervalsAreStated) {

@@ -47,7 +47,7 @@ TEST(SummaryJson, RoundTripsEveryField) {
 TEST(SummaryJson, RoundTripsAModelCellsSchedules) {
   Summary summary = testing::sample_summary();
   summary.context.program = "./my lockstress";
-  ModelSchedules m;
+  ScheduleStats m;
   m.schedules = 4;
   m.median_steps = 20.5;
   m.max_steps = 30;
@@ -56,7 +56,7 @@ TEST(SummaryJson, RoundTripsAModelCellsSchedules) {
   m.failing = 2;
   m.first_failing.push_back(
       FailingSchedule{1, 99, "pct/c11/d3/k20/s99", "0*5.1", 0x00ab, 2, 0, 1, false});
-  summary.results[0].measured.model = m;
+  summary.results[0].measured.schedule_stats = m;
   const std::string written = to_json(summary);
   EXPECT_NE(written.find("\"trace_hash\": \"00000000000000ab\""), std::string::npos);
   EXPECT_NE(written.find("--replay pct/c11/d3/k20/s99 --replay-choices '0*5.1' --expect-hash "
@@ -67,16 +67,16 @@ TEST(SummaryJson, RoundTripsAModelCellsSchedules) {
   Result<Summary> read = read_summary_json(written);
   ASSERT_TRUE(read) << message_of(read);
   EXPECT_EQ(testing::first_difference(written, to_json(*read)), "");
-  ASSERT_TRUE(read->results[0].measured.model);
-  EXPECT_FALSE(read->results[0].measured.model->median_switches);
-  EXPECT_EQ(read->results[0].measured.model->first_failing.at(0).trace_hash, 0xabu);
+  ASSERT_TRUE(read->results[0].measured.schedule_stats);
+  EXPECT_FALSE(read->results[0].measured.schedule_stats->median_switches);
+  EXPECT_EQ(read->results[0].measured.schedule_stats->first_failing.at(0).trace_hash, 0xabu);
   for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"\"trace_hash\": \"00000000000000ab\"", "\"trace_hash\": \"ab\""},
            {"\"failing_schedules\": 2", "\"failing_schedules\": 5"},
            {"\"median\": 20.5", "\"median\": 31.0"}}) {
     std::string text = written;
     text.replace(text.find(from), from.size(), to);
-    EXPECT_NE(error_reading(text).find("model"), std::string::npos) << to;
+    EXPECT_NE(error_reading(text).find("schedule_stats"), std::string::npos) << to;
   }
 }
 
