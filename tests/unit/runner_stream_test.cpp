@@ -102,6 +102,8 @@ TEST(RunnerStream, ReadsAModelSchedulesFields) {
     d.stream.finish();
     EXPECT_TRUE(d.stream.error()) << bad;
   }
+}
+
 TEST(RunnerStream, ReadsTheModelRecordOfHowSchedulesAreDrawn) {
   Collected c;
   c.stream.feed(
