@@ -176,10 +176,11 @@ int run_model_replay(const Case& test_case, const RunnerArgs& args) {
   if (!result.deadlock && result.completed()) {
     text += "count " + std::to_string(count) + " of " + std::to_string(expected) +
             (count == expected ? ": no update lost"
-                               : ": " + std::to_string(expected - count) + " updates lost") +
+                               : ": " + std::to_string(expected - count) +
+                                     (expected - count == 1 ? " update lost" : " updates lost")) +
             "\n";
   }
-  if (torn > 0) text += std::to_string(torn) + " torn reads\n";
+  if (torn > 0) text += std::to_string(torn) + (torn == 1 ? " torn read\n" : " torn reads\n");
   std::vector<std::uintptr_t> addresses;  // one race per address, as the trials print them
   for (const model::RaceReport& race : result.races) {
     if (std::find(addresses.begin(), addresses.end(), race.current.address) != addresses.end()) {

@@ -19,8 +19,13 @@ std::string spread(const char* what, const std::optional<double>& median, std::i
 
 std::string what_failed(const FailingSchedule& f) {
   if (f.deadlock) return "deadlocked";
-  if (f.lost_updates != 0) return "lost " + std::to_string(f.lost_updates) + " updates";
-  if (f.torn_reads != 0) return std::to_string(f.torn_reads) + " torn reads";
+  if (f.lost_updates != 0) {
+    return "lost " + std::to_string(f.lost_updates) +
+           (f.lost_updates == 1 ? " update" : " updates");
+  }
+  if (f.torn_reads != 0) {
+    return std::to_string(f.torn_reads) + (f.torn_reads == 1 ? " torn read" : " torn reads");
+  }
   return std::to_string(f.reports) + (f.reports == 1 ? " report" : " reports");
 }
 

@@ -1,5 +1,7 @@
 #include "sanitizers/model/trace.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace lockstress::model {
@@ -70,17 +72,33 @@ std::string value_text(unsigned __int128 value) {
   return std::to_string(low);
 }
 
-std::string pad(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
-  return text;
+using Row = std::array<std::string, 6>;
+
+// Each column as wide as its widest cell, two spaces apart: a location or value may be a full
+// 64-bit address.
+std::string render(const std::vector<Row>& rows) {
+  std::array<std::size_t, 6> width{};
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  }
+  std::string out;
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      out += row[c];
+      if (c + 1 < row.size()) out.append(width[c] - row[c].size() + 2, ' ');
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string counterexample_table(const std::vector<Event>& events,
                                  const std::vector<std::string>& names) {
-  std::string out =
-      "step  thread  operation              location              value    read from\n";
+  std::vector<Row> rows{{"step", "thread", "operation", "location", "value", "read from"}};
+  rows.reserve(events.size() + 1);
   for (const Event& e : events) {
     std::string operation(to_string(e.op));
     if (e.op == Op::call || e.op == Op::block) {
@@ -109,12 +127,10 @@ std::string counterexample_table(const std::vector<Event>& events,
                                           std::to_string(e.read_from_step) + ")";
       if (e.stale) from += ", not the latest";
     }
-    out += pad(std::to_string(e.step), 6) + pad("T" + std::to_string(e.thread), 8) +
-           pad(operation, 23) + pad(location, 22) + pad(value, 9) + from;
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out += '\n';
+    rows.push_back({std::to_string(e.step), "T" + std::to_string(e.thread), std::move(operation),
+                    std::move(location), std::move(value), std::move(from)});
   }
-  return out;
+  return render(rows);
 }
 
 }  // namespace lockstress::model
