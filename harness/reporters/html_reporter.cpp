@@ -11,6 +11,7 @@
 #include "harness/reporters/svg_charts.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/model_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -213,6 +214,9 @@ void write_reasons(const Summary& summary, std::ostream& out) {
     out << "<div><b>" << xml_escape(cell_label(cell.plan)) << "</b> " << parameters(cell) << ": "
         << verdict_badge(cell.grade.verdict) << "\n<ul class=\"reasons\">";
     for (const std::string& reason : reasons(cell)) out << "<li>" << xml_escape(reason) << "</li>";
+    for (const std::string& line : model_lines(summary.context, cell)) {
+      out << "<li>" << xml_escape(line) << "</li>";
+    }
     out << "</ul></div>\n";
   }
 }

@@ -9,6 +9,7 @@
 #include "harness/reporters/reporters.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/model_words.hpp"
 
 namespace lockstress {
 namespace {
@@ -36,12 +37,13 @@ std::string test_name(const CellResult& cell, const std::vector<const CellResult
          " iterations=" + std::to_string(cell.plan.iterations) + "]";
 }
 
-std::string details(const CellResult& cell) {
+std::string details(const Context& context, const CellResult& cell) {
   std::string text = std::to_string(cell.plan.threads) + " threads x " +
                      std::to_string(cell.plan.iterations) + " iterations, " +
                      format_count(cell.measured.trials, cell.plan.trials) + " done; failure rate " +
                      format_rate(cell.measured.failures) + "\n";
   for (const std::string& reason : reasons(cell)) text += "  " + reason + "\n";
+  for (const std::string& line : model_lines(context, cell)) text += "  " + line + "\n";
   if (!cell.measured.unique_reports.empty()) {
     const UniqueReport& first = cell.measured.unique_reports.front();
     text += "\nFirst of " + std::to_string(cell.measured.unique_reports.size()) + " unique report" +
@@ -51,8 +53,8 @@ std::string details(const CellResult& cell) {
   return text;
 }
 
-void write_testcase(const CellResult& cell, const std::string& name, const std::string& suite,
-                    std::ostream& out) {
+void write_testcase(const Context& context, const CellResult& cell, const std::string& name,
+                    const std::string& suite, std::ostream& out) {
   out << "    <testcase" << attribute("name", name) << attribute("classname", suite)
       << attribute("time", seconds(cell.measured.wall_seconds)) << ">\n";
   const std::string first_reason = reasons(cell).empty() ? "" : reasons(cell).front();
@@ -72,10 +74,10 @@ void write_testcase(const CellResult& cell, const std::string& name, const std::
   }
   if (element) {
     out << "      <" << element << attribute("type", to_string(cell.grade.verdict))
-        << attribute("message", first_reason) << ">" << xml_escape(details(cell)) << "</" << element
-        << ">\n";
+        << attribute("message", first_reason) << ">" << xml_escape(details(context, cell)) << "</"
+        << element << ">\n";
   } else {
-    out << "      <system-out>" << xml_escape(details(cell)) << "</system-out>\n";
+    out << "      <system-out>" << xml_escape(details(context, cell)) << "</system-out>\n";
   }
   out << "    </testcase>\n";
 }
@@ -129,7 +131,7 @@ void write_suite(const Summary& summary, const Variant& variant,
       property(out, prefix + "stopped_by", to_string(cell->measured.stopped_by));
   }
   out << "    </properties>\n";
-  for (const CellResult* cell : cells) write_testcase(*cell, test_name(*cell, cells), name, out);
+  for (const CellResult* cell : cells) write_testcase(c, *cell, test_name(*cell, cells), name, out);
   out << "  </testsuite>\n";
 }
 

@@ -18,6 +18,7 @@
 #include "harness/reporters/sarif_rules.hpp"
 #include "harness/summary/format.hpp"
 #include "harness/summary/grade_words.hpp"
+#include "harness/summary/model_words.hpp"
 #include "harness/summary/source_control.hpp"
 
 namespace lockstress {
@@ -158,8 +159,8 @@ void add_stacks(json& out, const UniqueReport& report, const SarifPaths& paths) 
   }
 }
 
-json result(const CellResult& cell, const UniqueReport& report, std::size_t rule_index,
-            const SarifPaths& paths) {
+json result(const Context& context, const CellResult& cell, const UniqueReport& report,
+            std::size_t rule_index, const SarifPaths& paths) {
   json out = {{"ruleId", rule_id(report.kind)},
               {"ruleIndex", rule_index},
               {"level", expected(cell, report) || unjudged(cell) ? "note" : "error"},
@@ -184,6 +185,10 @@ json result(const CellResult& cell, const UniqueReport& report, std::size_t rule
                        {"occurrences", report.occurrences},
                        {"firstTrial", report.first_trial},
                        {"verdict", std::string(to_string(cell.grade.verdict))}};
+  // A model cell's schedules, and the command that replays the first failing one.
+  if (std::vector<std::string> lines = model_lines(context, cell); !lines.empty()) {
+    out["properties"]["modelSchedules"] = lines;
+  }
   return out;
 }
 
@@ -239,7 +244,7 @@ void write_sarif(const Summary& summary, std::ostream& out) {
     for (const UniqueReport& report : cell.measured.unique_reports) {
       auto [it, inserted] = rule_index.try_emplace(rule_id(report.kind), rules.size());
       if (inserted) rules.push_back(rule(report.kind));
-      results.push_back(result(cell, report, it->second, paths));
+      results.push_back(result(summary.context, cell, report, it->second, paths));
     }
   }
   const Context& context = summary.context;

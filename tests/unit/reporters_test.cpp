@@ -3,6 +3,7 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -188,6 +189,35 @@ TEST(Reporters, AMergeOfDifferentCpuCountsSaysSoInEveryHeader) {
   for (const std::string& text : {console.str(), markdown.str(), html.str(), junit.str()}) {
     EXPECT_NE(text.find("CPUs that differ by input ("), std::string::npos) << text;
     EXPECT_EQ(text.find("0 CPUs"), std::string::npos) << text;
+  }
+}
+
+// A model cell's failing schedule can be replayed from every report a user may be reading: the
+// console's and Markdown's Why, the JUnit test case, the HTML page and the SARIF result.
+TEST(Reporters, EveryReportSaysHowToReplayAFailingSchedule) {
+  Summary summary = testing::sample_summary();
+  auto with_report =
+      std::find_if(summary.results.begin(), summary.results.end(),
+                   [](const CellResult& c) { return !c.measured.unique_reports.empty(); });
+  ASSERT_NE(with_report, summary.results.end());
+  ScheduleStats m;
+  m.schedules = 4;
+  m.median_steps = 20;
+  m.max_steps = 30;
+  m.failing = 1;
+  m.first_failing.push_back(
+      FailingSchedule{1, 99, "pct/c11/d3/k20/s99", "0*5.1", 0x00ab, 2, 0, 1, false});
+  with_report->measured.schedule_stats = m;
+  std::ostringstream console, markdown, html, junit, sarif;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  write_html(summary, html);
+  write_junit(summary, junit);
+  write_sarif(summary, sarif);
+  for (const std::string& text :
+       {console.str(), markdown.str(), html.str(), junit.str(), sarif.str()}) {
+    EXPECT_NE(text.find("--replay pct/c11/d3/k20/s99"), std::string::npos) << text;
+    EXPECT_NE(text.find("steps median 20 (max 30)"), std::string::npos) << text;
   }
 }
 
