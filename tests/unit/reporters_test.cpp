@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "harness/summary/format.hpp"
 #include "sample_lock_summary.hpp"
@@ -24,6 +26,17 @@ struct Dirs {
   std::filesystem::path approved = LOCKSTRESS_APPROVED_DIR;
   std::filesystem::path received = LOCKSTRESS_RECEIVED_DIR;
 };
+
+// The summary as each reporter but JSON writes it: console, Markdown, HTML, JUnit, SARIF.
+std::vector<std::string> every_text_format(const Summary& summary) {
+  std::ostringstream console, markdown, html, junit, sarif;
+  write_console(summary, console);
+  write_markdown(summary, markdown);
+  write_html(summary, html);
+  write_junit(summary, junit);
+  write_sarif(summary, sarif);
+  return {console.str(), markdown.str(), html.str(), junit.str(), sarif.str()};
+}
 
 void expect_approved(const std::string& name, const std::string& received, const Dirs& dirs = {}) {
   const std::filesystem::path approved_path = dirs.approved / name;
@@ -208,14 +221,7 @@ TEST(Reporters, EveryReportSaysHowToReplayAFailingSchedule) {
   m.first_failing.push_back(
       FailingSchedule{1, 99, "pct/c11/d3/k20/s99", "0*5.1", 0x00ab, 2, 0, 1, false});
   with_report->measured.schedule_stats = m;
-  std::ostringstream console, markdown, html, junit, sarif;
-  write_console(summary, console);
-  write_markdown(summary, markdown);
-  write_html(summary, html);
-  write_junit(summary, junit);
-  write_sarif(summary, sarif);
-  for (const std::string& text :
-       {console.str(), markdown.str(), html.str(), junit.str(), sarif.str()}) {
+  for (const std::string& text : every_text_format(summary)) {
     EXPECT_NE(text.find("--replay pct/c11/d3/k20/s99"), std::string::npos) << text;
     EXPECT_NE(text.find("steps median 20 (max 30)"), std::string::npos) << text;
   }
@@ -264,14 +270,7 @@ TEST(Reporters, AReportWithoutALocationIsNamedByItsKind) {
       report.first_trial = -1;
     }
   }
-  std::ostringstream console, markdown, html, junit, sarif;
-  write_console(summary, console);
-  write_markdown(summary, markdown);
-  write_html(summary, html);
-  write_junit(summary, junit);
-  write_sarif(summary, sarif);
-  for (const std::string& text :
-       {console.str(), markdown.str(), html.str(), junit.str(), sarif.str()}) {
+  for (const std::string& text : every_text_format(summary)) {
     EXPECT_NE(text.find("thread leak"), std::string::npos) << text;
     EXPECT_EQ(text.find("thread leak at"), std::string::npos) << text;
   }
